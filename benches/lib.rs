@@ -1,0 +1,1 @@
+//! Shared helpers for vigia's benchmarks (the bench targets live next to this file).

@@ -1,0 +1,11 @@
+//! The vigia binary's library half: configuration, the stage wiring ([`pipeline`]), batch mode
+//! ([`batch`]: `vigia enrich` and `vigia demo`) and the Kafka runtime ([`runtime`]: `vigia run`).
+//! Everything stage-specific lives in the stage crates; this crate only connects them.
+
+pub mod batch;
+pub mod config;
+pub mod pipeline;
+pub mod runtime;
+
+pub use config::Config;
+pub use pipeline::{Disposition, Pipeline, Processed};

@@ -1,0 +1,331 @@
+//! `vigia run`: the pipeline between Kafka topics.
+//!
+//! Delivery semantics (see the README's "Offsets and state" section):
+//! - at-least-once (default): `enable.auto.offset.store=false`; a record's offset is stored only
+//!   after every output produced for it — enriched mention, alerts, dead letter — has been
+//!   acknowledged by the broker (`acks=all`, idempotent producer). Stored offsets are committed
+//!   by librdkafka's auto-commit and synchronously at shutdown. A crash replays at most the
+//!   records whose outputs were not all acknowledged.
+//! - exactly-once: each batch's outputs and its input offsets are committed in one Kafka
+//!   transaction; consumers of the output topics use `isolation.level=read_committed`.
+//!
+//! The pipeline runs on a dedicated thread fed through a bounded channel, so model inference
+//! never blocks the async runtime; the consumer loop waits on it, which is the backpressure.
+
+use anyhow::{bail, Context, Result};
+use futures::future::join_all;
+use rdkafka::config::ClientConfig;
+use rdkafka::consumer::{CommitMode, Consumer, ConsumerContext, Rebalance, StreamConsumer};
+use rdkafka::message::{Headers, Message};
+use rdkafka::producer::Producer;
+use rdkafka::statistics::Statistics;
+use rdkafka::{ClientContext, Offset, TopicPartitionList};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{mpsc, oneshot, watch};
+use tracing::{debug, error, info, warn};
+use vigia_classify::Classifier;
+use vigia_emit::kafka::{producer, KafkaSink};
+use vigia_emit::Output;
+use vigia_ingest::source::RawRecord;
+use vigia_model::SourcePosition;
+use vigia_telemetry::metrics::{OutputLabels, PartitionLabels};
+use vigia_telemetry::{Health, Metrics};
+
+use crate::config::{Config, Delivery};
+use crate::pipeline::{Pipeline, Processed};
+
+/// Consumer callbacks: rebalance logging, readiness, lag metrics. Never panics.
+pub struct VigiaContext {
+    metrics: Metrics,
+    health: Health,
+}
+
+impl ClientContext for VigiaContext {
+    fn stats(&self, stats: Statistics) {
+        for (topic, t) in &stats.topics {
+            for (p, part) in &t.partitions {
+                if *p < 0 || part.consumer_lag < 0 {
+                    continue;
+                }
+                self.metrics
+                    .consumer_lag
+                    .get_or_create(&PartitionLabels {
+                        partition: format!("{topic}/{p}"),
+                    })
+                    .set(part.consumer_lag);
+            }
+        }
+    }
+}
+
+impl ConsumerContext for VigiaContext {
+    fn pre_rebalance(&self, _: &rdkafka::consumer::BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Revoke(tpl) = rebalance {
+            info!(partitions = tpl.count(), "partitions revoked");
+        }
+    }
+
+    fn post_rebalance(&self, _: &rdkafka::consumer::BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        match rebalance {
+            Rebalance::Assign(tpl) => {
+                info!(partitions = tpl.count(), "partitions assigned");
+                self.health.set_ready(true);
+            }
+            Rebalance::Revoke(_) => {}
+            Rebalance::Error(e) => warn!(error = %e, "rebalance error"),
+        }
+    }
+}
+
+type Job = (Vec<RawRecord>, oneshot::Sender<Vec<Processed>>);
+
+/// The pipeline on its own OS thread.
+struct Worker {
+    tx: mpsc::Sender<Job>,
+    handle: std::thread::JoinHandle<()>,
+}
+
+impl Worker {
+    fn spawn(mut pipeline: Pipeline) -> Self {
+        let (tx, mut rx) = mpsc::channel::<Job>(1);
+        let handle = std::thread::Builder::new()
+            .name("vigia-pipeline".into())
+            .spawn(move || {
+                while let Some((records, reply)) = rx.blocking_recv() {
+                    let out = pipeline.process_batch(&records);
+                    let _ = reply.send(out);
+                }
+            })
+            .expect("spawning the pipeline thread");
+        Self { tx, handle }
+    }
+
+    async fn process(&self, records: Vec<RawRecord>) -> Result<Vec<Processed>> {
+        let (reply, rx) = oneshot::channel();
+        self.tx
+            .send((records, reply))
+            .await
+            .map_err(|_| anyhow::anyhow!("pipeline thread stopped"))?;
+        rx.await.context("pipeline thread dropped a batch")
+    }
+}
+
+/// Counters returned when the run ends.
+#[derive(Debug, Default, Clone)]
+pub struct RunSummary {
+    pub records: u64,
+    pub outputs: u64,
+}
+
+/// Build the consumer with vigia's enforced properties on top of the pass-through ones.
+pub fn consumer(
+    config: &Config,
+    metrics: Metrics,
+    health: Health,
+) -> Result<StreamConsumer<VigiaContext>> {
+    let mut cc = ClientConfig::new();
+    cc.set("statistics.interval.ms", "5000");
+    cc.set("auto.offset.reset", "earliest");
+    for (k, v) in config.consumer_properties() {
+        cc.set(k, v);
+    }
+    cc.set("enable.auto.offset.store", "false");
+    match config.kafka.delivery {
+        Delivery::AtLeastOnce => cc.set("enable.auto.commit", "true"),
+        Delivery::ExactlyOnce => cc.set("enable.auto.commit", "false"),
+    };
+    let c: StreamConsumer<VigiaContext> = cc
+        .create_with_context(VigiaContext { metrics, health })
+        .context("creating Kafka consumer")?;
+    c.subscribe(&[config.topics.raw.as_str()])
+        .with_context(|| format!("subscribing to {}", config.topics.raw))?;
+    Ok(c)
+}
+
+fn to_record(m: &rdkafka::message::BorrowedMessage<'_>) -> RawRecord {
+    let platform_header = m.headers().and_then(|hs| {
+        hs.iter()
+            .find(|h| h.key == "vigia.platform")
+            .and_then(|h| h.value)
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+    });
+    RawRecord {
+        payload: m.payload().map(<[u8]>::to_vec).unwrap_or_default(),
+        platform_header,
+        position: SourcePosition {
+            topic: m.topic().to_string(),
+            partition: Some(m.partition()),
+            offset: Some(m.offset()),
+        },
+    }
+}
+
+/// Next offset to consume per (topic, partition), for the records of a batch.
+fn next_offsets(records: &[RawRecord]) -> Result<TopicPartitionList> {
+    let mut max: BTreeMap<(String, i32), i64> = BTreeMap::new();
+    for r in records {
+        if let (Some(p), Some(o)) = (r.position.partition, r.position.offset) {
+            let e = max.entry((r.position.topic.clone(), p)).or_insert(o);
+            *e = (*e).max(o);
+        }
+    }
+    let mut tpl = TopicPartitionList::new();
+    for ((t, p), o) in max {
+        tpl.add_partition_offset(&t, p, Offset::Offset(o + 1))?;
+    }
+    Ok(tpl)
+}
+
+/// Run until `shutdown` turns true, then drain the batch in flight, flush, commit and return.
+pub async fn run(
+    config: Config,
+    classifier: Arc<Classifier>,
+    metrics: Metrics,
+    health: Health,
+    mut shutdown: watch::Receiver<bool>,
+) -> Result<RunSummary> {
+    let consumer = consumer(&config, metrics.clone(), health.clone())?;
+    let txn_id = match config.kafka.delivery {
+        Delivery::ExactlyOnce => Some(format!(
+            "{}-{}",
+            config.kafka.transactional_id,
+            std::process::id()
+        )),
+        Delivery::AtLeastOnce => None,
+    };
+    let prod = producer(&config.producer_properties(), txn_id.as_deref())?;
+    let timeout = Duration::from_secs(30);
+    if txn_id.is_some() {
+        prod.init_transactions(timeout)
+            .context("initialising Kafka transactions")?;
+    }
+    let sink = KafkaSink::new(prod, config.topics.clone());
+    let worker = Worker::spawn(Pipeline::new(&config, classifier, metrics.clone()));
+    let batch_size = config.kafka.batch_size;
+    let batch_wait = Duration::from_millis(config.kafka.batch_timeout_ms);
+    let mut summary = RunSummary::default();
+    info!(topic = %config.topics.raw, delivery = ?config.kafka.delivery, "consuming");
+
+    loop {
+        // Collect a batch: wait for the first record (or shutdown), then fill until size/deadline.
+        let mut batch: Vec<RawRecord> = Vec::new();
+        let mut started: Option<Instant> = None;
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            let wait = match started {
+                None => Duration::from_millis(500),
+                Some(t) => match batch_wait.checked_sub(t.elapsed()) {
+                    Some(w) => w,
+                    None => break,
+                },
+            };
+            tokio::select! {
+                biased;
+                _ = shutdown.changed() => break,
+                r = tokio::time::timeout(wait, consumer.recv()) => match r {
+                    Err(_) => if started.is_some() { break },
+                    Ok(Err(e)) => {
+                        warn!(error = %e, "consumer error");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    Ok(Ok(m)) => {
+                        batch.push(to_record(&m));
+                        started.get_or_insert_with(Instant::now);
+                        if batch.len() >= batch_size { break }
+                    }
+                }
+            }
+        }
+        if batch.is_empty() {
+            if *shutdown.borrow() {
+                break;
+            }
+            continue;
+        }
+        let t0 = Instant::now();
+        metrics.inflight_records.set(batch.len() as i64);
+        let offsets = next_offsets(&batch)?;
+        let n = batch.len() as u64;
+        let processed = worker.process(batch).await?;
+        let outputs: Vec<Output> = processed.into_iter().flat_map(|p| p.outputs).collect();
+
+        if txn_id.is_some() {
+            sink.producer()
+                .begin_transaction()
+                .context("beginning transaction")?;
+        }
+        let results = join_all(outputs.iter().map(|o| sink.send(o))).await;
+        let mut failed = 0;
+        for (o, r) in outputs.iter().zip(&results) {
+            let labels = OutputLabels {
+                output: o.kind().into(),
+            };
+            match r {
+                Ok(()) => {
+                    metrics.outputs_produced.get_or_create(&labels).inc();
+                }
+                Err(e) => {
+                    failed += 1;
+                    metrics.produce_errors.get_or_create(&labels).inc();
+                    error!(error = %e, output = o.kind(), "produce failed");
+                }
+            }
+        }
+        if failed > 0 {
+            if txn_id.is_some() {
+                let _ = sink.producer().abort_transaction(timeout);
+            }
+            // Offsets of this batch are not stored: a restart replays it (at-least-once).
+            bail!("{failed} outputs were not acknowledged; stopping without storing their offsets");
+        }
+        match config.kafka.delivery {
+            Delivery::AtLeastOnce => {
+                if let Err(e) = consumer.store_offsets(&offsets) {
+                    // A partition revoked meanwhile: its new owner replays from the last commit.
+                    debug!(error = %e, "storing offsets");
+                } else {
+                    metrics.offsets_stored.inc_by(n);
+                }
+            }
+            Delivery::ExactlyOnce => {
+                let meta = consumer
+                    .group_metadata()
+                    .context("consumer group metadata unavailable")?;
+                sink.producer()
+                    .send_offsets_to_transaction(&offsets, &meta, timeout)
+                    .context("adding offsets to transaction")?;
+                sink.producer()
+                    .commit_transaction(timeout)
+                    .context("committing transaction")?;
+                metrics.offsets_stored.inc_by(n);
+            }
+        }
+        metrics.inflight_records.set(0);
+        metrics
+            .end_to_end_seconds
+            .observe(t0.elapsed().as_secs_f64());
+        summary.records += n;
+        summary.outputs += outputs.len() as u64;
+    }
+
+    info!(records = summary.records, "draining and committing");
+    health.set_ready(false);
+    sink.flush(timeout).context("flushing producer")?;
+    if config.kafka.delivery == Delivery::AtLeastOnce {
+        match consumer.commit_consumer_state(CommitMode::Sync) {
+            Ok(()) => {}
+            // Nothing stored since the last commit.
+            Err(rdkafka::error::KafkaError::ConsumerCommit(
+                rdkafka::types::RDKafkaErrorCode::NoOffset,
+            )) => {}
+            Err(e) => warn!(error = %e, "final commit failed; the last batch may be replayed"),
+        }
+    }
+    drop(worker.tx);
+    let _ = worker.handle.join();
+    Ok(summary)
+}
