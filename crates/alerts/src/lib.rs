@@ -1,10 +1,12 @@
 //! Score stage: how urgently a human should look at each mention, and when to raise an alert.
 //!
 //! Owns the priority formula ([`priority`]), the per-brand surge detectors ([`surge`]) and the
-//! alert cooldown that keeps one situation from paging twice ([`Scorer`]). It reads enriched
+//! alert cooldown that keeps one situation from paging twice ([`Scorer`]), and the windowed
+//! aggregates of `mentions.stats` ([`stats`]). It reads enriched
 //! mentions and writes [`Alert`]s; it never sees original text (only `redacted_text`).
 
 pub mod priority;
+pub mod stats;
 pub mod surge;
 
 use chrono::{DateTime, Duration, Utc};
@@ -24,6 +26,8 @@ pub struct AlertsConfig {
     /// Same alert key is not raised again within this many seconds.
     pub cooldown_secs: i64,
     pub surge: surge::SurgeConfig,
+    /// Windowed aggregates for `mentions.stats`.
+    pub stats: stats::StatsConfig,
 }
 
 impl Default for AlertsConfig {
@@ -33,6 +37,7 @@ impl Default for AlertsConfig {
             influencer_followers: 50_000,
             cooldown_secs: 3600,
             surge: surge::SurgeConfig::default(),
+            stats: stats::StatsConfig::default(),
         }
     }
 }

@@ -74,6 +74,9 @@ pub fn run<R: BufRead, W: Write, D: Write>(
     if !batch.is_empty() {
         flush(&mut batch, &mut counts)?;
     }
+    for o in pipeline.flush_stats() {
+        observer(&o);
+    }
     sink.flush().context("flushing output")?;
     Ok(counts)
 }

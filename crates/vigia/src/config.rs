@@ -281,6 +281,34 @@ mod tests {
     }
 
     #[test]
+    fn environment_overrides_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "vigia.toml",
+                "[kafka]\ngroup_id = \"from-file\"\nbatch_size = 10\n",
+            )?;
+            jail.set_env("VIGIA_KAFKA__GROUP_ID", "from-env");
+            jail.set_env("VIGIA_TOPICS__RAW", "raw.v2");
+            let cfg = Config::load(Some(Path::new("vigia.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(cfg.kafka.group_id, "from-env");
+            assert_eq!(cfg.kafka.batch_size, 10);
+            assert_eq!(cfg.topics.raw, "raw.v2");
+            jail.set_env("VIGIA_KAFKA__BATCH_SIZE", "lots");
+            let err = Config::load(Some(Path::new("vigia.toml")))
+                .unwrap_err()
+                .to_string();
+            assert!(err.to_lowercase().contains("kafka.batch_size"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn missing_file_is_an_error() {
+        let err = Config::load(Some(Path::new("/nonexistent/vigia.toml"))).unwrap_err();
+        assert!(err.to_string().contains("does not exist"));
+    }
+
+    #[test]
     fn passthrough_properties_layer() {
         let cfg = Config::from_toml(
             "[kafka.common]\n\"security.protocol\" = \"SASL_SSL\"\n[kafka.producer]\n\"linger.ms\" = \"20\"\n",

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Instant;
+use vigia_alerts::stats::StatsAggregator;
 use vigia_alerts::{priority, Scorer};
 use vigia_classify::{Classification, Classifier};
 use vigia_dedupe::{Deduper, Verdict};
@@ -53,6 +54,7 @@ pub struct Pipeline {
     deduper: Deduper,
     classifier: Arc<Classifier>,
     scorer: Scorer,
+    stats: StatsAggregator,
     restricted_enabled: bool,
     metrics: Metrics,
     inherited: HashMap<String, Classification>,
@@ -67,6 +69,7 @@ impl Pipeline {
             deduper: Deduper::new(config.dedupe.clone()),
             classifier,
             scorer: Scorer::new(config.alerts.clone()),
+            stats: StatsAggregator::new(config.alerts.stats.clone()),
             restricted_enabled: config.topics.restricted_enabled,
             metrics,
             inherited: HashMap::new(),
@@ -265,6 +268,15 @@ impl Pipeline {
         out
     }
 
+    /// Emit every open `mentions.stats` window (end of a batch run, shutdown).
+    pub fn flush_stats(&mut self) -> Vec<Output> {
+        self.stats
+            .flush()
+            .into_iter()
+            .map(|w| Output::Stats(Box::new(w)))
+            .collect()
+    }
+
     fn remember(&mut self, id: &str, c: &Classification) {
         if self.inherited.insert(id.to_string(), c.clone()).is_none() {
             self.inherited_order.push_back(id.to_string());
@@ -327,6 +339,7 @@ impl Pipeline {
         };
         self.count(&enriched);
         let alerts = self.scorer.observe(&enriched);
+        let closed_windows = self.stats.observe(&enriched);
         let mut outputs = Vec::with_capacity(2 + alerts.len());
         if has_phi && self.restricted_enabled {
             outputs.push(Output::Restricted(Box::new(m)));
@@ -342,6 +355,11 @@ impl Pipeline {
                 .inc();
             outputs.push(Output::Alert(Box::new(a)));
         }
+        outputs.extend(
+            closed_windows
+                .into_iter()
+                .map(|w| Output::Stats(Box::new(w))),
+        );
         Processed {
             disposition: Disposition::Enriched,
             outputs,
