@@ -5,17 +5,84 @@ use clap::Subcommand;
 
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Misinformation detector on a CONSTRAINT-format CSV (id,tweet,label real/fake): weighted
+    /// F1 and fake-class F1 of the supervised head and of the combined score.
+    Misinfo {
+        #[arg(long)]
+        csv: std::path::PathBuf,
+        /// Do not load the encoder (lexical head and lexical claim matching only).
+        #[arg(long)]
+        no_encoder: bool,
+    },
+    /// Claim matching on paraphrases held apart from the knowledge base, in and across
+    /// languages: precision, recall and F1 at the threshold, and top-1 accuracy.
+    Claims {
+        /// Knowledge base to evaluate (default: the bundled one).
+        #[arg(long)]
+        kb: Option<std::path::PathBuf>,
+        /// Health posts that repeat no claim (lang<TAB>text).
+        #[arg(long, default_value = "tests/data/misinfo/negatives.tsv")]
+        negatives: std::path::PathBuf,
+        /// A CONSTRAINT CSV whose `real` rows (up to 500) are added as negatives.
+        #[arg(long)]
+        constraint: Option<std::path::PathBuf>,
+        /// Do not load the encoder (lexical matching only).
+        #[arg(long)]
+        no_encoder: bool,
+        /// Write the thresholds chosen here to this calibration file.
+        #[arg(long)]
+        write_calibration: Option<std::path::PathBuf>,
+    },
+    /// PHI detection: span-level precision and recall per identifier type, and self-disclosure,
+    /// on labelled JSONL (tests/data/phi/dev.jsonl, tests/data/phi/heldout.jsonl).
+    Phi {
+        /// Labelled file(s); repeat the flag to pool several.
+        #[arg(long, required = true)]
+        data: Vec<std::path::PathBuf>,
+        /// Print every missed, spurious or mis-categorised item.
+        #[arg(long)]
+        show_errors: bool,
+    },
     /// Language identification accuracy on a labelled TSV (lang<TAB>text).
     Lang {
         #[arg(long)]
         tsv: std::path::PathBuf,
+        /// Grid-search the reliability thresholds and print the best settings.
+        #[arg(long)]
+        sweep: bool,
+        /// Print every text the detector got wrong or withheld.
+        #[arg(long)]
+        show_errors: bool,
     },
 }
 
 pub fn run(cmd: EvalCommand) -> Result<()> {
     match cmd {
-        EvalCommand::Lang { tsv } => lang::run(&tsv),
+        EvalCommand::Misinfo { csv, no_encoder } => misinfo::run(&csv, no_encoder),
+        EvalCommand::Claims {
+            kb,
+            negatives,
+            constraint,
+            no_encoder,
+            write_calibration,
+        } => claims::run(claims::Args {
+            kb,
+            negatives,
+            constraint,
+            no_encoder,
+            write_calibration,
+        }),
+        EvalCommand::Phi { data, show_errors } => phi::run(phi::Args { data, show_errors }),
+        EvalCommand::Lang {
+            tsv,
+            sweep,
+            show_errors,
+        } => lang::run(&tsv, sweep, show_errors),
     }
 }
 
 mod lang;
+mod claims;
+mod csv;
+mod misinfo;
+mod phi;
