@@ -1,16 +1,73 @@
-//! PHI detection and redaction. Foundation version: e-mail addresses and phone numbers only.
+//! PHI detection and redaction.
+//!
+//! Finds the HIPAA Safe Harbor identifiers that turn up in social posts (names, street addresses
+//! and postal codes, dates tied to a person, phone and fax numbers, e-mails, national ids, health
+//! card numbers, medical record and account numbers, licence plates, URLs and IPs, device ids)
+//! in English, Spanish, Catalan and Italian, and health self-disclosure ([`disclosure`]).
+//!
+//! Each rule proposes candidate spans ([`Cand`]); identifiers with a check digit are kept only
+//! when it validates (the span records which validator in `PhiSpan::validator`), the others only
+//! with cue words nearby. Overlapping candidates are resolved by priority, then length, so the
+//! spans reported never overlap. Redaction replaces each span with `PhiType::placeholder`.
+//!
+//! What is deliberately *not* PHI here, and why (the evaluation set follows the same rules):
+//! - an organisation's own published contact points (a hospital switchboard or booking line, a
+//!   toll-free number, a role mailbox such as `info@`): they identify no individual;
+//! - URLs on public-health authority and fact-checker hosts (`who.int`, `*.gov`, `gencat.cat`,
+//!   ...); every other URL counts, as Safe Harbor lists URLs without qualification;
+//! - names of public figures, and names that are the subject of reported speech ("X said");
+//! - hospital and place names, even when named after a person ("Sant Joan de Déu");
+//! - dates of events not tied to a person, and a year on its own;
+//! - city names (Safe Harbor would remove them; doing so would strip every post of its place);
+//! - look-alike codes whose check digit fails (a product code shaped like a DNI or an NHS number).
+//!
+//! The disclosed condition itself is not redacted: it is reported as `self_disclosure` and
+//! `condition_category`, and the identifiers around it are what get removed.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
+mod checks;
+mod dates;
+pub mod disclosure;
+mod names;
+mod rules;
+
+pub use checks::{
+    cip_catsalut, codice_fiscale, dni, iban, imei, luhn, nhs, nie, ssn, tessera_sanitaria,
+};
+
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@1";
+pub const MODEL_NAME: &str = "phi-rules@2";
 
-static EMAIL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").unwrap());
-static PHONE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:\+\d{1,3}[\s.-]?)?(?:\d[\s.-]?){8,12}\d").unwrap());
+/// A candidate span (byte offsets) proposed by one rule.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cand {
+    start: usize,
+    end: usize,
+    kind: PhiType,
+    /// Higher wins an overlap: validated checksums over cue-only matches over bare patterns.
+    priority: u8,
+    validator: Option<&'static str>,
+}
 
+impl Cand {
+    pub(crate) fn new(
+        start: usize,
+        end: usize,
+        kind: PhiType,
+        priority: u8,
+        validator: Option<&'static str>,
+    ) -> Self {
+        Self {
+            start,
+            end,
+            kind,
+            priority,
+            validator,
+        }
+    }
+}
+
+/// Rule-based PHI detector. Stateless; build once and share.
 pub struct PhiDetector;
 
 impl Default for PhiDetector {
@@ -24,20 +81,73 @@ impl PhiDetector {
         Self
     }
 
-    /// Find PHI spans and return them with the redacted text.
-    pub fn detect_and_redact(&self, text: &str, _lang: Option<&str>) -> (PhiInfo, String) {
-        let mut spans: Vec<(usize, usize, PhiType)> = Vec::new();
-        for m in EMAIL.find_iter(text) {
-            spans.push((m.start(), m.end(), PhiType::Email));
-        }
-        for m in PHONE.find_iter(text) {
-            if !spans.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
-                spans.push((m.start(), m.end(), PhiType::Phone));
-            }
-        }
-        spans.sort_by_key(|s| s.0);
-        redact(text, &spans)
+    /// Non-overlapping identifier spans in `text`, sorted by start (byte offsets).
+    fn spans(&self, text: &str) -> Vec<Cand> {
+        let mut c = Vec::new();
+        rules::emails(text, &mut c);
+        rules::urls(text, &mut c);
+        rules::ips(text, &mut c);
+        rules::national_ids(text, &mut c);
+        rules::health_cards(text, &mut c);
+        rules::record_numbers(text, &mut c);
+        rules::accounts(text, &mut c);
+        rules::devices(text, &mut c);
+        rules::plates(text, &mut c);
+        rules::phones(text, &mut c);
+        rules::postal_codes(text, &mut c);
+        rules::streets(text, &mut c);
+        dates::dates(text, &mut c);
+        names::names(text, &mut c);
+        resolve(c)
     }
+
+    /// Find PHI spans and self-disclosure; return them with the redacted text.
+    pub fn detect_and_redact(&self, text: &str, _lang: Option<&str>) -> (PhiInfo, String) {
+        let spans = self.spans(text);
+        let names: Vec<(usize, usize)> = spans
+            .iter()
+            .filter(|s| s.kind == PhiType::PersonName)
+            .map(|s| (s.start, s.end))
+            .collect();
+        let category = disclosure::detect(text, &names);
+        let (mut info, redacted) = redact_cands(text, &spans);
+        info.self_disclosure = category.is_some();
+        info.condition_category = category.map(str::to_string);
+        (info, redacted)
+    }
+}
+
+/// Keep the best of overlapping candidates: higher priority, then longer, then earlier.
+fn resolve(mut c: Vec<Cand>) -> Vec<Cand> {
+    c.retain(|x| x.end > x.start);
+    c.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Cand> = Vec::with_capacity(c.len());
+    for x in c {
+        if kept.iter().all(|k| x.end <= k.start || k.end <= x.start) {
+            kept.push(x);
+        }
+    }
+    kept.sort_by_key(|k| k.start);
+    kept
+}
+
+fn redact_cands(text: &str, spans: &[Cand]) -> (PhiInfo, String) {
+    let (mut info, out) = redact(
+        text,
+        &spans
+            .iter()
+            .map(|s| (s.start, s.end, s.kind))
+            .collect::<Vec<_>>(),
+    );
+    for (span, c) in info.spans.iter_mut().zip(spans) {
+        span.validator = c.validator.map(str::to_string);
+    }
+    (info, out)
 }
 
 /// Replace byte spans (sorted, non-overlapping) with placeholders; report char offsets.
@@ -65,14 +175,4 @@ pub fn redact(text: &str, spans: &[(usize, usize, PhiType)]) -> (PhiInfo, String
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn redacts_email_and_phone() {
-        let (info, red) = PhiDetector::new()
-            .detect_and_redact("write to ana.p@example.com or call +34 612 345 678", None);
-        assert_eq!(info.types, vec![PhiType::Phone, PhiType::Email]);
-        assert_eq!(red, "write to [EMAIL] or call [PHONE]");
-    }
-}
+mod tests;

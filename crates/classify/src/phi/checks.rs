@@ -1,0 +1,225 @@
+//! Check-digit validators for identifiers that carry one. Each takes the candidate as written
+//! (spaces and hyphens allowed) and says whether it is a well-formed, valid identifier.
+
+#[rustfmt::skip]
+const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '/'))
+        .flat_map(|c| c.to_uppercase())
+        .collect()
+}
+
+/// Spanish DNI: 8 digits and the mod-23 control letter.
+pub fn dni(s: &str) -> bool {
+    let c = compact(s);
+    let b = c.as_bytes();
+    if b.len() != 9 || !b[..8].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n: u32 = c[..8].parse().unwrap_or(0);
+    DNI_LETTERS[(n % 23) as usize] == b[8]
+}
+
+/// Spanish NIE: X/Y/Z (read as 0/1/2), 7 digits and the DNI control letter.
+pub fn nie(s: &str) -> bool {
+    let c = compact(s);
+    let b = c.as_bytes();
+    if b.len() != 9 || !b[1..8].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let p = match b[0] {
+        b'X' => '0',
+        b'Y' => '1',
+        b'Z' => '2',
+        _ => return false,
+    };
+    let n: u32 = format!("{p}{}", &c[1..8]).parse().unwrap_or(0);
+    DNI_LETTERS[(n % 23) as usize] == b[8]
+}
+
+const CF_ODD: [u32; 26] = [
+    1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+const CF_ODD_DIGITS: [u32; 10] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21];
+
+/// Italian codice fiscale: 16 characters whose last is the check character over the first 15.
+/// Omocodia substitutions (digits replaced by letters L..V) are accepted.
+pub fn codice_fiscale(s: &str) -> bool {
+    let c = compact(s);
+    let b = c.as_bytes();
+    if b.len() != 16 || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let digit_or_omo = |x: u8| x.is_ascii_digit() || b"LMNPQRSTUV".contains(&x);
+    let shape = b[..6].iter().all(u8::is_ascii_uppercase)
+        && digit_or_omo(b[6])
+        && digit_or_omo(b[7])
+        && b[8].is_ascii_uppercase()
+        && digit_or_omo(b[9])
+        && digit_or_omo(b[10])
+        && b[11].is_ascii_uppercase()
+        && b[12..15].iter().all(|x| digit_or_omo(*x))
+        && b[15].is_ascii_uppercase();
+    if !shape {
+        return false;
+    }
+    let mut tot = 0;
+    for (i, &x) in b[..15].iter().enumerate() {
+        tot += if i % 2 == 0 {
+            if x.is_ascii_digit() {
+                CF_ODD_DIGITS[(x - b'0') as usize]
+            } else {
+                CF_ODD[(x - b'A') as usize]
+            }
+        } else if x.is_ascii_digit() {
+            (x - b'0') as u32
+        } else {
+            (x - b'A') as u32
+        };
+    }
+    b[15] == b'A' + (tot % 26) as u8
+}
+
+/// US SSN in `AAA-GG-SSSS` form: area not 000, 666 or 9xx; group not 00; serial not 0000.
+pub fn ssn(s: &str) -> bool {
+    let c = compact(s);
+    if c.len() != 9 || !c.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let area: u32 = c[..3].parse().unwrap_or(0);
+    let group: u32 = c[3..5].parse().unwrap_or(0);
+    let serial: u32 = c[5..].parse().unwrap_or(0);
+    area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+}
+
+/// UK NHS number: 10 digits, the last a mod-11 check over the first nine (weights 10..2).
+pub fn nhs(s: &str) -> bool {
+    let c = compact(s);
+    let d: Vec<u32> = c.chars().filter_map(|x| x.to_digit(10)).collect();
+    if d.len() != 10 || c.len() != 10 {
+        return false;
+    }
+    let tot: u32 = d[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, x)| x * (10 - i as u32))
+        .sum();
+    let check = match 11 - tot % 11 {
+        11 => 0,
+        10 => return false,
+        x => x,
+    };
+    check == d[9]
+}
+
+/// Luhn (mod 10) over all the digits of `s` (IMEI, payment cards, Italian health cards).
+pub fn luhn(s: &str) -> bool {
+    let digits: Vec<u32> = s.chars().filter_map(|x| x.to_digit(10)).collect();
+    if digits.len() < 2 {
+        return false;
+    }
+    let mut tot = 0;
+    for (i, d) in digits.iter().rev().enumerate() {
+        let mut v = *d;
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        tot += v;
+    }
+    tot % 10 == 0
+}
+
+/// IMEI: 15 digits with a Luhn check digit.
+pub fn imei(s: &str) -> bool {
+    let c = compact(s);
+    c.len() == 15 && c.bytes().all(|b| b.is_ascii_digit()) && luhn(&c)
+}
+
+/// Italian tessera sanitaria (TEAM card) number: 20 digits starting 80380, Luhn-checked.
+pub fn tessera_sanitaria(s: &str) -> bool {
+    let c = compact(s);
+    c.len() == 20 && c.starts_with("80380") && c.bytes().all(|b| b.is_ascii_digit()) && luhn(&c)
+}
+
+/// IBAN: country code, two check digits, BBAN; mod 97 of the rearranged number is 1.
+pub fn iban(s: &str) -> bool {
+    let c = compact(s);
+    let len_ok = match c.get(..2) {
+        Some("ES") => c.len() == 24,
+        Some("IT") => c.len() == 27,
+        Some("GB") => c.len() == 22,
+        Some("FR") | Some("PT") => c.len() == 27 || c.len() == 25,
+        Some("DE") => c.len() == 22,
+        Some(_) => (15..=34).contains(&c.len()),
+        None => false,
+    };
+    if !len_ok || !c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let rearranged = format!("{}{}", &c[4..], &c[..4]);
+    let mut rem: u64 = 0;
+    for ch in rearranged.chars() {
+        let v = match ch.to_digit(36) {
+            Some(v) => v as u64,
+            None => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
+}
+
+/// CatSalut CIP: four letters, a sex digit (0/1), a birth date YYMMDD and three digits.
+/// There is no published check digit, so the date must at least be a real one.
+pub fn cip_catsalut(s: &str) -> bool {
+    let c = compact(s);
+    let b = c.as_bytes();
+    if b.len() != 14 || !b[..4].iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    if !b[4..].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'0' | b'1') {
+        return false;
+    }
+    let mm: u32 = c[7..9].parse().unwrap_or(0);
+    let dd: u32 = c[9..11].parse().unwrap_or(0);
+    (1..=12).contains(&mm) && (1..=31).contains(&dd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_ids() {
+        assert!(dni("12345678Z"));
+        assert!(!dni("12345678A"));
+        assert!(nie("X1234567L"));
+        assert!(!nie("X1234567A"));
+        assert!(codice_fiscale("RSSMRA85T10A562S"));
+        assert!(!codice_fiscale("RSSMRA85T10A562T"));
+        assert!(ssn("123-45-6789"));
+        assert!(!ssn("666-45-6789") || !ssn("000-45-6789"));
+        assert!(!ssn("912-45-6789"));
+    }
+
+    #[test]
+    fn cards_and_devices() {
+        assert!(nhs("943 476 5919"));
+        assert!(!nhs("943 476 5918"));
+        assert!(imei("490154203237518"));
+        assert!(!imei("490154203237519"));
+        assert!(iban("ES91 2100 0418 4502 0005 1332"));
+        assert!(iban("GB82WEST12345698765432"));
+        assert!(!iban("ES91 2100 0418 4502 0005 1333"));
+        assert!(cip_catsalut("PUFE0850301001"));
+        assert!(!cip_catsalut("PUFE0851301001"));
+    }
+}

@@ -1,0 +1,286 @@
+//! Health self-disclosure: the author tells of a condition of their own ("I was diagnosed
+//! with...", "m'han diagnosticat...", "ho scoperto di avere...") or of a close or named person
+//! ("a mi madre la operaron de...", "my son has leukaemia"). General statements ("cancer
+//! screening saves lives"), hypotheticals ("if you have asthma...") and news are not disclosures.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Condition terms (lower-case stems, matched at a word start) and their category. The term
+/// mentioned first in the disclosing sentence decides; a surgery with no condition named is
+/// `surgery`, a diagnosis with none is `other`.
+#[rustfmt::skip]
+const CONDITIONS: &[(&str, &[&str])] = &[
+    (
+        "oncology",
+        &[
+            "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
+            "leukemia", "leucemia", "lymphoma", "linfoma", "melanoma", "carcinoma", "sarcoma",
+            "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
+            "metasta", "oncolog", "mastectom", "neoplas",
+        ],
+    ),
+    (
+        "cardiology",
+        &[
+            "heart attack", "heart failure", "heart surgery", "bypass", "arrhythmi", "arritmi",
+            "infarto", "infart", "insuficiencia cardi", "insuficiència cardí", "scompenso",
+            "angina", "pacemaker", "marcapasos", "marcapassos", "pacemaker", "stent", "cardiopat",
+            "del cor", "al cor", "al cuore", "del corazón", "de corazón", "heart condition",
+            "heart problem", "heart disease", "cardiac", "cardíac", "cardiaco", "fibrillation",
+            "fibrilación", "fibril·lació", "fibrillazione",
+        ],
+    ),
+    (
+        "mental_health",
+        &[
+            "depression", "depresión", "depressió", "depressione", "anxiety", "ansiedad",
+            "ansietat", "ansia", "bipolar", "schizophren", "esquizofren", "schizofren", "ptsd",
+            "estrés postraum", "anorexi", "anoressi", "bulimi", "eating disorder", "ocd", "adhd",
+            "tdah", "panic attack", "ataques de pánico", "atacs de pànic", "attacchi di panico",
+            "suicid", "self-harm", "autolesi", "psicosi", "psychosis", "trastorno mental",
+            "trastorn mental", "disturbo",
+        ],
+    ),
+    (
+        "infectious",
+        &[
+            "hiv", "vih", "covid", "coronavirus", "hepatitis", "epatite", "tuberculo", "tubercolo",
+            "measles", "sarampión", "xarampió", "morbillo", "sepsis", "sepsi", "flu ", "gripe",
+            "grip ", "influenza", "pneumonia", "neumonía", "pneumònia", "polmonite", "meningit",
+            "syphilis", "sífilis", "sifilide", "chlamydia", "clamidia",
+        ],
+    ),
+    (
+        "maternity",
+        &[
+            "pregnant", "pregnancy", "embarazada", "embarazo", "embarassada", "embaràs", "incinta",
+            "gravidanza", "miscarriage", "aborto", "avortament", "c-section", "cesárea", "cesària",
+            "cesareo", "expecting a baby", "ivf", "fiv ",
+        ],
+    ),
+    (
+        "neurology",
+        &[
+            "stroke", "ictus", "alzheimer", "parkinson", "epileps", "epiless", "dementia",
+            "demencia", "demència", "demenza", "migraine", "migraña", "migranya", "emicrania",
+            "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale",
+        ],
+    ),
+    (
+        "chronic",
+        &[
+            "diabetes", "diabète", "diabete", "diabetic", "diabétic", "diabètic", "asthma", "asma",
+            "copd", "epoc", "bpco", "lupus", "multiple sclerosis", "esclerosis múltiple",
+            "esclerosi múltiple", "sclerosi multipla", "crohn", "colitis", "colite", "arthritis",
+            "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
+            "kidney failure", "insuficiencia renal", "insuficiència renal", "insufficienza renale",
+            "dialysis", "diálisis", "diàlisi", "dialisi", "hypertension", "hipertensión",
+            "hipertensió", "ipertensione", "endometriosi", "psoriasis", "psoriasi",
+            "cystic fibrosis", "fibrosis quística", "fibrosi",
+        ],
+    ),
+];
+
+/// First-person predicates that disclose by themselves (a diagnosis, surgery or pregnancy), or
+/// that need a condition term shortly after ("I have ...", "tengo ...", "ho ...").
+static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        \bi\s+(?:was|'ve\s+been|have\s+been|got|just\s+got|am|'m|was\s+just|was\s+recently|have\s+just\s+been)\s+(?:\w+\s+)?diagnosed
+        | ^\s*(?:just\s+|recently\s+)?diagnosed\s+with
+        | \bi\s+tested\s+(?:\w+\s+)?positive
+        | \bi(?:'m|\s+am)\s+(?:pregnant|expecting)
+        | \bi\s+(?:had|'m\s+having|am\s+having|need|have\s+to\s+have|underwent)\s+(?:\w+\s+){0,3}?(?:surgery|an\s+operation|chemo|a\s+mastectomy|a\s+transplant)
+        | \bmy\s+(?:diagnosis|chemo|surgery|operation|dialysis|treatment\s+for)
+        | \bme\s+(?:han\s+|ha\s+|acaban\s+de\s+|van\s+a\s+)?(?:diagnosticad[oa]|detectad[oa]|diagnosticaron|detectaron|diagnosticar|detectar|operad[oa]|operaron|operan|operar)
+        | \bestoy\s+(?:embarazada|en\s+tratamiento|con\s+quimio|en\s+quimio)
+        | \bhe\s+dado\s+positivo | \bdi\s+positivo
+        | \bm'han\s+(?:diagnosticat|detectat|operat) | \bem\s+van\s+(?:diagnosticar|detectar|operar) | \bm'operen | \bm'operaran
+        | \bestic\s+(?:embarassada|en\s+tractament|fent\s+quimio)
+        | \bhe\s+donat\s+positiu
+        | \bmi\s+(?:hanno|è\s+stat[oa]|han)\s+(?:diagnosticat[oa]|operat[oa]|riscontrat[oa]) | \bho\s+scoperto\s+di\s+avere
+        | \bsono\s+(?:incinta|stat[oa]\s+operat[oa]|risultat[oa]\s+positiv[oa]|in\s+chemio)
+        | \bmi\s+operano
+        ",
+    )
+    .expect("self regex")
+});
+
+static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat)\b
+        | \b(?:tengo|tenía|padezco|sufro|soy|convivo\s+con|lucho\s+contra)\b
+        | \b(?:tinc|tenia|pateixo|sóc|convisc\s+amb)\b
+        | \b(?:ho|avevo|soffro\s+di|sono|convivo\s+con|combatto\s+contro)\b
+        ",
+    )
+    .expect("weak self regex")
+});
+
+/// A close person as the subject or object: possessive and kinship word.
+static KIN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:my|our)\s+(?:\w+\s+)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew)\b
+        | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
+        | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
+        | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
+        ",
+    )
+    .expect("kin regex")
+});
+
+/// Predicates saying something happened to a third person: diagnosis, surgery, a condition.
+static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        diagnos | detect | found\s+out | tested\s+positive | operat | operar | surgery | bypass
+        | \b(?:has|had|have|got|is\s+living\s+with|is\s+fighting|is\s+battling|battled|fought|beat|survived|is\s+recovering\s+from|started|starts|is\s+on|is\s+having|suffers\s+from|lives\s+with)\b
+        | \b(?:tiene|tenía|tuvo|padece|sufre|le\s+han|la\s+operaron|lo\s+operaron|le\s+operaron|está\s+embarazada)\b
+        | \b(?:té|tenia|pateix|li\s+han|l'han|el\s+van|la\s+van|li\s+van|està\s+embarassada)\b
+        | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
+        | trobat | trovato | encontrado | riscontrat
+        ",
+    )
+    .expect("third-person regex")
+});
+
+/// Generic statements, hypotheticals and reported news.
+static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        ^\s*(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
+        | \b(?:study|studies|research|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
+        | \b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b
+        ",
+    )
+    .expect("generic regex")
+});
+
+static NEGATED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\bnot|n't|\bno|\bnon|\bnever|\bnunca|\bmai|\bmai\s+no)\s*$")
+        .expect("negation regex")
+});
+
+fn category_in(s: &str) -> Option<&'static str> {
+    // The earliest-mentioned condition wins; ties go to the table order.
+    let mut best: Option<(usize, &'static str)> = None;
+    for (cat, terms) in CONDITIONS {
+        for t in *terms {
+            // A term must start a word: "sida" is not in "considerada".
+            let hit = s.match_indices(t).map(|(p, _)| p).find(|&p| {
+                !s[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            });
+            if let Some(p) = hit {
+                if best.is_none_or(|(bp, _)| p < bp) {
+                    best = Some((p, cat));
+                }
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?', '\n', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The category when the text discloses a health condition of the author or a close/named
+/// person; `person_names` are the byte spans of detected names (a named person counts as close).
+pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static str> {
+    let lower = normalise(text);
+    // Byte offsets of `lower` are not those of `text` when lower-casing changes lengths; names
+    // are therefore re-found by their lower-cased form.
+    let names: Vec<String> = person_names
+        .iter()
+        .map(|(s, e)| normalise(&text[*s..*e]))
+        .collect();
+    for sent in sentences(&lower) {
+        if NOT_PERSONAL.is_match(sent) {
+            continue;
+        }
+        let cat = category_in(sent);
+        if let Some(m) = SELF_STRONG.find(sent) {
+            if !NEGATED.is_match(&sent[..m.start()]) {
+                let tail = &sent[m.start()..];
+                return Some(
+                    category_in(tail)
+                        .or(cat)
+                        .unwrap_or_else(|| default_category(m.as_str())),
+                );
+            }
+        }
+        for m in SELF_WEAK.find_iter(sent) {
+            if NEGATED.is_match(&sent[..m.start()]) {
+                continue;
+            }
+            let tail: String = sent[m.end()..].chars().take(45).collect();
+            if let Some(c) = category_in(&tail) {
+                return Some(c);
+            }
+        }
+        let mut subjects: Vec<usize> = KIN.find_iter(sent).map(|m| m.end()).collect();
+        for n in &names {
+            if let Some(p) = sent.find(n.as_str()) {
+                subjects.push(p + n.len());
+            }
+        }
+        for end in subjects {
+            let tail: String = sent[end..].chars().take(70).collect();
+            if let Some(ev) = THIRD_EVENT.find(&tail) {
+                let after = &tail[ev.start()..];
+                if let Some(c) = category_in(after) {
+                    return Some(c);
+                }
+                if ["operat", "operar", "surgery", "bypass"]
+                    .iter()
+                    .any(|w| ev.as_str().contains(w))
+                {
+                    return Some("surgery");
+                }
+            }
+        }
+        // "a mi madre la operaron de...": the object comes first, the verb after it.
+        for m in KIN.find_iter(sent) {
+            let head = &sent[..m.start()];
+            if head.ends_with("a ") || head.ends_with("al ") || head.ends_with("a la ") {
+                let tail: String = sent[m.end()..].chars().take(70).collect();
+                if tail.contains("oper") {
+                    return Some(category_in(&tail).unwrap_or("surgery"));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Lower-case, straight apostrophes, and English contractions expanded ("i've" -> "i have").
+fn normalise(text: &str) -> String {
+    text.to_lowercase()
+        .replace('’', "'")
+        .replace("i've ", "i have ")
+        .replace("i'm ", "i am ")
+        .replace("i'd ", "i had ")
+}
+
+fn default_category(predicate: &str) -> &'static str {
+    if predicate.contains("oper") || predicate.contains("surgery") {
+        "surgery"
+    } else if ["pregnant", "expecting", "embaraz", "embarass", "incinta"]
+        .iter()
+        .any(|w| predicate.contains(w))
+    {
+        "maternity"
+    } else if predicate.contains("positiv") {
+        "infectious"
+    } else {
+        "other"
+    }
+}

@@ -1,0 +1,210 @@
+//! Person names. Without a trained recogniser, a name counts when context says it is one: a
+//! kinship or patient word before it ("my mother Maria Lopez", "la pacient Núria Puig"), a title
+//! ("Dr. Ruiz", "dott.ssa Bianchi"), an introduction ("my name is", "em dic"), or a common first
+//! name followed by a capitalised surname. Public figures, names followed by a reporting verb
+//! ("... said today") and hospital names are left alone.
+
+use super::rules::before;
+use super::Cand;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashSet;
+use vigia_model::PhiType;
+
+/// One capitalised name token, optionally joined to the next by a surname particle.
+const TOKEN: &str = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}";
+const PARTICLE: &str = r"(?:de|del|de la|di|da|van|von|i|y|dos|das)";
+
+static NAME_SEQ: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"^{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN}){{0,3}}")).expect("name regex")
+});
+
+/// Cues after which a capitalised sequence is a person's name. Case-insensitive kinship and
+/// role words; titles are matched case-sensitively below.
+static CUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:
+          (?:my|our|his|her|their)\s+(?:late\s+)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate)
+          | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero)
+          | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)
+          | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)
+          | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
+          | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
+          | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon)
+          | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
+          | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
+        )\b\s*[:,]?\s*$",
+    )
+    .expect("name cue regex")
+});
+
+static TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\b(?:Dr|Dra|Drs|Dott|Dott\.ssa|Prof|Profa|Mr|Mrs|Ms|Sr|Sra|Srta|Sig|Sig\.ra|Dña|Dª|Sister|Nurse)\.?|\b(?:dott|dr|dra|prof|sig)\.|\bdott\.ssa)\s*$")
+        .expect("title regex")
+});
+
+/// Capitalised words that start sentences or name places and institutions, never a person.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "The", "This", "That", "My", "Our", "His", "Her", "Their", "And", "But", "At", "In", "On",
+    "From", "For", "With", "Hospital", "Hospitals", "Clinic", "Clínic", "Ospedale", "Policlinico",
+    "Centro", "Centre", "Center", "Unit", "Unidad", "Unitat", "Reparto", "Ward", "Planta", "El",
+    "La", "Los", "Las", "Els", "Les", "Il", "Lo", "Gli", "Le", "Un", "Una", "Uno", "Dr", "Dra",
+    "Doctor", "Doctora", "Nurse", "Patient", "Paciente", "Pacient", "Paziente", "Ha", "Has", "Had",
+    "Was", "Is", "Es", "És", "Està", "Está", "Està", "Sono", "Era", "Who", "Que", "Qui", "Che",
+    "Today", "Hoy", "Avui", "Oggi", "Yesterday", "Ayer", "Ahir", "Ieri", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Lunes", "Dilluns", "Lunedì",
+    "Emergency", "Urgencias", "Urgències", "Pronto", "Soccorso", "God", "Dios", "Déu", "Dio",
+    "Covid", "Sant", "Santa", "San", "Saint", "St", "Royal", "Mount", "General", "National",
+    "Nacional", "Ciudad", "Ciutat", "Città", "Ambulance", "Ambulancia", "Servei", "Servicio",
+    "Servizio", "Department", "Departamento", "Please", "Thanks", "Gracias", "Gràcies", "Grazie",
+    "Street", "Road", "Calle", "Carrer", "Via", "Avenida", "Avinguda", "Plaza", "Plaça", "Piazza",
+    "Corso", "Passeig", "Paseo", "Viale", "Leukaemia", "Cancer", "Cáncer", "Càncer", "Cancro",
+];
+
+/// Public figures whose names in the news or in quotes are not patient data.
+#[rustfmt::skip]
+const PUBLIC_FIGURES: &[&str] = &[
+    "Anthony Fauci", "Fauci", "Pedro Sánchez", "Rafael Nadal", "Giorgia Meloni", "Salvador Illa",
+    "Tedros Adhanom Ghebreyesus", "Tedros", "Kate Middleton", "Donald Trump", "Emmanuel Macron",
+    "Ursula von der Leyen", "Mario Draghi", "Boris Johnson", "Rishi Sunak", "Keir Starmer",
+    "King Charles", "Felipe VI", "Papa Francesco", "Pope Francis", "Elon Musk", "Bill Gates",
+    "Carles Puigdemont", "Pere Aragonès", "Alberto Núñez Feijóo", "Fernando Simón",
+    "Mónica García", "Roberto Speranza", "Orazio Schillaci",
+];
+
+/// Common first names in en, es, ca and it: a capitalised word from this list followed by
+/// another capitalised word is taken as a full name even without a cue.
+#[rustfmt::skip]
+const FIRST_NAMES: &[&str] = &[
+    // en
+    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas",
+    "Charles", "Daniel", "Matthew", "Mark", "Paul", "Steven", "Andrew", "George", "Edward",
+    "Peter", "Jack", "Harry", "Oliver", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth",
+    "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Emily", "Emma", "Olivia", "Grace", "Hannah",
+    "Megan", "Chloe", "Sophie", "Lucy", "Amy", "Rachel", "Laura", "Anna", "Helen",
+    // es
+    "María", "Maria", "Carmen", "Josefa", "Isabel", "Ana", "Lucía", "Lucia", "Elena", "Pilar",
+    "Cristina", "Marta", "Sara", "Paula", "Raquel", "Beatriz", "Rocío", "Inés", "Antonio",
+    "Manuel", "José", "Francisco", "Juan", "Javier", "Alejandro", "Pablo", "Sergio", "Carlos",
+    "Miguel", "Fernando", "Álvaro", "Raúl", "Luis", "Jorge", "Alberto", "Diego", "Adrián",
+    // ca
+    "Núria", "Montserrat", "Mercè", "Roser", "Laia", "Mireia", "Meritxell", "Neus", "Carme",
+    "Montse", "Jordi", "Pere", "Joan", "Josep", "Oriol", "Arnau", "Pol", "Marc", "Xavier", "Quim",
+    "Jaume", "Enric", "Albert", "Gerard",
+    // it
+    "Giulia", "Francesca", "Chiara", "Sofia", "Alessia", "Martina", "Elisa", "Federica",
+    "Valentina", "Giorgia", "Marco", "Luca", "Matteo", "Alessandro", "Giovanni", "Davide",
+    "Federico", "Lorenzo", "Andrea", "Giuseppe", "Francesco", "Stefano", "Paolo", "Roberto",
+];
+
+/// First names that are also ordinary words; alone, without a cue, they are not taken as names.
+#[rustfmt::skip]
+const AMBIGUOUS_FIRST: &[&str] = &[
+    "Grace", "Mark", "Rosa", "Pilar", "Neus", "Sol", "Pol", "Amy", "Jack", "Paula", "Marta",
+    "Sara", "Mercè", "Carme", "Pau", "Andrea", "Ana", "Elena", "Luz", "Victoria", "Paz",
+];
+
+/// Verbs that make a name the subject of reported speech or news ("X said", "X ha anunciado").
+static REPORTING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|told\s+(?:reporters|the\s+press)|visited|visits|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura)\b")
+        .expect("reporting regex")
+});
+
+/// Hospitals and places named after people; a name inside one of these is not a person.
+static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso)\s*$")
+        .expect("institution regex")
+});
+
+fn first_names() -> &'static HashSet<&'static str> {
+    static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| FIRST_NAMES.iter().copied().collect());
+    &SET
+}
+
+fn is_public(name: &str) -> bool {
+    PUBLIC_FIGURES.iter().any(|p| {
+        name == *p || name.starts_with(&format!("{p} ")) || name.ends_with(&format!(" {p}"))
+    })
+}
+
+/// Longest name sequence at `at`, with stop-words trimmed from its end. Returns its byte length.
+fn name_at(text: &str, at: usize) -> Option<usize> {
+    let m = NAME_SEQ.find(&text[at..])?;
+    let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
+    // Cut at the first word that cannot be part of a name.
+    if let Some(i) = words.iter().position(|w| NOT_NAMES.contains(w)) {
+        words.truncate(i);
+    }
+    while words.last().is_some_and(|w| {
+        [
+            "de", "del", "de la", "la", "di", "da", "van", "von", "i", "y", "dos", "das",
+        ]
+        .contains(w)
+    }) {
+        words.pop();
+    }
+    words.last()?;
+    let mut end = 0;
+    let mut from = 0;
+    for w in &words {
+        let p = m.as_str()[from..].find(w)? + from;
+        end = p + w.len();
+        from = end;
+    }
+    Some(end)
+}
+
+pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
+    static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
+    let mut seen_end = 0;
+    for cap in CAP.find_iter(text) {
+        let s = cap.start();
+        if s < seen_end {
+            continue;
+        }
+        // Only at the start of a word.
+        if text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+        {
+            continue;
+        }
+        let Some(len) = name_at(text, s) else {
+            continue;
+        };
+        let e = s + len;
+        let name = &text[s..e];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let prev = before(text, s, 60);
+        let cued = CUE.is_match(&prev);
+        let titled = TITLE.is_match(&text[..s]);
+        let first_known = first_names().contains(words[0]);
+        let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
+        let institution = INSTITUTION_BEFORE.is_match(&text[..s]);
+        let accept = if cued || titled {
+            true
+        } else if first_known && (words.len() >= 2 || possessive) {
+            !institution
+        } else {
+            // A lone first name counts unless it is also a common word ("Grace", "Rosa").
+            first_known && !AMBIGUOUS_FIRST.contains(&words[0]) && !institution
+        };
+        if !accept || is_public(name) {
+            continue;
+        }
+        if !cued && REPORTING.is_match(&text[e..]) {
+            continue;
+        }
+        seen_end = e;
+        out.push(Cand::new(
+            s,
+            e,
+            PhiType::PersonName,
+            if cued { 45 } else { 40 },
+            None,
+        ));
+    }
+}

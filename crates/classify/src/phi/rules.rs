@@ -1,0 +1,656 @@
+//! Pattern rules for the structured identifiers: each finds candidates with a regex, then keeps
+//! the ones whose checksum validates or whose context (cue words nearby) says what they are.
+
+use super::checks;
+use super::Cand;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use vigia_model::PhiType;
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("valid PHI regex")
+}
+
+/// Up to `n` characters before byte offset `at`, lower-cased.
+pub(crate) fn before(text: &str, at: usize, n: usize) -> String {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    head[start..].to_lowercase()
+}
+
+/// Up to `n` characters after byte offset `at`, lower-cased.
+pub(crate) fn after(text: &str, at: usize, n: usize) -> String {
+    text[at..]
+        .chars()
+        .take(n)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `before`, cut at the last sentence end so a cue in an earlier sentence does not count.
+pub(crate) fn clause_before(text: &str, at: usize, n: usize) -> String {
+    let w = before(text, at, n);
+    match w.rfind(['!', '?', '\n']).or_else(|| w.rfind(". ")) {
+        Some(i) => w[i + 1..].to_string(),
+        None => w,
+    }
+}
+
+/// True when one of `cues` occurs in `ctx` at the start of a word ("naci" is a cue in
+/// "nació" but not in "vacunació"). Cues starting with a space or symbol match anywhere.
+pub(crate) fn has_cue(ctx: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| {
+        let bounded = c.chars().next().is_some_and(char::is_alphanumeric);
+        ctx.match_indices(c).any(|(p, _)| {
+            !bounded
+                || !ctx[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// True when the character before `start` and after `end` are not letters or digits, so that a
+/// match is a whole token.
+fn standalone(text: &str, start: usize, end: usize) -> bool {
+    let prev = text[..start].chars().next_back();
+    let next = text[end..].chars().next();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '/');
+    !joins(prev) && !joins(next)
+}
+
+static EMAIL: Lazy<Regex> = Lazy::new(|| {
+    re(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+});
+/// Mailboxes of an organisation's role, not of a person.
+#[rustfmt::skip]
+const ROLE_MAILBOXES: &[&str] = &[
+    "info", "contact", "contacte", "contacto", "contatti", "admin", "press", "prensa", "premsa",
+    "stampa", "comunicacio", "comunicacion", "comunicazione", "urp", "atencio.pacient",
+    "atencionalpaciente", "atencion.paciente", "citas", "cites", "prenotazioni", "noreply",
+    "no-reply", "hello", "support", "privacy", "dpo", "enquiries", "pals", "feedback",
+];
+
+pub(crate) fn emails(text: &str, out: &mut Vec<Cand>) {
+    for m in EMAIL.find_iter(text) {
+        let local = m.as_str().split('@').next().unwrap_or("").to_lowercase();
+        if ROLE_MAILBOXES.contains(&local.as_str()) {
+            continue;
+        }
+        out.push(Cand::new(m.start(), m.end(), PhiType::Email, 90, None));
+    }
+}
+
+static URL: Lazy<Regex> = Lazy::new(|| re(r#"(?i)\b(?:https?://|www\.)[^\s<>"]+"#));
+/// Hosts of public health authorities and fact-checkers: their pages cannot identify a patient.
+#[rustfmt::skip]
+const PUBLIC_HOSTS: &[&str] = &[
+    "who.int", "cdc.gov", "nih.gov", "fda.gov", ".gov", "europa.eu", "nhs.uk", ".gov.uk", "gob.es",
+    "gencat.cat", "gov.it", "iss.it", "aifa.gov.it", "fullfact.org", "snopes.com", "factcheck.org",
+    "maldita.es", "newtral.es", "verificat.cat", "pagellapolitica.it", "facta.news", "open.online",
+    "healthfeedback.org",
+];
+
+pub(crate) fn urls(text: &str, out: &mut Vec<Cand>) {
+    for m in URL.find_iter(text) {
+        let s = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '\'', '"']);
+        let end = m.start() + s.len();
+        let lower = s.to_lowercase();
+        let host = lower
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .split(['/', '?', '#', ':'])
+            .next()
+            .unwrap_or("");
+        let public = PUBLIC_HOSTS.iter().any(|h| {
+            if let Some(suffix) = h.strip_prefix('.') {
+                host.ends_with(&format!(".{suffix}"))
+            } else {
+                host == *h || host.ends_with(&format!(".{h}"))
+            }
+        });
+        if !public {
+            out.push(Cand::new(m.start(), end, PhiType::Url, 90, None));
+        }
+    }
+}
+
+static IPV4: Lazy<Regex> = Lazy::new(|| re(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"));
+static IPV6: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){2,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?\b",
+    )
+});
+#[rustfmt::skip]
+const VERSION_CUES: &[&str] = &[
+    "version", "versión", "versió", "versione", "firmware", "build", " v", "release", "update to",
+    "actualiza",
+];
+
+pub(crate) fn ips(text: &str, out: &mut Vec<Cand>) {
+    for m in IPV4.find_iter(text) {
+        if !m
+            .as_str()
+            .split('.')
+            .all(|o| o.parse::<u32>().is_ok_and(|v| v <= 255))
+        {
+            continue;
+        }
+        let next = text[m.end()..].chars().take(2).collect::<String>();
+        if next.starts_with('.') && next.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let prev = before(text, m.start(), 25);
+        if has_cue(&prev, VERSION_CUES) && !prev.contains("ip") {
+            continue;
+        }
+        out.push(Cand::new(m.start(), m.end(), PhiType::IpAddress, 85, None));
+    }
+    for m in IPV6.find_iter(text) {
+        if m.as_str().chars().filter(|c| c.is_ascii_hexdigit()).count() >= 6 {
+            out.push(Cand::new(m.start(), m.end(), PhiType::IpAddress, 85, None));
+        }
+    }
+}
+
+static DNI: Lazy<Regex> = Lazy::new(|| re(r"\b\d{8}[ -]?[A-Za-z]\b"));
+static NIE: Lazy<Regex> = Lazy::new(|| re(r"\b[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]\b"));
+static CF: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")
+});
+static SSN_DASHED: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}-\d{2}-\d{4}\b"));
+static SSN_PLAIN: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}[ ]?\d{2}[ ]?\d{4}\b"));
+
+pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
+    for m in DNI.find_iter(text) {
+        if checks::dni(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                95,
+                Some("dni_letter"),
+            ));
+        }
+    }
+    for m in NIE.find_iter(text) {
+        if checks::nie(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                95,
+                Some("nie_letter"),
+            ));
+        }
+    }
+    for m in CF.find_iter(text) {
+        if checks::codice_fiscale(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                95,
+                Some("codice_fiscale_check"),
+            ));
+        }
+    }
+    for m in SSN_DASHED.find_iter(text) {
+        if checks::ssn(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                80,
+                Some("ssn_rules"),
+            ));
+        }
+    }
+    for m in SSN_PLAIN.find_iter(text) {
+        let prev = before(text, m.start(), 30);
+        if (prev.contains("ssn") || prev.contains("social security")) && checks::ssn(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                85,
+                Some("ssn_rules"),
+            ));
+        }
+    }
+}
+
+static NHS_NO: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b"));
+static CIP: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z]{4} ?[01] ?\d{6} ?\d{3}\b"));
+static TEAM: Lazy<Regex> = Lazy::new(|| re(r"\b8038\d(?: ?\d){15}\b"));
+#[rustfmt::skip]
+const PHONE_CUES: &[&str] = &[
+    "call", "phone", "tel", "text me", "ring", "mobile", "whatsapp", "fax", "llam", "truc",
+    "chiam", "móvil", "mòbil", "cellulare", "teléfono", "telèfon", "telefono", "número", "numero",
+];
+const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|ehic|tes(?:sera)? (?:team|europea))\b";
+static HEALTH_CARD_CUE: Lazy<Regex> = Lazy::new(|| re(HEALTH_CARD_CUES));
+
+pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
+    for m in NHS_NO.find_iter(text) {
+        if !checks::nhs(m.as_str()) {
+            continue;
+        }
+        let prev = before(text, m.start(), 40);
+        let cued =
+            prev.contains("nhs") || prev.contains("health number") || prev.contains("chi number");
+        let phone_like = has_cue(&prev, PHONE_CUES) && !cued;
+        let spaced = m.as_str().contains(' ');
+        if cued || (spaced && !phone_like) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::HealthCardNumber,
+                if cued { 92 } else { 70 },
+                Some("nhs_mod11"),
+            ));
+        }
+    }
+    for m in CIP.find_iter(text) {
+        if checks::cip_catsalut(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::HealthCardNumber,
+                90,
+                Some("cip_format"),
+            ));
+        }
+    }
+    for m in TEAM.find_iter(text) {
+        if checks::tessera_sanitaria(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::HealthCardNumber,
+                95,
+                Some("tessera_luhn"),
+            ));
+        }
+    }
+    cued_tokens(
+        text,
+        &HEALTH_CARD_CUE,
+        &ALNUM_ID,
+        30,
+        PhiType::HealthCardNumber,
+        75,
+        out,
+    );
+}
+
+/// An id-like token: letters, digits and separators, at least four digits in all.
+static ALNUM_ID: Lazy<Regex> =
+    Lazy::new(|| re(r"\b[A-Za-z]{0,4}[-/ ]?\d[\d/ -]{2,22}\d[A-Za-z]?\b"));
+static SERIAL_ID: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z0-9][A-Z0-9-]{4,24}\b"));
+
+/// For each match of `cue`, the first token matching `token` that starts within `window`
+/// characters after it (and in the same sentence) becomes a candidate of type `kind`.
+fn cued_tokens(
+    text: &str,
+    cue: &Regex,
+    token: &Regex,
+    window: usize,
+    kind: PhiType,
+    priority: u8,
+    out: &mut Vec<Cand>,
+) {
+    for c in cue.find_iter(text) {
+        let limit = text[c.end()..]
+            .char_indices()
+            .nth(window)
+            .map(|(i, _)| c.end() + i)
+            .unwrap_or(text.len());
+        let stop = text[c.end()..limit]
+            .find(['\n', '!', '?'])
+            .or_else(|| text[c.end()..limit].find(". "))
+            .map(|i| c.end() + i)
+            .unwrap_or(limit);
+        for t in token.find_iter(&text[c.end()..]) {
+            let s = c.end() + t.start();
+            if s >= stop {
+                break;
+            }
+            let digits = t.as_str().chars().filter(|x| x.is_ascii_digit()).count();
+            let trimmed = t.as_str().trim_matches([' ', '-', '/']);
+            let s2 = s + t.as_str().find(trimmed).unwrap_or(0);
+            let e2 = s2 + trimmed.len();
+            if digits < 4 || !standalone(text, s2, e2) {
+                continue;
+            }
+            out.push(Cand::new(s2, e2, kind, priority, None));
+            break;
+        }
+    }
+}
+
+static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente)\b",
+    )
+});
+
+pub(crate) fn record_numbers(text: &str, out: &mut Vec<Cand>) {
+    cued_tokens(
+        text,
+        &MRN_CUE,
+        &ALNUM_ID,
+        40,
+        PhiType::MedicalRecordNumber,
+        80,
+        out,
+    );
+}
+
+static ACCOUNT_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:account(?: number| no\.?| #)?|acct\.?|billing (?:id|number)|invoice(?: number| no\.?)?|policy(?: number| no\.?)|member(?:ship)? (?:id|number)|(?:n[úu]mero de )?(?:cuenta|compte|p[óo]liza|p[òo]lissa|factura)|n[úu]m\. (?:de )?(?:cuenta|compte|factura)|(?:numero (?:di |del )?)?(?:conto|polizza|fattura|pratica)|n\. (?:pratica|fattura|polizza))\b",
+    )
+});
+static IBAN: Lazy<Regex> =
+    Lazy::new(|| re(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"));
+static CARD: Lazy<Regex> = Lazy::new(|| re(r"\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b"));
+
+pub(crate) fn accounts(text: &str, out: &mut Vec<Cand>) {
+    for m in IBAN.find_iter(text) {
+        if checks::iban(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::AccountNumber,
+                95,
+                Some("iban_mod97"),
+            ));
+        }
+    }
+    for m in CARD.find_iter(text) {
+        let digits = m.as_str().chars().filter(|c| c.is_ascii_digit()).count();
+        let prev = before(text, m.start(), 40);
+        let cued = [
+            "card",
+            "tarjeta",
+            "targeta",
+            "carta",
+            "visa",
+            "mastercard",
+            "amex",
+        ]
+        .iter()
+        .any(|c| prev.contains(c));
+        if (13..=19).contains(&digits) && cued && checks::luhn(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::AccountNumber,
+                90,
+                Some("luhn"),
+            ));
+        }
+    }
+    cued_tokens(
+        text,
+        &ACCOUNT_CUE,
+        &ALNUM_ID,
+        35,
+        PhiType::AccountNumber,
+        72,
+        out,
+    );
+}
+
+static IMEI_CUE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:imei|meid)\b"));
+static IMEI_TOKEN: Lazy<Regex> = Lazy::new(|| re(r"\b\d[\d -]{13,19}\d\b"));
+static SERIAL_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?:\bserial(?: number| no\.?| #)?|\bs/n\b|\bsn:|\bn[úu]mero de serie|\bn[úu]m(?:ero|\.)? de s[èe]rie|\bnumero (?:di )?serie|\bmatricola (?:del )?(?:dispositivo|apparecchio)|\bdevice id|\bid del dispositivo|\budi\b)",
+    )
+});
+
+pub(crate) fn devices(text: &str, out: &mut Vec<Cand>) {
+    for c in IMEI_CUE.find_iter(text) {
+        let rest = &text[c.end()..];
+        if let Some(t) = IMEI_TOKEN.find(rest) {
+            if t.start() <= 25 && checks::imei(t.as_str()) {
+                out.push(Cand::new(
+                    c.end() + t.start(),
+                    c.end() + t.end(),
+                    PhiType::DeviceId,
+                    95,
+                    Some("imei_luhn"),
+                ));
+            }
+        }
+    }
+    for c in SERIAL_CUE.find_iter(text) {
+        let rest = &text[c.end()..];
+        for t in SERIAL_ID.find_iter(rest) {
+            if t.start() > 25 {
+                break;
+            }
+            let tok = t.as_str();
+            if tok.chars().any(|x| x.is_ascii_digit()) && tok.len() >= 5 {
+                out.push(Cand::new(
+                    c.end() + t.start(),
+                    c.end() + t.end(),
+                    PhiType::DeviceId,
+                    80,
+                    None,
+                ));
+                break;
+            }
+        }
+    }
+}
+
+static PLATE_ES: Lazy<Regex> = Lazy::new(|| re(r"\b\d{4}[ -]?[BCDFGHJKLMNPRSTVWXYZ]{3}\b"));
+static PLATE_IT: Lazy<Regex> =
+    Lazy::new(|| re(r"\b[A-HJ-NPR-TV-Z]{2} ?\d{3} ?[A-HJ-NPR-TV-Z]{2}\b"));
+static PLATE_UK: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b"));
+#[rustfmt::skip]
+const VEHICLE_CUES: &[&str] = &[
+    "car", "plate", "reg ", "registration", "vehicle", "van ", "parked", "towed", "clamped",
+    "matrícula", "matricula", "coche", "cotxe", "vehículo", "vehicle", "aparca", "targa", "auto",
+    "macchina", "veicolo", "parcheggi", "parking", "multa", "grúa", "grua", "moto",
+];
+
+pub(crate) fn plates(text: &str, out: &mut Vec<Cand>) {
+    for rx in [&*PLATE_ES, &*PLATE_IT, &*PLATE_UK] {
+        for m in rx.find_iter(text) {
+            let ctx = format!(
+                "{} {}",
+                before(text, m.start(), 60),
+                after(text, m.end(), 40)
+            );
+            if has_cue(&ctx, VEHICLE_CUES) {
+                out.push(Cand::new(
+                    m.start(),
+                    m.end(),
+                    PhiType::LicencePlate,
+                    75,
+                    None,
+                ));
+            }
+        }
+    }
+}
+
+static PHONE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,7}){1,4}"));
+/// Numbers introduced by these are codes, not phone numbers.
+#[rustfmt::skip]
+const NOT_PHONE_CUES: &[&str] = &[
+    "order", "pedido", "comanda", "ordine", "lot ", "lot:", "lote", "batch", "ref ", "ref.",
+    "ref:", "reference", "referencia", "referència", "riferimento", "tracking", "seguimiento",
+    "seguiment", "code", "código", "codi", "codice", "invoice", "factura", "fattura", "ticket",
+    "expedient", "expediente", "pratica", "serial", "serie", "sèrie", "imei", "nhs", "account",
+    "cuenta", "compte", "conto", "iban", "mrn", "nhc", "cartella", "historia", "història",
+    "tessera", "tarjeta", "targeta", "cip", "tsi", "dni", "nie", "ssn", "passport", "pasaporte",
+    "passaporte",
+];
+
+#[rustfmt::skip]
+const FAX_CUES: &[&str] = &["fax", "telefax", "facsímil", "facsimil"];
+/// Words that make a number an organisation's contact point (switchboard, booking line).
+#[rustfmt::skip]
+const ORG_PHONE_CUES: &[&str] = &[
+    "hospital", "ospedale", "clínic", "clinic", "clínica", "clinica", "policlinico", "cap ",
+    "cup ", " cup", "switchboard", "helpline", "hotline", "appointments", "booking line",
+    "centralita", "centraleta", "centralino", "cita previa", "demanar hora", "prenota",
+    "numero verde", "número gratuito", "call centre", "call center", "reception", "recepción",
+    "servicio de atención", "servei d'atenció", "urp", "pals", "info line", "sant pau",
+    "vall d'hebron", "gemelli", "niguarda", "la paz", "marañón", "rocío", "mount sinai", "guy's",
+    "st thomas", "hopkins", "raffaele", "sant joan de déu", "centro de salud", "centre de salut",
+    "ambulatorio", "farmacia", "farmàcia", "pharmacy",
+];
+#[rustfmt::skip]
+const PERSONAL_PHONE_CUES: &[&str] = &[
+    "my ", "me ", "me:", "mine", "his ", "her ", "mi ", "mio", "mia ", "meu", "meva", "seu ",
+    "seva", "su teléfono", "su móvil", "su número", "llamadme", "llámame", "truca'm", "truqueu-me",
+    "chiamatemi", "chiamami", "scrivetemi", "escriviu-me", "escribidme", "text me", "call me",
+    "reach me", "contact me", "whatsapp", "mòbil", "móvil", "cellulare", "personal",
+];
+
+pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
+    for m in PHONE.find_iter(text) {
+        let (mut s, e) = (m.start(), m.end());
+        let raw = m.as_str();
+        let digits: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
+        if !(9..=13).contains(&digits.len()) || !standalone(text, s, e) {
+            continue;
+        }
+        // A date or time is not a phone number.
+        if raw.contains('/') || raw.matches('.').count() >= 2 && digits.len() < 9 {
+            continue;
+        }
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        s += trimmed_start;
+        let ctx = clause_before(text, s, 45);
+        let national = digits
+            .strip_prefix("34")
+            .or_else(|| digits.strip_prefix("39").filter(|_| raw.starts_with('+')))
+            .or_else(|| digits.strip_prefix("44").filter(|_| raw.starts_with('+')))
+            .unwrap_or(&digits);
+        let toll_free = ["800", "900", "0800", "0808", "803", "901", "902"]
+            .iter()
+            .any(|p| national.starts_with(p))
+            || text[..s].ends_with("1-");
+        if has_cue(&before(text, s, 25), NOT_PHONE_CUES) {
+            continue;
+        }
+        let personal = has_cue(&ctx, PERSONAL_PHONE_CUES);
+        let org = has_cue(&ctx, ORG_PHONE_CUES);
+        if (toll_free || org) && !personal {
+            continue;
+        }
+        let kind = if has_cue(&ctx, FAX_CUES) {
+            PhiType::Fax
+        } else {
+            PhiType::Phone
+        };
+        out.push(Cand::new(s, e, kind, 50, None));
+    }
+}
+
+static UK_POSTCODE: Lazy<Regex> =
+    Lazy::new(|| re(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"));
+static FIVE_DIGITS: Lazy<Regex> = Lazy::new(|| re(r"\b\d{5}(?:-\d{4})?\b"));
+#[rustfmt::skip]
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+#[rustfmt::skip]
+const POSTCODE_CUES: &[&str] = &[
+    "zip", "postcode", "post code", "postal code", "c.p.", "cp ", "cp:", "código postal",
+    "codi postal", "cap ", "cap:", "c.a.p.", "codice postale",
+];
+
+pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
+    for m in UK_POSTCODE.find_iter(text) {
+        out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
+    }
+    for m in FIVE_DIGITS.find_iter(text) {
+        if !standalone(text, m.start(), m.end()) {
+            continue;
+        }
+        let prev = before(text, m.start(), 20);
+        let head = &text[..m.start()];
+        let state = head
+            .trim_end()
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|w| US_STATES.contains(&w));
+        let cued = has_cue(&prev, POSTCODE_CUES);
+        // `, 08025 Barcelona`: after a comma and before a capitalised place name.
+        let place = head.trim_end().ends_with(',')
+            && text[m.end()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase());
+        if state || cued || place {
+            out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
+        }
+    }
+}
+
+/// Street names: a street-type word, a (mostly capitalised) name, and a house number.
+static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?x)
+      \b(?i:calle|c/|carrer|avenida|avda\.|av\.|avinguda|paseo|passeig|pg\.|plaza|plaça|pl\.|ronda|rambla|camino|camí|travessera|travesía|via|viale|corso|piazza|piazzale|vicolo|largo|strada|rúa|carretera|ctra\.)
+      \s*
+      (?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|les|los)\s+|d'|de\ l')?
+      (?:[\p{Lu}\d][\p{L}'’.\d-]*)
+      (?:\s+(?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|y|i|e)\s+|d'|de\ l')?\p{Lu}[\p{L}'’.-]*){0,4}
+      ,?\s+(?:n[º°o]\.?\s*)?\d{1,4}(?:\s?[A-Za-z]\b)?
+      (?:,?\s*\d{1,2}\s?[º°ªrnt]{1,2}\.?(?:\s*\d{1,2}\s?[ºªa]?|\s(?:izq|izda|dcha|der|esq|dreta|int|ext|sx|dx)\.?)?)?
+    ")
+});
+static STREET_EN: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b\d{1,5}\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Boulevard|Blvd\.?|Court|Ct\.?|Way|Place|Terrace|Close|Crescent|Square|Grove|Row|Parade|Gardens|Mews)\b",
+    )
+});
+
+pub(crate) fn streets(text: &str, out: &mut Vec<Cand>) {
+    for m in STREET_ROMANCE.find_iter(text) {
+        let s = m.as_str();
+        // "via email 2" or "via WhatsApp": the word after `via` must be a name, not a medium.
+        let low = s.to_lowercase();
+        if let Some(rest) = low.strip_prefix("via ") {
+            let w = rest.split_whitespace().next().unwrap_or("");
+            if [
+                "email", "e-mail", "whatsapp", "sms", "twitter", "app", "zoom", "web",
+            ]
+            .contains(&w)
+            {
+                continue;
+            }
+        }
+        let end = m.start() + s.trim_end_matches([',', ' ']).len();
+        out.push(Cand::new(m.start(), end, PhiType::StreetAddress, 65, None));
+    }
+    for m in STREET_EN.find_iter(text) {
+        out.push(Cand::new(
+            m.start(),
+            m.end(),
+            PhiType::StreetAddress,
+            65,
+            None,
+        ));
+    }
+}
