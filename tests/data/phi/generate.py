@@ -7,6 +7,9 @@ Reproducible: a fixed seed per split, standard library only. Every identifier wi
 (DNI, NIE, codice fiscale, NHS, IMEI, IBAN, tessera sanitaria, SSN area rules) is generated valid;
 the hard negatives that look like ids (`{bad_dni}`, `{bad_nhs}`, ...) are generated to fail.
 
+`stress.tsv` is different: free-form posts written after the detector was tuned, with spans
+marked inline as `[[type:text]]`; it is never tuned on and shows how far the template sets flatter.
+
 Template files (`templates/<split>.tsv`): `lang<TAB>disclosure<TAB>template`, where disclosure is
 `-` (no self-disclosure) or the condition category. In a template, `{UPPER}` slots are PHI and
 become labelled spans; `{lower}` slots are filled with text that must NOT be labelled (hospital
@@ -404,9 +407,28 @@ def generate(split, per_template, seed):
     return out
 
 
+MARK = re.compile(r"\[\[(\w+):(.*?)\]\]")
+
+
+def load_marked(split):
+    """Free-form posts with inline `[[type:text]]` spans (no slots, one post per line)."""
+    out = []
+    for line_no, lang, disc, src in load_templates(split):
+        text, spans, last = "", [], 0
+        for m in MARK.finditer(src):
+            text += src[last:m.start()]
+            spans.append({"start": len(text), "end": len(text) + len(m.group(2)), "type": m.group(1)})
+            text += m.group(2)
+            last = m.end()
+        text += src[last:]
+        out.append({"id": f"{split}-{line_no:03d}", "lang": lang, "text": text, "spans": spans,
+                    "self_disclosure": disc is not None, "condition_category": disc})
+    return out
+
+
 def main():
-    for split, per, seed in (("dev", 3, 20261124), ("heldout", 3, 7)):
-        rows = generate(split, per, seed)
+    for split, per, seed in (("dev", 3, 20261124), ("heldout", 3, 7), ("stress", 0, 0)):
+        rows = load_marked(split) if split == "stress" else generate(split, per, seed)
         with open(os.path.join(HERE, f"{split}.jsonl"), "w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")

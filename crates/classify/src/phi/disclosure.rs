@@ -5,6 +5,7 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 /// Condition terms (lower-case stems, matched at a word start) and their category. The term
 /// mentioned first in the disclosing sentence decides; a surgery with no condition named is
@@ -15,7 +16,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "oncology",
         &[
             "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
-            "leukemia", "leucemia", "lymphoma", "linfoma", "melanoma", "carcinoma", "sarcoma",
+            "leukemia", "leucemia", "lymphoma", "linfoma", "limfoma", "melanoma", "carcinoma", "sarcoma",
             "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
             "metasta", "oncolog", "mastectom", "neoplas",
         ],
@@ -85,7 +86,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
 /// First-person predicates that disclose by themselves (a diagnosis, surgery or pregnancy), or
 /// that need a condition term shortly after ("I have ...", "tengo ...", "ho ...").
 static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&fold(
         r"(?x)
         \bi\s+(?:was|'ve\s+been|have\s+been|got|just\s+got|am|'m|was\s+just|was\s+recently|have\s+just\s+been)\s+(?:\w+\s+)?diagnosed
         | ^\s*(?:just\s+|recently\s+)?diagnosed\s+with
@@ -102,75 +103,86 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bmi\s+(?:hanno|è\s+stat[oa]|han)\s+(?:diagnosticat[oa]|operat[oa]|riscontrat[oa]) | \bho\s+scoperto\s+di\s+avere
         | \bsono\s+(?:incinta|stat[oa]\s+operat[oa]|risultat[oa]\s+positiv[oa]|in\s+chemio)
         | \bmi\s+operano
+        | ^\s*(?:\d+\s+(?:weeks|semanas|setmanes|settimane|months|meses|mesos|mesi)\s+)?(?:pregnant|embarazada|embarassada|incinta)\b
+        | \bme\s+(?:han\s+|ha\s+)?(?:quitaron|quitado|extirparon|extirpado|pusieron|puesto|trasplantaron|trasplantado|amputaron|amputado)
+        | \bm'han\s+(?:tret|extirpat|posat|trasplantat) | \bem\s+van\s+(?:treure|extirpar|posar|trasplantar)
+        | \bmi\s+hanno\s+(?:tolto|asportato|messo|trapiantato|impiantato)
         ",
-    )
+    ))
     .expect("self regex")
 });
 
 static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&fold(
         r"(?x)
         \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat)\b
         | \b(?:tengo|tenía|padezco|sufro|soy|convivo\s+con|lucho\s+contra)\b
-        | \b(?:tinc|tenia|pateixo|sóc|convisc\s+amb)\b
+        | \b(?:tinc|tenia|pateixo|sóc|convisc\s+amb|visc\s+amb|lluito\s+contra)\b
         | \b(?:ho|avevo|soffro\s+di|sono|convivo\s+con|combatto\s+contro)\b
+        | \b(?:vivo\s+con)\b
+        | ^\s*(?:living|life|been\s+living|dealing)\s+with\b
+        | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
         ",
-    )
+    ))
     .expect("weak self regex")
 });
 
 /// A close person as the subject or object: possessive and kinship word.
 static KIN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&fold(
         r"(?x)
         \b(?:my|our)\s+(?:\w+\s+)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew)\b
         | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
+        | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio)\b
         ",
-    )
+    ))
     .expect("kin regex")
 });
 
 /// Predicates saying something happened to a third person: diagnosis, surgery, a condition.
 static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&fold(
         r"(?x)
         diagnos | detect | found\s+out | tested\s+positive | operat | operar | surgery | bypass
         | \b(?:has|had|have|got|is\s+living\s+with|is\s+fighting|is\s+battling|battled|fought|beat|survived|is\s+recovering\s+from|started|starts|is\s+on|is\s+having|suffers\s+from|lives\s+with)\b
         | \b(?:tiene|tenía|tuvo|padece|sufre|le\s+han|la\s+operaron|lo\s+operaron|le\s+operaron|está\s+embarazada)\b
         | \b(?:té|tenia|pateix|li\s+han|l'han|el\s+van|la\s+van|li\s+van|està\s+embarassada)\b
         | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
-        | trobat | trovato | encontrado | riscontrat
+        | trobat | trovato | encontrado | riscontrat | scoperto
+        | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
         ",
-    )
+    ))
     .expect("third-person regex")
 });
 
 /// Generic statements, hypotheticals and reported news.
 static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
+    Regex::new(&fold(
         r"(?x)
         ^\s*(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
         | \b(?:study|studies|research|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
         | \b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b
         ",
-    )
+    ))
     .expect("generic regex")
 });
 
 static NEGATED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\bnot|n't|\bno|\bnon|\bnever|\bnunca|\bmai|\bmai\s+no)\s*$")
-        .expect("negation regex")
+    Regex::new(
+        r"(?:\bnot|n't|\bno|\bnon|\bnever|\bnunca|\bmai|\bmai\s+no|\bsin|\bsense|\bsenza)\s*$",
+    )
+    .expect("negation regex")
 });
 
 fn category_in(s: &str) -> Option<&'static str> {
     // The earliest-mentioned condition wins; ties go to the table order.
     let mut best: Option<(usize, &'static str)> = None;
-    for (cat, terms) in CONDITIONS {
-        for t in *terms {
+    for (cat, terms) in FOLDED_CONDITIONS.iter() {
+        for t in terms {
             // A term must start a word: "sida" is not in "considerada".
-            let hit = s.match_indices(t).map(|(p, _)| p).find(|&p| {
+            let hit = s.match_indices(t.as_str()).map(|(p, _)| p).find(|&p| {
                 !s[..p]
                     .chars()
                     .next_back()
@@ -195,12 +207,12 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// The category when the text discloses a health condition of the author or a close/named
 /// person; `person_names` are the byte spans of detected names (a named person counts as close).
 pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static str> {
-    let lower = normalise(text);
-    // Byte offsets of `lower` are not those of `text` when lower-casing changes lengths; names
-    // are therefore re-found by their lower-cased form.
+    let lower = fold(text);
+    // Byte offsets of `lower` are not those of `text` once folded; names are therefore re-found
+    // by their folded form.
     let names: Vec<String> = person_names
         .iter()
-        .map(|(s, e)| normalise(&text[*s..*e]))
+        .map(|(s, e)| fold(&text[*s..*e]))
         .collect();
     for sent in sentences(&lower) {
         if NOT_PERSONAL.is_match(sent) {
@@ -221,7 +233,11 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             if NEGATED.is_match(&sent[..m.start()]) {
                 continue;
             }
-            let tail: String = sent[m.end()..].chars().take(45).collect();
+            // A possessive counts only with the condition right after it ("my anxiety",
+            // "la meva depressió"); a verb may have it a few words later.
+            let possessive = POSSESSIVES.contains(&m.as_str().trim());
+            let reach = if possessive { 16 } else { 45 };
+            let tail: String = sent[m.end()..].chars().take(reach).collect();
             if let Some(c) = category_in(&tail) {
                 return Some(c);
             }
@@ -239,15 +255,65 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 if let Some(c) = category_in(after) {
                     return Some(c);
                 }
-                if ["operat", "operar", "surgery", "bypass"]
-                    .iter()
-                    .any(|w| ev.as_str().contains(w))
+                let verb = ev.as_str();
+                if [
+                    "operat",
+                    "operar",
+                    "surgery",
+                    "bypass",
+                    "quitaron",
+                    "extirparon",
+                    "tret",
+                    "tolto",
+                    "asportato",
+                ]
+                .iter()
+                .any(|w| verb.contains(w))
                 {
                     return Some("surgery");
+                }
+                if [
+                    "diagnos",
+                    "detect",
+                    "found",
+                    "trobat",
+                    "trovato",
+                    "encontrado",
+                    "riscontrat",
+                    "scoperto",
+                ]
+                .iter()
+                .any(|w| verb.contains(w))
+                {
+                    return Some("other");
                 }
             }
         }
         // "a mi madre la operaron de...": the object comes first, the verb after it.
+        // "la chemio della mamma", "el cáncer de mi padre", "my mum's cancer": the condition
+        // is attached to the person.
+        for m in KIN.find_iter(sent) {
+            let head = &sent[..m.start()];
+            if OF_BEFORE.is_match(head) {
+                let w: String = head
+                    .chars()
+                    .rev()
+                    .take(30)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if let Some(c) = category_in(&w) {
+                    return Some(c);
+                }
+            }
+            if let Some(rest) = sent[m.end()..].strip_prefix("'s ") {
+                let w: String = rest.chars().take(25).collect();
+                if let Some(c) = category_in(&w) {
+                    return Some(c);
+                }
+            }
+        }
         for m in KIN.find_iter(sent) {
             let head = &sent[..m.start()];
             if head.ends_with("a ") || head.ends_with("al ") || head.ends_with("a la ") {
@@ -261,17 +327,56 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     None
 }
 
-/// Lower-case, straight apostrophes, and English contractions expanded ("i've" -> "i have").
-fn normalise(text: &str) -> String {
+const POSSESSIVES: &[&str] = &[
+    "my", "mi", "mis", "meu", "meva", "meves", "mio", "mia", "mie", "miei",
+];
+
+/// "... of / de / della" right before a kinship word.
+static OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:of|de|del|de\s+la|della|dello|del|di|dels|de\s+l')\s*(?:la\s+|il\s+|el\s+)?$")
+        .expect("of regex")
+});
+
+/// Lower-case without diacritics (posts often drop them: "depressio", "cancer"), straight
+/// apostrophes, and English contractions expanded ("i've" -> "i have"). Patterns and terms are
+/// folded the same way, so they may be written with their accents.
+fn fold(text: &str) -> String {
     text.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
         .replace('’', "'")
         .replace("i've ", "i have ")
         .replace("i'm ", "i am ")
         .replace("i'd ", "i had ")
 }
 
+/// [`CONDITIONS`] with every term folded.
+static FOLDED_CONDITIONS: Lazy<Vec<(&'static str, Vec<String>)>> = Lazy::new(|| {
+    CONDITIONS
+        .iter()
+        .map(|(c, terms)| (*c, terms.iter().map(|t| fold(t)).collect()))
+        .collect()
+});
+
 fn default_category(predicate: &str) -> &'static str {
-    if predicate.contains("oper") || predicate.contains("surgery") {
+    if [
+        "oper",
+        "surgery",
+        "quit",
+        "extirp",
+        "tret",
+        "tolto",
+        "asport",
+        "trasplant",
+        "amput",
+        "pus",
+        "posat",
+        "messo",
+    ]
+    .iter()
+    .any(|w| predicate.contains(w))
+    {
         "surgery"
     } else if ["pregnant", "expecting", "embaraz", "embarass", "incinta"]
         .iter()

@@ -34,7 +34,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon)
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
-        )\b\s*[:,]?\s*$",
+          | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
+        )\b\s*[:,(]?\s*$",
     )
     .expect("name cue regex")
 });
@@ -106,9 +107,21 @@ const AMBIGUOUS_FIRST: &[&str] = &[
     "Sara", "Mercè", "Carme", "Pau", "Andrea", "Ana", "Elena", "Luz", "Victoria", "Paz",
 ];
 
+/// An apposition after the name: "Pedro Gomez, mi vecino", "Anna (my sister)".
+static APPOSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[,(]\s*(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|il\s+mio|la\s+mia|mio|mia)\s+\p{L}+")
+        .expect("apposition regex")
+});
+
+/// Possessive kinship right before the name: a name so introduced is never a public figure's.
+static KIN_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:my|our|mi|mis|nuestr[oa]|meu|meva|nostre|nostra|mio|mia|nostro|suo|sua)\s+\p{L}+\s*[:,(]?\s*$")
+        .expect("kin-before regex")
+});
+
 /// Verbs that make a name the subject of reported speech or news ("X said", "X ha anunciado").
 static REPORTING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|told\s+(?:reporters|the\s+press)|visited|visits|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura)\b")
+    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura)\b")
         .expect("reporting regex")
 });
 
@@ -179,7 +192,8 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let name = &text[s..e];
         let words: Vec<&str> = name.split_whitespace().collect();
         let prev = before(text, s, 60);
-        let cued = CUE.is_match(&prev);
+        let cued = CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        let kin = KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let titled = TITLE.is_match(&text[..s]);
         let first_known = first_names().contains(words[0]);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
@@ -195,7 +209,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if !accept || is_public(name) {
             continue;
         }
-        if !cued && REPORTING.is_match(&text[e..]) {
+        if !kin && REPORTING.is_match(&text[e..]) {
             continue;
         }
         seen_end = e;

@@ -339,7 +339,7 @@ fn cued_tokens(
 
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente)\b",
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente)\b",
     )
 });
 
