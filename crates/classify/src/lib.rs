@@ -7,6 +7,7 @@
 //! plain struct whose batch method is called from a worker thread.
 
 pub mod aspects;
+pub mod encoder;
 pub mod lang;
 pub mod misinfo;
 pub mod phi;

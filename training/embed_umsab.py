@@ -1,0 +1,66 @@
+"""Compute encoder features for UMSAB with the project's ONNX graph (the same file the Rust `onnx`
+engines run). Writes one .npz per split with `layer_means` [n, 13, 384] (float16), `labels`, `lang`.
+
+Usage: embed_umsab.py MODEL_ONNX TOKENIZER_JSON DATA_DIR OUT_DIR [--prefix "query: "]
+"""
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+
+LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish"]
+
+
+def batches(encs, size):
+    order = np.argsort([len(e.ids) for e in encs])
+    for i in range(0, len(order), size):
+        yield order[i : i + size]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model"), ap.add_argument("tokenizer"), ap.add_argument("data"), ap.add_argument("out")
+    ap.add_argument("--prefix", default="query: ")
+    ap.add_argument("--threads", type=int, default=0)
+    a = ap.parse_args()
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(a.tokenizer)
+    tok.enable_truncation(512)
+    so = ort.SessionOptions()
+    if a.threads:
+        so.intra_op_num_threads = a.threads
+    sess = ort.InferenceSession(a.model, so, providers=["CPUExecutionProvider"])
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for split in ["train", "val"]:
+        texts, labels, langs = [], [], []
+        for lang in LANGS:
+            d = Path(a.data) / lang
+            t = (d / f"{split}_text.txt").read_text(encoding="utf-8").split("\n")
+            l = (d / f"{split}_labels.txt").read_text().split()
+            t = t[: len(l)]
+            texts += t
+            labels += [int(x) for x in l]
+            langs += [lang] * len(l)
+        t0 = time.time()
+        encs = tok.encode_batch([a.prefix + t for t in texts])
+        feats = np.zeros((len(texts), 13, 384), dtype=np.float16)
+        for idx in batches(encs, 64):
+            L = max(len(encs[i].ids) for i in idx)
+            ids = np.ones((len(idx), L), dtype=np.int64)
+            mask = np.zeros((len(idx), L), dtype=np.int64)
+            for r, i in enumerate(idx):
+                n = len(encs[i].ids)
+                ids[r, :n] = encs[i].ids
+                mask[r, :n] = 1
+            lm = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0]
+            feats[idx] = lm.astype(np.float16)
+        np.savez(out / f"{split}.npz", layer_means=feats, labels=np.array(labels), lang=np.array(langs))
+        print(f"{split}: {len(texts)} texts in {time.time()-t0:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
