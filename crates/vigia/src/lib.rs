@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod config;
 pub mod pipeline;
+pub mod replay;
 pub mod runtime;
 
 pub use config::Config;

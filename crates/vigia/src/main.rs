@@ -80,6 +80,26 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
     },
+    /// Re-produce dead letters' original bytes to the raw topic (after fixing their cause).
+    Replay {
+        #[arg(short, long, env = "VIGIA_CONFIG")]
+        config: PathBuf,
+        /// Dead-letter topic to read (default: topics.dlq).
+        #[arg(long)]
+        from: Option<String>,
+        /// Topic to write to (default: topics.raw).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only dead letters with this `vigia.reason` (repeatable), e.g. `timestamp_in_future`.
+        #[arg(long = "reason")]
+        reasons: Vec<String>,
+        /// Replay at most this many.
+        #[arg(long)]
+        max: Option<u64>,
+        /// Count what would be replayed, per reason, and produce nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Evaluation commands over labelled data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -124,6 +144,14 @@ fn dispatch(cmd: Command) -> Result<()> {
             Ok(())
         }
         Command::Schemas { out } => write_schemas(&out),
+        Command::Replay {
+            config,
+            from,
+            to,
+            reasons,
+            max,
+            dry_run,
+        } => replay(&config, from, to, &reasons, max, dry_run),
         Command::Eval(e) => eval::run(e),
     }
 }
@@ -175,6 +203,41 @@ fn run(config: &Path) -> Result<()> {
         );
         Ok(())
     })
+}
+
+fn replay(
+    config: &Path,
+    from: Option<String>,
+    to: Option<String>,
+    reasons: &[String],
+    max: Option<u64>,
+    dry_run: bool,
+) -> Result<()> {
+    let cfg = config::load_file(config)?;
+    let opts = vigia::replay::ReplayOptions {
+        from: from.unwrap_or_else(|| cfg.topics.dlq.clone()),
+        to: to.unwrap_or_else(|| cfg.topics.raw.clone()),
+        reasons: reasons
+            .iter()
+            .map(|r| vigia::replay::parse_reason(r).context("--reason"))
+            .collect::<Result<_>>()?,
+        max,
+        dry_run,
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let s = rt.block_on(vigia::replay::replay(&cfg, &opts))?;
+    let verb = if dry_run { "would replay" } else { "replayed" };
+    println!(
+        "{verb} {} of {} dead letters from {} to {}",
+        s.replayed, s.scanned, opts.from, opts.to
+    );
+    for (reason, n) in &s.by_reason {
+        println!("  {reason:<22} {n}");
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

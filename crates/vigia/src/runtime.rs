@@ -21,7 +21,8 @@ use rdkafka::producer::Producer;
 use rdkafka::statistics::Statistics;
 use rdkafka::{ClientContext, Offset, TopicPartitionList};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot, watch};
 use tracing::{debug, error, info, warn};
@@ -36,16 +37,78 @@ use vigia_telemetry::{Health, Metrics};
 use crate::config::{Config, Delivery};
 use crate::pipeline::{Pipeline, Processed};
 
-/// Consumer callbacks: rebalance logging, readiness, lag metrics. Never panics.
+/// Consumer callbacks: rebalance bookkeeping, readiness, lag metrics. Never panics: a panic in
+/// a librdkafka callback would abort the process.
 pub struct VigiaContext {
     metrics: Metrics,
     health: Health,
+    /// Partitions revoked since the batch under collection last looked, with a counter that
+    /// tells it to look. Rebalance callbacks run inside `recv()`, so the batch loop checks after
+    /// every receive (see [`Revocations`]).
+    revocations: Revocations,
+}
+
+impl VigiaContext {
+    fn new(metrics: Metrics, health: Health) -> Self {
+        Self {
+            metrics,
+            health,
+            revocations: Revocations::default(),
+        }
+    }
+}
+
+/// Partitions revoked while a batch was being collected.
+///
+/// Records received from a partition before it was revoked must not be processed: with the
+/// eager protocol the partition comes back (to this or another member) at its committed
+/// offset, so processing them too would duplicate them, and in exactly-once mode commit a
+/// partition this member no longer owns. Records received after the rebalance are current.
+#[derive(Default)]
+struct Revocations {
+    epoch: AtomicU64,
+    partitions: Mutex<Vec<(String, i32)>>,
+}
+
+impl Revocations {
+    fn record(&self, tpl: &TopicPartitionList) {
+        let mut parts = self.partitions.lock().unwrap_or_else(|e| e.into_inner());
+        parts.extend(
+            tpl.elements()
+                .iter()
+                .map(|e| (e.topic().to_string(), e.partition())),
+        );
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Drop from `batch` the records of partitions revoked since `seen`; returns how many.
+    fn discard_revoked(&self, seen: &mut u64, batch: &mut Vec<RawRecord>) -> usize {
+        let now = self.epoch();
+        if now == *seen {
+            return 0;
+        }
+        *seen = now;
+        let revoked =
+            std::mem::take(&mut *self.partitions.lock().unwrap_or_else(|e| e.into_inner()));
+        let before = batch.len();
+        batch.retain(|r| {
+            !revoked
+                .iter()
+                .any(|(t, p)| *t == r.position.topic && Some(*p) == r.position.partition)
+        });
+        before - batch.len()
+    }
 }
 
 impl ClientContext for VigiaContext {
     fn stats(&self, stats: Statistics) {
         for (topic, t) in &stats.topics {
             for (p, part) in &t.partitions {
+                // -1 is librdkafka's internal "unassigned" partition; a negative lag is unknown.
                 if *p < 0 || part.consumer_lag < 0 {
                     continue;
                 }
@@ -64,6 +127,13 @@ impl ConsumerContext for VigiaContext {
     fn pre_rebalance(&self, _: &rdkafka::consumer::BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
         if let Rebalance::Revoke(tpl) = rebalance {
             info!(partitions = tpl.count(), "partitions revoked");
+            self.revocations.record(tpl);
+            // A revoked partition's lag is its new owner's to report.
+            for e in tpl.elements() {
+                self.metrics.consumer_lag.remove(&PartitionLabels {
+                    partition: format!("{}/{}", e.topic(), e.partition()),
+                });
+            }
         }
     }
 
@@ -137,7 +207,7 @@ pub fn consumer(
         Delivery::ExactlyOnce => cc.set("enable.auto.commit", "false"),
     };
     let c: StreamConsumer<VigiaContext> = cc
-        .create_with_context(VigiaContext { metrics, health })
+        .create_with_context(VigiaContext::new(metrics, health))
         .context("creating Kafka consumer")?;
     c.subscribe(&[config.topics.raw.as_str()])
         .with_context(|| format!("subscribing to {}", config.topics.raw))?;
@@ -208,12 +278,18 @@ pub async fn run(
     let mut summary = RunSummary::default();
     info!(topic = %config.topics.raw, delivery = ?config.kafka.delivery, "consuming");
 
+    let revocations = &consumer.context().revocations;
+    let mut seen_epoch = revocations.epoch();
+    // True once shutdown was requested or its sender is gone (a dropped sender means nobody can
+    // ask any more: stop rather than spin on a closed channel).
+    let mut stopping = false;
     loop {
         // Collect a batch: wait for the first record (or shutdown), then fill until size/deadline.
         let mut batch: Vec<RawRecord> = Vec::new();
         let mut started: Option<Instant> = None;
         loop {
-            if *shutdown.borrow() {
+            stopping = stopping || *shutdown.borrow();
+            if stopping {
                 break;
             }
             let wait = match started {
@@ -225,23 +301,34 @@ pub async fn run(
             };
             tokio::select! {
                 biased;
-                _ = shutdown.changed() => break,
-                r = tokio::time::timeout(wait, consumer.recv()) => match r {
-                    Err(_) => if started.is_some() { break },
-                    Ok(Err(e)) => {
-                        warn!(error = %e, "consumer error");
-                        tokio::time::sleep(Duration::from_millis(100)).await;
+                changed = shutdown.changed() => {
+                    stopping = changed.is_err() || *shutdown.borrow();
+                    if stopping { break }
+                }
+                r = tokio::time::timeout(wait, consumer.recv()) => {
+                    // A rebalance runs inside recv(): drop what it made stale before adding.
+                    let dropped = revocations.discard_revoked(&mut seen_epoch, &mut batch);
+                    if dropped > 0 {
+                        debug!(dropped, "records of revoked partitions left to their new owner");
                     }
-                    Ok(Ok(m)) => {
-                        batch.push(to_record(&m));
-                        started.get_or_insert_with(Instant::now);
-                        if batch.len() >= batch_size { break }
+                    match r {
+                        Err(_) => if started.is_some() { break },
+                        Ok(Err(e)) => {
+                            warn!(error = %e, "consumer error");
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                        }
+                        Ok(Ok(m)) => {
+                            batch.push(to_record(&m));
+                            started.get_or_insert_with(Instant::now);
+                            if batch.len() >= batch_size { break }
+                        }
                     }
                 }
             }
         }
+        revocations.discard_revoked(&mut seen_epoch, &mut batch);
         if batch.is_empty() {
-            if *shutdown.borrow() {
+            if stopping {
                 break;
             }
             continue;
@@ -292,15 +379,27 @@ pub async fn run(
                 }
             }
             Delivery::ExactlyOnce => {
-                let meta = consumer
+                let committed = consumer
                     .group_metadata()
-                    .context("consumer group metadata unavailable")?;
-                sink.producer()
-                    .send_offsets_to_transaction(&offsets, &meta, timeout)
-                    .context("adding offsets to transaction")?;
-                sink.producer()
-                    .commit_transaction(timeout)
-                    .context("committing transaction")?;
+                    .context("consumer group metadata unavailable")
+                    .and_then(|meta| {
+                        sink.producer()
+                            .send_offsets_to_transaction(&offsets, &meta, timeout)
+                            .context("adding offsets to transaction")
+                    })
+                    .and_then(|()| {
+                        sink.producer()
+                            .commit_transaction(timeout)
+                            .context("committing transaction")
+                    });
+                if let Err(e) = committed {
+                    // Nothing of this batch becomes visible to read_committed consumers; the
+                    // next instance resumes from the last committed transaction.
+                    if let Err(abort) = sink.producer().abort_transaction(timeout) {
+                        warn!(error = %abort, "aborting the transaction failed");
+                    }
+                    return Err(e);
+                }
                 metrics.offsets_stored.inc_by(n);
             }
         }
