@@ -1,0 +1,92 @@
+//! The PHI detector against the labelled sets in `tests/data/phi` (same matching rule as
+//! `vigia eval phi`: same type, character Jaccard >= 0.5, one prediction per gold span). Guards the
+//! goals (recall >= 0.95, precision >= 0.90) against regressions; the figures themselves come
+//! from `vigia eval phi`.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use vigia_classify::phi::PhiDetector;
+
+struct Score {
+    gold: usize,
+    pred: usize,
+    tp: usize,
+    sd: [usize; 3], // tp, fp, fn
+}
+
+fn score(file: &str) -> Score {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data/phi")
+        .join(file);
+    let data = std::fs::read_to_string(&path).expect("labelled PHI set");
+    let det = PhiDetector::new();
+    let mut s = Score {
+        gold: 0,
+        pred: 0,
+        tp: 0,
+        sd: [0; 3],
+    };
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let row: Value = serde_json::from_str(line).expect("json row");
+        let (info, _) = det.detect_and_redact(row["text"].as_str().unwrap(), None);
+        let mut used = vec![false; info.spans.len()];
+        for g in row["spans"].as_array().unwrap() {
+            s.gold += 1;
+            let (gs, ge) = (
+                g["start"].as_u64().unwrap() as usize,
+                g["end"].as_u64().unwrap() as usize,
+            );
+            let hit = info.spans.iter().enumerate().position(|(j, p)| {
+                let inter = p.end.min(ge).saturating_sub(p.start.max(gs));
+                let union = p.end.max(ge) - p.start.min(gs);
+                !used[j] && p.kind.as_str() == g["type"].as_str().unwrap() && inter * 2 >= union
+            });
+            if let Some(j) = hit {
+                used[j] = true;
+                s.tp += 1;
+            }
+        }
+        s.pred += info.spans.len();
+        match (
+            row["self_disclosure"].as_bool().unwrap(),
+            info.self_disclosure,
+        ) {
+            (true, true) => s.sd[0] += 1,
+            (false, true) => s.sd[1] += 1,
+            (true, false) => s.sd[2] += 1,
+            _ => {}
+        }
+    }
+    s
+}
+
+fn check(file: &str, min_recall: f64, min_precision: f64) {
+    let s = score(file);
+    let (p, r) = (s.tp as f64 / s.pred as f64, s.tp as f64 / s.gold as f64);
+    assert!(r >= min_recall, "{file}: span recall {r:.3} < {min_recall}");
+    assert!(
+        p >= min_precision,
+        "{file}: span precision {p:.3} < {min_precision}"
+    );
+    let [tp, fp, fn_] = s.sd;
+    let (sp, sr) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
+    assert!(
+        sr >= min_recall && sp >= min_precision,
+        "{file}: self-disclosure P {sp:.3} R {sr:.3}"
+    );
+}
+
+#[test]
+fn dev_set_meets_the_goal() {
+    check("dev.jsonl", 0.95, 0.90);
+}
+
+#[test]
+fn held_out_set_meets_the_goal() {
+    check("heldout.jsonl", 0.95, 0.90);
+}
+
+#[test]
+fn free_form_stress_set_stays_close() {
+    check("stress.jsonl", 0.90, 0.90);
+}
