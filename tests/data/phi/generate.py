@@ -427,8 +427,8 @@ def load_marked(split):
 
 
 def main():
-    for split, per, seed in (("dev", 3, 20261124), ("heldout", 3, 7), ("stress", 0, 0)):
-        rows = load_marked(split) if split == "stress" else generate(split, per, seed)
+    for split, per, seed in (("dev", 3, 20261124), ("heldout", 3, 7), ("stress", 0, 0), ("stress2", 0, 0)):
+        rows = load_marked(split) if split.startswith("stress") else generate(split, per, seed)
         with open(os.path.join(HERE, f"{split}.jsonl"), "w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
