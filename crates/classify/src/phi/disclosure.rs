@@ -177,25 +177,17 @@ static NEGATED: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn category_in(s: &str) -> Option<&'static str> {
-    // The earliest-mentioned condition wins; ties go to the table order.
-    let mut best: Option<(usize, &'static str)> = None;
-    for (cat, terms) in FOLDED_CONDITIONS.iter() {
-        for t in terms {
-            // A term must start a word: "sida" is not in "considerada".
-            let hit = s.match_indices(t.as_str()).map(|(p, _)| p).find(|&p| {
-                !s[..p]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            });
-            if let Some(p) = hit {
-                if best.is_none_or(|(bp, _)| p < bp) {
-                    best = Some((p, cat));
-                }
-            }
-        }
-    }
-    best.map(|(_, c)| c)
+    // The earliest-mentioned condition wins. A term must start a word: "sida" is not in
+    // "considerada".
+    let (ac, cats) = &*CONDITION_MATCHER;
+    ac.find_iter(s)
+        .find(|m| {
+            !s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| cats[m.pattern().as_usize()])
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -351,12 +343,21 @@ fn fold(text: &str) -> String {
         .replace("i'd ", "i had ")
 }
 
-/// [`CONDITIONS`] with every term folded.
-static FOLDED_CONDITIONS: Lazy<Vec<(&'static str, Vec<String>)>> = Lazy::new(|| {
-    CONDITIONS
-        .iter()
-        .map(|(c, terms)| (*c, terms.iter().map(|t| fold(t)).collect()))
-        .collect()
+/// [`CONDITIONS`] folded, in one automaton; the pattern index maps back to the category.
+static CONDITION_MATCHER: Lazy<(aho_corasick::AhoCorasick, Vec<&'static str>)> = Lazy::new(|| {
+    let mut terms = Vec::new();
+    let mut cats = Vec::new();
+    for (c, ts) in CONDITIONS {
+        for t in *ts {
+            terms.push(fold(t));
+            cats.push(*c);
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&terms)
+        .expect("condition automaton");
+    (ac, cats)
 });
 
 fn default_category(predicate: &str) -> &'static str {

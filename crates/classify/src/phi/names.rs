@@ -169,6 +169,18 @@ fn name_at(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The last `n` characters before byte offset `at` (a window for `$`-anchored cue regexes).
+fn tail_of(text: &str, at: usize, n: usize) -> &str {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    &head[start..]
+}
+
 pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
     static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
     let mut seen_end = 0;
@@ -194,10 +206,11 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let prev = before(text, s, 60);
         let cued = CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let kin = KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
-        let titled = TITLE.is_match(&text[..s]);
+        let near = tail_of(text, s, 30);
+        let titled = TITLE.is_match(near);
         let first_known = first_names().contains(words[0]);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
-        let institution = INSTITUTION_BEFORE.is_match(&text[..s]);
+        let institution = INSTITUTION_BEFORE.is_match(near);
         let accept = if cued || titled {
             true
         } else if first_known && (words.len() >= 2 || possessive) {
