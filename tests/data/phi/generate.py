@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Generate the labelled PHI evaluation set from hand-written templates.
 
-    python3 tests/data/phi/generate.py            # rewrites dev.jsonl and heldout.jsonl
+    python3 tests/data/phi/generate.py    # rewrites dev, heldout, stress and stress2 .jsonl
 
 Reproducible: a fixed seed per split, standard library only. Every identifier with a checksum
 (DNI, NIE, codice fiscale, NHS, IMEI, IBAN, tessera sanitaria, SSN area rules) is generated valid;
 the hard negatives that look like ids (`{bad_dni}`, `{bad_nhs}`, ...) are generated to fail.
 
-`stress.tsv` is different: free-form posts written after the detector was tuned, with spans
-marked inline as `[[type:text]]`; it is never tuned on and shows how far the template sets flatter.
+`stress.tsv` and `stress2.tsv` are different: free-form posts (lower case, missing accents,
+emoji, unusual formats) with spans marked inline as `[[type:text]]`. `stress` was written after
+the first tuning round, measured once, then used to fix general gaps (so it is now a dev set);
+`stress2` was written after all tuning and measured once: it is the honest estimate.
 
 Template files (`templates/<split>.tsv`): `lang<TAB>disclosure<TAB>template`, where disclosure is
 `-` (no self-disclosure) or the condition category. In a template, `{UPPER}` slots are PHI and
