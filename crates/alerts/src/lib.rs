@@ -98,7 +98,7 @@ impl Scorer {
             }
         }
         if !is_dup {
-            if !m.phi.types.is_empty() || m.phi.self_disclosure {
+            if m.phi.exposes_person() {
                 out.push(self.build(
                     AlertKind::PhiExposure,
                     Severity::High,

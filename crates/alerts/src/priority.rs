@@ -32,11 +32,7 @@ pub fn priority(i: &PriorityInput<'_>) -> f32 {
         .aspects
         .iter()
         .any(|a| SENSITIVE_ASPECTS.contains(&a.aspect.as_str())) as u8 as f32;
-    let phi = if i.phi.types.is_empty() && !i.phi.self_disclosure {
-        0.0
-    } else {
-        1.0
-    };
+    let phi = if i.phi.exposes_person() { 1.0 } else { 0.0 };
     let p = 0.30 * negative
         + 0.20 * reach
         + 0.10 * sensitive * negative
@@ -96,5 +92,19 @@ mod tests {
             phi: &phi_hit,
         });
         assert!(c > b + 0.2);
+        // A link alone is redacted but exposes no one: no PHI weight.
+        let link_only = PhiInfo {
+            types: vec![vigia_model::PhiType::Url],
+            ..Default::default()
+        };
+        let d = priority(&PriorityInput {
+            sentiment: &neu,
+            followers: Some(10),
+            interactions: 0,
+            aspects: &[],
+            misinformation: &mis,
+            phi: &link_only,
+        });
+        assert_eq!(d, b);
     }
 }

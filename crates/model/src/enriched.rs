@@ -236,6 +236,19 @@ pub struct PhiInfo {
     pub spans: Vec<PhiSpan>,
 }
 
+impl PhiInfo {
+    /// True when the mention exposes a person: a health self-disclosure, or any identifier other
+    /// than links and IP addresses. A link alone is redacted but is no patient-data exposure, and
+    /// counting it would raise `phi_exposure` for every post that shares an article.
+    pub fn exposes_person(&self) -> bool {
+        self.self_disclosure
+            || self
+                .types
+                .iter()
+                .any(|t| !matches!(t, PhiType::Url | PhiType::IpAddress))
+    }
+}
+
 /// How a duplicate was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
