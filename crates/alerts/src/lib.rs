@@ -214,3 +214,16 @@ fn describe(kind: AlertKind, who: &str) -> (String, String) {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phi_exposure_moves_to_a_private_channel_without_confirming_patient_status() {
+        let (summary, action) = describe(AlertKind::PhiExposure, "Hospital X");
+        assert!(summary.contains("Hospital X"));
+        assert!(action.contains("private channel"));
+        assert!(action.contains("do not confirm or deny anyone's patient status in public"));
+    }
+}
