@@ -7,6 +7,7 @@ pub mod config;
 pub mod pipeline;
 pub mod replay;
 pub mod runtime;
+pub mod validate;
 
 pub use config::Config;
 pub use pipeline::{Disposition, Pipeline, Processed};

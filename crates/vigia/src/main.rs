@@ -80,6 +80,18 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
     },
+    /// Dry-run ingest over a JSONL file: counts per platform and per dead-letter reason.
+    Validate {
+        /// Input file, or `-` for stdin.
+        #[arg(long, default_value = "-")]
+        input: String,
+        /// Optional config file (its `[ingest]` limits apply).
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+        /// Exit with status 2 when any record would be dead-lettered.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Re-produce dead letters' original bytes to the raw topic (after fixing their cause).
     Replay {
         #[arg(short, long, env = "VIGIA_CONFIG")]
@@ -144,6 +156,11 @@ fn dispatch(cmd: Command) -> Result<()> {
             Ok(())
         }
         Command::Schemas { out } => write_schemas(&out),
+        Command::Validate {
+            input,
+            config,
+            strict,
+        } => validate(&input, config.as_deref(), strict),
         Command::Replay {
             config,
             from,
@@ -203,6 +220,37 @@ fn run(config: &Path) -> Result<()> {
         );
         Ok(())
     })
+}
+
+fn validate(input: &str, config: Option<&Path>, strict: bool) -> Result<()> {
+    let cfg = match config {
+        Some(p) => config::load_file(p)?,
+        None => Config::default(),
+    };
+    let reader: Box<dyn io::BufRead> = if input == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(BufReader::new(
+            File::open(input).with_context(|| format!("opening --input {input}"))?,
+        ))
+    };
+    let r = vigia::validate::validate(reader, input, &cfg.ingest)?;
+    println!(
+        "{input}: {} records, {} valid, {} would be dead letters",
+        r.records,
+        r.valid,
+        r.invalid()
+    );
+    for (platform, n) in &r.by_platform {
+        println!("  platform {platform:<22} {n}");
+    }
+    for (reason, (n, line)) in &r.by_reason {
+        println!("  reason   {reason:<22} {n} (first at line {line})");
+    }
+    if strict && r.invalid() > 0 {
+        std::process::exit(2);
+    }
+    Ok(())
 }
 
 fn replay(
