@@ -107,4 +107,101 @@ mod tests {
         });
         assert_eq!(d, b);
     }
+
+    fn input<'a>(
+        sentiment: &'a SentimentInfo,
+        followers: u64,
+        aspects: &'a [AspectLabel],
+        mis: &'a MisinformationInfo,
+        phi: &'a PhiInfo,
+    ) -> PriorityInput<'a> {
+        PriorityInput {
+            sentiment,
+            followers: Some(followers),
+            interactions: 0,
+            aspects,
+            misinformation: mis,
+            phi,
+        }
+    }
+
+    fn aspect(name: &str) -> AspectLabel {
+        AspectLabel {
+            aspect: name.into(),
+            confidence: 1.0,
+            sentiment: None,
+        }
+    }
+
+    #[test]
+    fn stays_within_bounds_at_the_extremes() {
+        let neg = sent(SentimentLabel::Negative, 1.0);
+        let mis = MisinformationInfo {
+            score: 1.0,
+            ..Default::default()
+        };
+        let phi = PhiInfo {
+            self_disclosure: true,
+            ..Default::default()
+        };
+        let aspects = [aspect("clinical_care")];
+        let mut i = input(&neg, u64::MAX, &aspects, &mis, &phi);
+        i.interactions = u64::MAX;
+        let p = priority(&i);
+        assert!((0.0..=1.0).contains(&p), "{p}");
+        assert!(p > 0.95, "everything at once is top priority: {p}");
+        let neu = sent(SentimentLabel::Neutral, 0.0);
+        let none = MisinformationInfo::default();
+        let clean = PhiInfo::default();
+        let p = priority(&PriorityInput {
+            sentiment: &neu,
+            followers: None,
+            interactions: 0,
+            aspects: &[],
+            misinformation: &none,
+            phi: &clean,
+        });
+        assert!((0.0..0.05).contains(&p), "{p}");
+    }
+
+    #[test]
+    fn reach_raises_priority_and_saturates() {
+        let neg = sent(SentimentLabel::Negative, 0.8);
+        let (mis, phi) = (MisinformationInfo::default(), PhiInfo::default());
+        let p = |f: u64| priority(&input(&neg, f, &[], &mis, &phi));
+        assert!(p(10) < p(10_000) && p(10_000) < p(1_000_000));
+        assert!(
+            (p(1_000_000) - p(100_000_000)).abs() < 1e-6,
+            "reach saturates at 1M"
+        );
+    }
+
+    #[test]
+    fn sensitive_aspects_escalate_only_negative_mentions() {
+        let (mis, phi) = (MisinformationInfo::default(), PhiInfo::default());
+        let neg = sent(SentimentLabel::Negative, 0.8);
+        let pos = sent(SentimentLabel::Positive, 0.8);
+        let safety = [aspect("clinical_care")];
+        let food = [aspect("food")];
+        let with = priority(&input(&neg, 100, &safety, &mis, &phi));
+        let without = priority(&input(&neg, 100, &food, &mis, &phi));
+        assert!(with > without + 0.05, "{with} vs {without}");
+        let pos_with = priority(&input(&pos, 100, &safety, &mis, &phi));
+        let pos_without = priority(&input(&pos, 100, &food, &mis, &phi));
+        assert!((pos_with - pos_without).abs() < 1e-6);
+    }
+
+    #[test]
+    fn misinformation_raises_priority() {
+        let neu = sent(SentimentLabel::Neutral, 0.8);
+        let phi = PhiInfo::default();
+        let clean = MisinformationInfo::default();
+        let claim = MisinformationInfo {
+            score: 0.9,
+            ..Default::default()
+        };
+        let a = priority(&input(&neu, 100, &[], &clean, &phi));
+        let b = priority(&input(&neu, 100, &[], &claim, &phi));
+        assert!(b > a + 0.2, "{a} vs {b}");
+    }
 }
