@@ -320,7 +320,7 @@ impl Pipeline {
             relations: m.relations.clone(),
             engagement: m.engagement.clone(),
             rating: m.rating,
-            entities: m.entities.clone(),
+            entities: redacted_entities(&m, &c.phi),
             tracking: m.tracking.clone(),
             lang: c.language.code.clone(),
             language: c.language,
@@ -429,4 +429,24 @@ fn unique_brands(m: &Mention, kind: MatchKind) -> Vec<String> {
         }
     }
     v
+}
+
+/// The mention's entities without the links the PHI detector found in its text: a personal URL
+/// redacted from `redacted_text` must not travel on in `entities.urls`.
+fn redacted_entities(m: &Mention, phi: &vigia_model::PhiInfo) -> vigia_model::Entities {
+    let mut e = m.entities.clone();
+    let flagged: Vec<String> = phi
+        .spans
+        .iter()
+        .filter(|s| s.kind == vigia_model::PhiType::Url)
+        .map(|s| m.text.chars().skip(s.start).take(s.end - s.start).collect())
+        .collect();
+    if !flagged.is_empty() {
+        e.urls.retain(|u| {
+            !flagged
+                .iter()
+                .any(|f| u == f || u.contains(f.as_str()) || f.contains(u.as_str()))
+        });
+    }
+    e
 }
