@@ -32,6 +32,7 @@ pub enum ClassifyError {
 #[serde(deny_unknown_fields, default)]
 pub struct ClassifyConfig {
     pub aspects: aspects::AspectsConfig,
+    pub misinfo: misinfo::MisinfoConfig,
 }
 
 /// Everything the classify stage says about one mention.
@@ -62,7 +63,7 @@ impl Classifier {
             lang: lang::LanguageDetector::new(),
             sentiment: sentiment::LexiconSentiment::new(),
             aspects: aspects::AspectTagger::new(&config.aspects)?,
-            misinfo: misinfo::MisinfoDetector::new(),
+            misinfo: misinfo::MisinfoDetector::with_config(&config.misinfo, None)?,
             phi: phi::PhiDetector::new(),
         })
     }
@@ -77,7 +78,7 @@ impl Classifier {
         let lang = language.code.as_deref();
         let sentiment = self.sentiment.classify(&m.text, lang);
         let aspects = self.aspects.tag(&m.text, lang);
-        let misinformation = self.misinfo.assess(m);
+        let misinformation = self.misinfo.assess(m, None);
         let (phi, redacted_text) = self.phi.detect_and_redact(&m.text, lang);
         Classification {
             language,

@@ -17,6 +17,7 @@ use vigia_telemetry::Metrics;
 
 mod demo;
 mod eval;
+mod kb;
 
 #[derive(Parser)]
 #[command(
@@ -115,6 +116,9 @@ enum Command {
     /// Evaluation commands over labelled data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Knowledge base of debunked health claims.
+    #[command(subcommand)]
+    Kb(kb::KbCommand),
 }
 
 fn main() {
@@ -170,6 +174,7 @@ fn dispatch(cmd: Command) -> Result<()> {
             dry_run,
         } => replay(&config, from, to, &reasons, max, dry_run),
         Command::Eval(e) => eval::run(e),
+        Command::Kb(k) => kb::run(k),
     }
 }
 

@@ -1,0 +1,236 @@
+//! The supervised detector head: logistic regression over the encoder embedding, hashed
+//! TF-IDF n-grams and link/style features, trained on CONSTRAINT (English COVID-19 posts) by
+//! `scripts/train-misinfo`. A second, lexical-only head serves when no encoder is loaded.
+//!
+//! Files (`resources/misinfo/`): `head.json` (metadata: data hashes, validation figures, recipe,
+//! parity fixtures) and `head.bin` (little-endian f32 arrays in the order `layout` lists).
+
+use super::features::{self, DIM, META_DIM};
+use crate::ClassifyError;
+use serde::Deserialize;
+
+const META_JSON: &str = include_str!("../../resources/misinfo/head.json");
+const WEIGHTS: &[u8] = include_bytes!("../../resources/misinfo/head.bin");
+
+/// Metadata of a trained head (`head.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct HeadMeta {
+    pub name: String,
+    pub version: String,
+    pub features_version: u32,
+    pub lexical_dim: usize,
+    pub embedding_dim: usize,
+    pub meta_names: Vec<String>,
+    /// Encoder whose embeddings the full head was trained on.
+    pub encoder: String,
+    pub layout: Vec<String>,
+    pub full: Option<Variant>,
+    pub lexical: Variant,
+    #[serde(default)]
+    pub parity: Vec<ParityCase>,
+    #[serde(default)]
+    pub data: serde_json::Value,
+    #[serde(default)]
+    pub recipe: serde_json::Value,
+}
+
+/// One trained variant's bias, decision threshold and validation figures.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Variant {
+    pub bias: f32,
+    pub threshold: f32,
+    #[serde(default)]
+    pub val: serde_json::Value,
+}
+
+/// A text with the features and logit the training code computed for it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParityCase {
+    pub text: String,
+    /// Non-zero lexical buckets (with idf) and their values.
+    pub lexical: Vec<(u32, f32)>,
+    pub meta: Vec<f32>,
+    /// Logit of the lexical-only head.
+    pub lexical_logit: f32,
+}
+
+/// Which head scored a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// Embedding + lexical + link features.
+    Full,
+    /// Lexical + link features (no encoder loaded).
+    Lexical,
+}
+
+/// A loaded head.
+pub struct DetectorHead {
+    pub meta: HeadMeta,
+    idf: Vec<f32>,
+    full: Option<(Vec<f32>, Vec<f32>, Vec<f32>)>,
+    lex: (Vec<f32>, Vec<f32>),
+}
+
+/// What the head says about one text.
+#[derive(Debug, Clone, Copy)]
+pub struct HeadScore {
+    pub kind: HeadKind,
+    pub logit: f32,
+    pub probability: f32,
+    /// The variant's tuned threshold on the probability.
+    pub threshold: f32,
+}
+
+fn read_f32s(bytes: &[u8], at: &mut usize, n: usize) -> Result<Vec<f32>, ClassifyError> {
+    let end = *at + 4 * n;
+    let Some(chunk) = bytes.get(*at..end) else {
+        return Err(ClassifyError::InvalidResource {
+            name: "misinfo/head.bin".into(),
+            detail: format!("{} bytes, layout needs at least {end}", bytes.len()),
+        });
+    };
+    *at = end;
+    Ok(chunk
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect())
+}
+
+impl DetectorHead {
+    /// The head compiled into vigia.
+    pub fn bundled() -> Result<Self, ClassifyError> {
+        Self::from_parts(META_JSON, WEIGHTS)
+    }
+
+    pub fn from_parts(meta_json: &str, weights: &[u8]) -> Result<Self, ClassifyError> {
+        let bad = |detail: String| ClassifyError::InvalidResource {
+            name: "misinfo/head.json".into(),
+            detail,
+        };
+        let meta: HeadMeta = serde_json::from_str(meta_json).map_err(|e| bad(e.to_string()))?;
+        if meta.features_version != features::FEATURES_VERSION
+            || meta.lexical_dim != DIM
+            || meta.meta_names.len() != META_DIM
+        {
+            return Err(bad(format!(
+                "trained for features v{} ({} buckets, {} link features); this vigia computes v{} ({DIM}, {META_DIM}): retrain with scripts/train-misinfo",
+                meta.features_version,
+                meta.lexical_dim,
+                meta.meta_names.len(),
+                features::FEATURES_VERSION
+            )));
+        }
+        let mut at = 0;
+        let idf = read_f32s(weights, &mut at, DIM)?;
+        let full = if meta.full.is_some() {
+            Some((
+                read_f32s(weights, &mut at, meta.embedding_dim)?,
+                read_f32s(weights, &mut at, META_DIM)?,
+                read_f32s(weights, &mut at, DIM)?,
+            ))
+        } else {
+            None
+        };
+        let lex = (
+            read_f32s(weights, &mut at, META_DIM)?,
+            read_f32s(weights, &mut at, DIM)?,
+        );
+        if at != weights.len() {
+            return Err(bad(format!(
+                "head.bin has {} bytes, layout uses {at}",
+                weights.len()
+            )));
+        }
+        Ok(Self {
+            meta,
+            idf,
+            full,
+            lex,
+        })
+    }
+
+    /// `name@version`.
+    pub fn model_name(&self) -> String {
+        format!("{}@{}", self.meta.name, self.meta.version)
+    }
+
+    pub fn has_full(&self) -> bool {
+        self.full.is_some()
+    }
+
+    /// Sparse lexical features with this head's idf.
+    pub fn lexical_features(&self, text: &str) -> Vec<(u32, f32)> {
+        features::lexical(text, Some(&self.idf))
+    }
+
+    /// Score a text. `urls`: the mention's links; `embedding`: the encoder's sentence embedding
+    /// when one is loaded (the full head runs only with one of the right width).
+    pub fn score(&self, text: &str, urls: &[String], embedding: Option<&[f32]>) -> HeadScore {
+        let lex = self.lexical_features(text);
+        let meta = features::meta(text, urls);
+        let dot_sparse = |w: &[f32]| -> f32 { lex.iter().map(|(k, v)| w[*k as usize] * v).sum() };
+        let dot = |w: &[f32], x: &[f32]| -> f32 { w.iter().zip(x).map(|(a, b)| a * b).sum() };
+        match (&self.full, &self.meta.full, embedding) {
+            (Some((we, wm, wl)), Some(v), Some(e)) if e.len() == we.len() => {
+                let logit = v.bias + dot(we, e) + dot(wm, &meta) + dot_sparse(wl);
+                HeadScore {
+                    kind: HeadKind::Full,
+                    logit,
+                    probability: sigmoid(logit),
+                    threshold: v.threshold,
+                }
+            }
+            _ => {
+                let (wm, wl) = &self.lex;
+                let logit = self.meta.lexical.bias + dot(wm, &meta) + dot_sparse(wl);
+                HeadScore {
+                    kind: HeadKind::Lexical,
+                    logit,
+                    probability: sigmoid(logit),
+                    threshold: self.meta.lexical.threshold,
+                }
+            }
+        }
+    }
+}
+
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Rust features and the lexical head's logit match what the Python training code
+    /// computed for the same texts (fixtures written into head.json by the training script).
+    #[test]
+    fn parity_with_training_features() {
+        let head = DetectorHead::bundled().unwrap();
+        assert!(!head.meta.parity.is_empty(), "head.json carries parity fixtures");
+        for case in &head.meta.parity {
+            let got = head.lexical_features(&case.text);
+            assert_eq!(
+                got.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+                case.lexical.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+                "buckets differ for {:?}",
+                case.text
+            );
+            for ((_, a), (_, b)) in got.iter().zip(&case.lexical) {
+                assert!((a - b).abs() < 1e-4, "{a} vs {b} for {:?}", case.text);
+            }
+            let m = features::meta(&case.text, &features::text_urls(&case.text));
+            for (a, b) in m.iter().zip(&case.meta) {
+                assert!((a - b).abs() < 1e-5, "meta {a} vs {b} for {:?}", case.text);
+            }
+            let s = head.score(&case.text, &features::text_urls(&case.text), None);
+            assert!(
+                (s.logit - case.lexical_logit).abs() < 1e-3,
+                "logit {} vs {} for {:?}",
+                s.logit,
+                case.lexical_logit,
+                case.text
+            );
+        }
+    }
+}

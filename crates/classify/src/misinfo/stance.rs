@@ -1,0 +1,247 @@
+//! Stance of a mention toward a matched claim: does it spread the claim, debunk it, or ask?
+//!
+//! Cue lexicons in en, es, ca, it and pt, matched on accent-folded lower-case words:
+//! debunk cues ("bulo", "bufala", "és fals", "not true", "myth"...), fact-check links, and a
+//! polarity test (the clause closest to the claim is negated while the claim is not, or the
+//! reverse: "vaccines don't cause autism" against "vaccines cause autism"). A cue that occurs in
+//! the claim's own wording ("false positives" in a claim about PCR tests) does not count.
+
+use super::domains::{DomainLists, LinkClass};
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use vigia_model::Stance;
+
+/// Phrases that say a claim is false (folded: lower case, no accents).
+const DEBUNK: &[&str] = &[
+    // en
+    "myth", "myths", "hoax", "hoaxes", "debunk", "debunked", "debunking", "debunks", "false",
+    "falsely", "fake news", "not true", "untrue", "isn't true", "is not true", "misinformation",
+    "disinformation", "conspiracy theory", "conspiracy theories", "no evidence", "no scientific evidence",
+    "fact check", "fact-check", "factcheck", "fact checked", "bogus", "baseless", "pseudoscience",
+    "quackery", "snake oil", "misleading", "busted", "not a cure", "there is no cure", "don't believe",
+    "do not believe", "stop spreading", "don't fall for", "do not fall for", "has been debunked",
+    "been debunked", "no link", "no proof",
+    // es
+    "bulo", "bulos", "falso", "es falso", "mentira", "mentiras", "no es cierto", "no es verdad",
+    "desmentido", "desmiente", "desmentimos", "desinformacion", "mito", "mitos", "no hay evidencia",
+    "no hay pruebas", "sin evidencia", "sin pruebas", "pseudociencia", "pseudoterapia", "engano",
+    "teoria conspirativa", "teoria de la conspiracion", "no funciona", "no te lo creas", "no lo compartas",
+    "no existe relacion", "no hay relacion",
+    // ca
+    "fals", "es fals", "mentida", "mentides", "no es cert", "no es veritat", "desmentit",
+    "desinformacio", "mite", "mites", "no hi ha proves", "no hi ha evidencia", "pseudociencia",
+    "pseudoterapia", "no t'ho creguis", "no hi ha relacio",
+    // it
+    "bufala", "bufale", "e falso", "non e vero", "disinformazione", "miti", "nessuna prova",
+    "non ci sono prove", "smentita", "smentito", "smentisce", "pseudoscienza", "complottismo",
+    "complottisti", "leggenda metropolitana", "non funziona", "nessun legame", "nessuna correlazione",
+    // pt
+    "boato", "boatos", "e falso", "nao e verdade", "desinformacao", "nao ha provas",
+    "nao ha evidencia", "sem evidencia", "sem provas", "pseudociencia", "enganoso", "enganosa",
+    "teoria da conspiracao", "nao funciona", "checagem", "fato ou fake", "nao existe relacao",
+];
+
+/// Negation words (folded). `n't` is expanded to ` not` before matching.
+const NEGATION: &[&str] = &[
+    "not", "no", "never", "nothing", "none", "neither", "nor", "cannot", "nobody", // en
+    "nunca", "jamas", "ni", "tampoco", "ningun", "ninguna", "ninguno", "nada", // es
+    "mai", "tampoc", // ca ("cap" and "res" have other common senses)
+    "non", "nessun", "nessuno", "nessuna", "niente", "nemmeno", "neanche", // it
+    "nao", "jamais", "nem", "nenhum", "nenhuma", // pt
+];
+
+/// Phrases that ask whether something is true.
+const QUESTION: &[&str] = &[
+    "is it true", "is this true", "does anyone know", "anyone know if", "can someone confirm",
+    "es verdad que", "es cierto que", "alguien sabe", "es veritat que", "es cert que", "algu sap",
+    "e vero che", "qualcuno sa", "e verdade que", "alguem sabe",
+];
+
+/// Accent-folded lower-case text with `n't` expanded.
+pub fn fold(text: &str) -> String {
+    let s: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    s.replace("n't", " not").replace(['’', '`'], "'")
+}
+
+/// Words of a folded text (letters, digits and apostrophes inside words).
+pub(crate) fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(['\'', '-']))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Does `phrase` (folded, space-separated words) occur as whole words in `ws`?
+pub(crate) fn has_phrase(ws: &[&str], phrase: &str) -> bool {
+    let p: Vec<&str> = words(phrase);
+    if p.is_empty() {
+        return false;
+    }
+    ws.windows(p.len()).any(|w| w == p.as_slice())
+}
+
+static NEG: Lazy<HashSet<&'static str>> = Lazy::new(|| NEGATION.iter().copied().collect());
+
+/// What the stance analysis knows about one claim.
+#[derive(Debug, Clone)]
+pub struct ClaimCues {
+    /// The statement is itself negative ("hand sanitiser does not destroy the virus").
+    pub negated: bool,
+    /// Folded words of all of the claim's texts (for clause selection).
+    pub vocabulary: HashSet<String>,
+    /// Debunk cues that occur in the claim's own wording and so prove nothing.
+    pub excluded: HashSet<&'static str>,
+}
+
+impl ClaimCues {
+    pub fn new<'a>(statement: &'a str, texts: impl Iterator<Item = &'a str>) -> Self {
+        let st = fold(statement);
+        let negated = words(&st).iter().any(|w| NEG.contains(w));
+        let mut vocabulary = HashSet::new();
+        let mut excluded = HashSet::new();
+        for t in std::iter::once(statement).chain(texts) {
+            let f = fold(t);
+            let ws = words(&f);
+            for d in DEBUNK {
+                if has_phrase(&ws, d) {
+                    excluded.insert(*d);
+                }
+            }
+            vocabulary.extend(ws.iter().filter(|w| w.chars().count() >= 4).map(|w| w.to_string()));
+        }
+        Self {
+            negated,
+            vocabulary,
+            excluded,
+        }
+    }
+}
+
+/// Why a stance was chosen, for explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StanceReason {
+    FactCheckLink,
+    DebunkCue,
+    Negation,
+    Question,
+    Repeats,
+}
+
+/// Stance of `text` (with `urls`) toward the claim described by `cues`.
+pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceReason) {
+    let lists = DomainLists::bundled();
+    if urls
+        .iter()
+        .any(|u| lists.classify(u) == LinkClass::FactChecker)
+    {
+        return (Stance::Refutes, StanceReason::FactCheckLink);
+    }
+    let folded = fold(text);
+    let ws = words(&folded);
+    if DEBUNK
+        .iter()
+        .any(|d| !cues.excluded.contains(d) && has_phrase(&ws, d))
+        || starts_with_interjection(&folded)
+    {
+        return (Stance::Refutes, StanceReason::DebunkCue);
+    }
+    // The clause(s) sharing most words with the claim decide polarity.
+    let clauses: Vec<Vec<&str>> = folded
+        .split(['.', '!', '?', ';', ':', ',', '\n', '(', ')'])
+        .map(words)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let overlap = |c: &Vec<&str>| c.iter().filter(|w| cues.vocabulary.contains(**w)).count();
+    let best = clauses.iter().map(overlap).max().unwrap_or(0);
+    if best > 0 {
+        // A negative claim may be restated across clauses ("give false positives, they cannot
+        // detect anything"): any related clause's negation then keeps the polarity.
+        let min_overlap = if cues.negated { 1 } else { best };
+        let negated = clauses
+            .iter()
+            .filter(|c| overlap(c) >= min_overlap)
+            .any(|c| c.iter().any(|w| NEG.contains(w)));
+        if negated != cues.negated {
+            return (Stance::Refutes, StanceReason::Negation);
+        }
+    }
+    if text.contains('?') || QUESTION.iter().any(|q| has_phrase(&ws, q)) {
+        return (Stance::Neutral, StanceReason::Question);
+    }
+    (Stance::Supports, StanceReason::Repeats)
+}
+
+/// "No, ...", "Nope", "Não, ..." opening a sentence: the author contradicts what follows.
+fn starts_with_interjection(folded: &str) -> bool {
+    folded
+        .split(['.', '!', '?', '\n'])
+        .map(str::trim_start)
+        .any(|s| {
+            ["no,", "no!", "nope", "nao,", "no no", "non,", "falso:", "fals:", "bufala:", "bulo:", "boato:"]
+                .iter()
+                .any(|p| s.starts_with(p))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(statement: &str, more: &[&str]) -> ClaimCues {
+        ClaimCues::new(statement, more.iter().copied())
+    }
+
+    #[test]
+    fn debunks_in_five_languages() {
+        let c = cues(
+            "Vaccines cause autism.",
+            &["Las vacunas causan autismo.", "Les vacunes causen autisme.", "I vaccini provocano l'autismo.", "As vacinas causam autismo."],
+        );
+        for t in [
+            "No, vaccines don't cause autism.",
+            "Vaccines do not cause autism, stop it",
+            "Es falso que las vacunas causen autismo",
+            "BULO: las vacunas no causan autismo",
+            "És fals que les vacunes causin autisme",
+            "Bufala: i vaccini non provocano l'autismo",
+            "É falso que as vacinas causam autismo",
+            "The vaccines-autism myth again...",
+        ] {
+            assert_eq!(stance(t, &[], &c).0, Stance::Refutes, "{t}");
+        }
+        for t in [
+            "Vaccines cause autism and they know it",
+            "Les vacunes causen autisme, obriu els ulls",
+            "They don't want you to know: vaccines cause autism",
+        ] {
+            assert_eq!(stance(t, &[], &c).0, Stance::Supports, "{t}");
+        }
+        assert_eq!(stance("Do vaccines cause autism?", &[], &c).0, Stance::Neutral);
+        let fc = vec!["https://maldita.es/malditobulo/x".to_string()];
+        assert_eq!(stance("vaccines and autism", &fc, &c).0, Stance::Refutes);
+    }
+
+    #[test]
+    fn negative_claims_flip_polarity() {
+        let c = cues("Shaking hands cannot spread the coronavirus.", &["You cannot catch covid from a handshake"]);
+        assert!(c.negated);
+        assert_eq!(stance("you can't catch covid from shaking hands", &[], &c).0, Stance::Supports);
+        assert_eq!(stance("shaking hands can spread the coronavirus", &[], &c).0, Stance::Refutes);
+    }
+
+    #[test]
+    fn cues_in_the_claim_itself_do_not_count() {
+        let c = cues("PCR tests cannot detect the coronavirus and give false positives on purpose.", &[]);
+        assert_eq!(
+            stance("PCR tests give false positives on purpose, they cannot detect anything", &[], &c).0,
+            Stance::Supports
+        );
+    }
+}

@@ -1,0 +1,96 @@
+use super::*;
+use vigia_model::{Author, Platform};
+
+fn mention(text: &str) -> Mention {
+    let mut m: Mention = serde_json::from_value(serde_json::json!({
+        "id": "x:1", "platform": "x", "author": {"id": "a"}, "text": text,
+        "created_at": "2024-05-01T10:00:00Z"
+    }))
+    .unwrap();
+    m.platform = Platform::X;
+    m
+}
+
+fn detector() -> &'static MisinfoDetector {
+    static D: once_cell::sync::Lazy<MisinfoDetector> =
+        once_cell::sync::Lazy::new(MisinfoDetector::new);
+    &D
+}
+
+#[test]
+fn spreading_a_myth_scores_high_and_names_the_claim() {
+    let d = detector();
+    let info = d.assess(
+        &mention("Vaccines cause autism. They don't want you to know! Share before they delete it!!!"),
+        None,
+    );
+    assert_eq!(info.claims[0].id, "vaccines-autism");
+    assert_eq!(info.claims[0].stance, Stance::Supports);
+    assert!(info.score >= 0.8, "{info:#?}");
+    assert!(info.explanation.contains("Vaccines cause autism"), "{}", info.explanation);
+    let kinds: Vec<&str> = info.signals.iter().map(|s| s.kind.as_str()).collect();
+    assert!(kinds.contains(&"claim_match") && kinds.contains(&"bias") && kinds.contains(&"detector"));
+}
+
+#[test]
+fn debunking_a_myth_is_not_flagged() {
+    let d = detector();
+    for t in [
+        "No, vaccines don't cause autism. Decades of studies show it.",
+        "Es falso que las vacunas causen autismo.",
+        "Bufala: i vaccini non provocano l'autismo.",
+    ] {
+        let info = d.assess(&mention(t), None);
+        assert!(info.score < 0.5, "{t}: {info:#?}");
+        if let Some(c) = info.claims.first() {
+            assert_eq!(c.stance, Stance::Refutes, "{t}");
+        }
+    }
+}
+
+#[test]
+fn ordinary_hospital_posts_score_low() {
+    let d = detector();
+    for t in [
+        "Four hours waiting in A&E at Hospital del Mar, the staff were lovely though",
+        "Gràcies a l'equip d'infermeria de l'hospital per tot!",
+        "The new parking at St Mary's is a nightmare, no spaces after 9am",
+    ] {
+        let info = d.assess(&mention(t), None);
+        assert!(info.claims.is_empty(), "{t}: {:?}", info.claims);
+        assert!(info.score < 0.3, "{t}: {info:#?}");
+    }
+}
+
+#[test]
+fn credibility_signals_move_the_score() {
+    let d = detector();
+    let total = |i: &MisinformationInfo| i.signals.iter().map(|s| s.weight).sum::<f32>();
+    let base = total(&d.assess(&mention("Apricot kernels cure cancer"), None));
+    let mut m = mention("Apricot kernels cure cancer https://www.naturalnews.com/2015/03/02/apricot.html");
+    m.author = Author {
+        id: "a".into(),
+        created_at: Some("2024-04-28T00:00:00Z".parse().unwrap()),
+        followers: Some(2),
+        ..Default::default()
+    };
+    let worse = d.assess(&m, None);
+    assert!(total(&worse) > base, "{} vs {base}", total(&worse));
+    for k in ["source", "date", "author"] {
+        assert!(worse.signals.iter().any(|s| s.kind == k), "{k}");
+    }
+    let better = d.assess(
+        &mention("Do apricot kernels cure cancer? https://www.cancer.gov/about-cancer/treatment/cam/hp/laetrile-pdq"),
+        None,
+    );
+    assert!(total(&better) < total(&worse));
+}
+
+#[test]
+fn details_never_quote_the_mention() {
+    let d = detector();
+    let t = "ZYXWV miracle: bicarbonate of soda wipes out tumours, doctors won't tell you!!!";
+    let info = d.assess(&mention(t), None);
+    assert!(!info.explanation.contains("ZYXWV"));
+    assert!(info.signals.iter().all(|s| !s.detail.contains("ZYXWV") && !s.detail.contains("wipes out")));
+}

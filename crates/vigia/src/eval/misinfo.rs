@@ -1,0 +1,199 @@
+//! `vigia eval misinfo --csv F`: the misinformation detector on a CONSTRAINT-format CSV
+//! (`id,tweet,label` with label `real` or `fake`). Prints weighted F1 and the fake-class F1 of
+//! the supervised head alone and of the combined score (head + claim matching + signals).
+
+use super::csv;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+use std::time::Instant;
+use vigia_classify::encoder::{Encoder, EncoderConfig};
+use vigia_classify::misinfo::{domains, MisinfoConfig, MisinfoDetector};
+use vigia_model::Mention;
+
+/// Confusion counts with the fake class as positive.
+#[derive(Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: u32,
+    pub fp: u32,
+    pub tn: u32,
+    pub fn_: u32,
+}
+
+impl Counts {
+    pub fn add(&mut self, gold_fake: bool, pred_fake: bool) {
+        match (gold_fake, pred_fake) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (false, false) => self.tn += 1,
+            (true, false) => self.fn_ += 1,
+        }
+    }
+    fn f1(tp: u32, fp: u32, fn_: u32) -> f64 {
+        let d = 2 * tp + fp + fn_;
+        if d == 0 {
+            0.0
+        } else {
+            2.0 * tp as f64 / d as f64
+        }
+    }
+    pub fn fake_f1(&self) -> f64 {
+        Self::f1(self.tp, self.fp, self.fn_)
+    }
+    pub fn real_f1(&self) -> f64 {
+        Self::f1(self.tn, self.fn_, self.fp)
+    }
+    pub fn n(&self) -> u32 {
+        self.tp + self.fp + self.tn + self.fn_
+    }
+    /// F1 of each class weighted by its support.
+    pub fn weighted_f1(&self) -> f64 {
+        let fake = (self.tp + self.fn_) as f64;
+        let real = (self.tn + self.fp) as f64;
+        (self.fake_f1() * fake + self.real_f1() * real) / (fake + real).max(1.0)
+    }
+    pub fn accuracy(&self) -> f64 {
+        (self.tp + self.tn) as f64 / self.n().max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+}
+
+fn load(path: &Path) -> Result<Vec<(String, bool)>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let rows = csv::parse(&text);
+    let Some(header) = rows.first() else {
+        bail!("{}: empty file", path.display())
+    };
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .with_context(|| format!("{}: no `{name}` column", path.display()))
+    };
+    let (t, l) = (col("tweet")?, col("label")?);
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate().skip(1) {
+        let (Some(text), Some(label)) = (r.get(t), r.get(l)) else {
+            bail!("{}: row {} is short", path.display(), i + 1)
+        };
+        let fake = match label.trim() {
+            "fake" => true,
+            "real" => false,
+            other => bail!("{}: row {}: label `{other}` is not real/fake", path.display(), i + 1),
+        };
+        out.push((text.clone(), fake));
+    }
+    Ok(out)
+}
+
+/// Load the encoder unless told not to; a missing model is reported and the lexical head used.
+pub fn maybe_encoder(no_encoder: bool) -> Result<Option<(Encoder, EncoderConfig)>> {
+    if no_encoder {
+        return Ok(None);
+    }
+    let cfg = EncoderConfig::default();
+    match Encoder::load(&cfg) {
+        Ok(e) => Ok(Some((e, cfg))),
+        Err(vigia_classify::ClassifyError::ModelMissing { path, install }) => {
+            eprintln!("encoder not installed ({path}; `{install}` installs it): lexical features only");
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn embed_all(enc: &Encoder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(256) {
+        out.extend(enc.embed(chunk)?);
+    }
+    Ok(out)
+}
+
+pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
+    let rows = load(path)?;
+    let enc = maybe_encoder(no_encoder)?;
+    let t0 = Instant::now();
+    let det = MisinfoDetector::with_config(
+        &MisinfoConfig::default(),
+        enc.as_ref().map(|(e, c)| (e, c)),
+    )?;
+    let Some(head) = det.head() else {
+        bail!("the detector head is disabled")
+    };
+    let texts: Vec<&str> = rows.iter().map(|(t, _)| t.as_str()).collect();
+    let embeddings = match &enc {
+        Some((e, _)) => Some(embed_all(e, &texts)?),
+        None => None,
+    };
+    let (mut head_c, mut comb_c) = (Counts::default(), Counts::default());
+    let mut kind = None;
+    let (mut claims, mut refuting) = (0u32, 0u32);
+    for (i, (text, fake)) in rows.iter().enumerate() {
+        let emb = embeddings.as_ref().map(|v| v[i].as_slice());
+        let urls = domains::collect_urls(text, &[]);
+        let s = head.score(text, &urls, emb);
+        kind = Some(s.kind);
+        head_c.add(*fake, s.probability >= s.threshold);
+        let m = mention(i, text);
+        let info = det.assess(&m, emb);
+        comb_c.add(*fake, info.score >= 0.5);
+        if !info.claims.is_empty() {
+            claims += 1;
+            if info.claims[0].stance == vigia_model::Stance::Refutes {
+                refuting += 1;
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "{}: {} posts ({} fake), head {} ({:?}), {:.1}s",
+        path.display(),
+        rows.len(),
+        rows.iter().filter(|r| r.1).count(),
+        head.model_name(),
+        kind.unwrap_or(vigia_classify::misinfo::head::HeadKind::Lexical),
+        secs
+    );
+    println!("scorer      weighted_f1  fake_f1  fake_precision  fake_recall  accuracy");
+    for (name, c) in [("head", head_c), ("combined", comb_c)] {
+        println!(
+            "{name:<11} {:<12.4} {:<8.4} {:<15.4} {:<12.4} {:.4}",
+            c.weighted_f1(),
+            c.fake_f1(),
+            c.precision(),
+            c.recall(),
+            c.accuracy()
+        );
+    }
+    println!("posts matching a knowledge-base claim: {claims} ({refuting} of them debunking it)");
+    Ok(())
+}
+
+fn mention(i: usize, text: &str) -> Mention {
+    serde_json::from_value(serde_json::json!({
+        "id": format!("eval:{i}"), "platform": "x", "author": {"id": "eval"}, "text": text,
+        "created_at": "2020-09-01T00:00:00Z"
+    }))
+    .expect("a minimal mention deserialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn f1_figures() {
+        let mut c = Counts::default();
+        for (g, p) in [(true, true), (true, true), (true, false), (false, false), (false, true), (false, false)] {
+            c.add(g, p);
+        }
+        assert!((c.fake_f1() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((c.real_f1() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((c.weighted_f1() - 2.0 / 3.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,242 @@
+"""Train vigia's misinformation detector head on CONSTRAINT (train), tuned on val.
+
+Run through `scripts/train-misinfo` (it prepares the model cache and the Python environment).
+Writes crates/classify/resources/misinfo/head.json (metadata, figures, recipe, parity fixtures)
+and head.bin (little-endian f32 arrays in the order head.json's `layout` lists).
+
+Two variants are trained on the same features:
+  full     encoder embedding (multilingual-e5-small, "query: " prefix, L2-normalised, 384 dims)
+           + hashed TF-IDF word/char n-grams + link/style features
+  lexical  hashed TF-IDF n-grams + link/style features (used when no encoder is loaded)
+Logistic regression (scikit-learn, liblinear); C chosen on val's weighted F1.
+"""
+import argparse
+import csv
+import hashlib
+import json
+import math
+import struct
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import misinfo_features as F  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "crates/classify/resources/misinfo"
+ENCODER_NAME = "multilingual-e5-small@q4-dequant"
+
+
+def sha256(p):
+    return hashlib.sha256(Path(p).read_bytes()).hexdigest()
+
+
+def load(path):
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    return [r["tweet"] for r in rows], np.array([1 if r["label"].strip() == "fake" else 0 for r in rows])
+
+
+def embed(texts, model_dir, cache, key):
+    if cache.exists():
+        z = np.load(cache)
+        if str(z["key"]) == key:
+            return z["emb"]
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tok.enable_truncation(512)
+    sess = ort.InferenceSession(str(model_dir / "model.onnx"), providers=["CPUExecutionProvider"])
+    encs = tok.encode_batch(["query: " + t for t in texts])
+    emb = np.zeros((len(texts), 384), dtype=np.float32)
+    order = np.argsort([len(e.ids) for e in encs])
+    t0 = time.time()
+    for s in range(0, len(order), 64):
+        idx = order[s : s + 64]
+        L = max(len(encs[i].ids) for i in idx)
+        ids = np.ones((len(idx), L), dtype=np.int64)
+        mask = np.zeros((len(idx), L), dtype=np.int64)
+        for r, i in enumerate(idx):
+            n = len(encs[i].ids)
+            ids[r, :n] = encs[i].ids
+            mask[r, :n] = 1
+        out = sess.run(["sentence_embedding"], {"input_ids": ids, "attention_mask": mask})[0]
+        emb[idx] = out
+        if s % 1280 == 0:
+            print(f"  embedded {s + len(idx)}/{len(texts)} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(cache, emb=emb, key=key)
+    return emb
+
+
+def lexical_matrix(texts, idf=None):
+    counts = [tuple(F.bucket_counts(b) for b in F.raw_features(t)) for t in texts]
+    if idf is None:
+        df = np.zeros(F.DIM)
+        for w, c in counts:
+            for k in set(w) | set(c):
+                df[k] += 1
+        n = len(counts)
+        idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+    rows, cols, vals = [], [], []
+    for i, blocks in enumerate(counts):
+        acc = {}
+        for c in blocks:
+            v = {k: (1 + math.log(m)) * float(idf[k]) for k, m in c.items()}
+            nr = math.sqrt(sum(x * x for x in v.values()))
+            if nr > 0:
+                for k, x in v.items():
+                    acc[k] = acc.get(k, 0.0) + x / nr
+        for k, x in acc.items():
+            rows.append(i), cols.append(k), vals.append(x)
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), F.DIM), dtype=np.float64), idf
+
+
+def meta_matrix(texts):
+    return np.array([F.meta(t, F.text_urls(t)) for t in texts], dtype=np.float64)
+
+
+def figures(y, p, thr):
+    pred = (p >= thr).astype(int)
+    pr, rc, f1, _ = precision_recall_fscore_support(y, pred, labels=[1], zero_division=0)
+    return {
+        "weighted_f1": round(float(f1_score(y, pred, average="weighted")), 4),
+        "fake_f1": round(float(f1[0]), 4),
+        "fake_precision": round(float(pr[0]), 4),
+        "fake_recall": round(float(rc[0]), 4),
+        "accuracy": round(float((pred == y).mean()), 4),
+        "threshold": thr,
+        "n": int(len(y)),
+    }
+
+
+def fit(X, y, Xv, yv, grid, name):
+    best = None
+    for C in grid:
+        m = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(X, y)
+        p = m.predict_proba(Xv)[:, 1]
+        f = f1_score(yv, (p >= 0.5).astype(int), average="weighted")
+        print(f"  {name} C={C}: val weighted F1 {f:.4f}", file=sys.stderr)
+        if best is None or f > best[0]:
+            best = (f, C, m, p)
+    return best
+
+
+def render(meta):
+    """Indented JSON with each parity case on one line (they hold long feature lists)."""
+    parity = meta.pop("parity")
+    text = json.dumps(meta, indent=1, ensure_ascii=False)
+    cases = ",\n  ".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in parity)
+    meta["parity"] = parity
+    return text[:-2] + ',\n "parity": [\n  ' + cases + "\n ]\n}\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(ROOT.parent / "shared/data/constraint"))
+    ap.add_argument("--model-dir", default=str(ROOT / ".cache/models/e5-small"))
+    ap.add_argument("--no-embeddings", action="store_true", help="train the lexical head only")
+    a = ap.parse_args()
+    data = Path(a.data)
+    tr, va = data / "train.csv", data / "val.csv"
+    Xt, yt = load(tr)
+    Xv, yv = load(va)
+    print(f"train {len(Xt)} val {len(Xv)}", file=sys.stderr)
+
+    t0 = time.time()
+    Lt, idf = lexical_matrix(Xt)
+    Lv, _ = lexical_matrix(Xv, idf)
+    Mt, Mv = meta_matrix(Xt), meta_matrix(Xv)
+    print(f"lexical features in {time.time() - t0:.0f}s", file=sys.stderr)
+
+    lex_best = fit(hstack([Mt, Lt]).tocsr(), yt, hstack([Mv, Lv]).tocsr(), yv, [10, 30, 100], "lexical")
+    result = {"lexical": lex_best}
+
+    full_best = None
+    model_dir = Path(a.model_dir)
+    if not a.no_embeddings:
+        key = sha256(model_dir / "model.onnx")[:16]
+        cache = ROOT / ".cache/features/misinfo-constraint"
+        Et = embed(Xt, model_dir, cache / "train.npz", key + sha256(tr)[:16])
+        Ev = embed(Xv, model_dir, cache / "val.npz", key + sha256(va)[:16])
+        full_best = fit(
+            hstack([csr_matrix(Et), Mt, Lt]).tocsr(), yt, hstack([csr_matrix(Ev), Mv, Lv]).tocsr(), yv,
+            [10, 30, 100], "full",
+        )
+        result["full"] = full_best
+
+    # ---- write head.bin and head.json ----
+    blobs = [idf.astype("<f4").tobytes()]
+    layout = [f"idf f32[{F.DIM}]"]
+    meta = {
+        "name": "constraint-misinfo-head",
+        "version": time.strftime("%Y%m%d"),
+        "features_version": F.FEATURES_VERSION,
+        "lexical_dim": F.DIM,
+        "embedding_dim": 384,
+        "meta_names": F.META_NAMES,
+        "encoder": ENCODER_NAME,
+    }
+    if full_best is not None:
+        f, C, m, p = full_best
+        w = m.coef_[0]
+        blobs += [w[:384].astype("<f4").tobytes(), w[384 : 384 + len(F.META_NAMES)].astype("<f4").tobytes(),
+                  w[384 + len(F.META_NAMES) :].astype("<f4").tobytes()]
+        layout += ["full.embedding f32[384]", f"full.meta f32[{len(F.META_NAMES)}]", f"full.lexical f32[{F.DIM}]"]
+        meta["full"] = {"bias": float(m.intercept_[0]), "threshold": 0.5, "C": C, "val": figures(yv, p, 0.5)}
+    f, C, m, p = lex_best
+    w = m.coef_[0]
+    blobs += [w[: len(F.META_NAMES)].astype("<f4").tobytes(), w[len(F.META_NAMES) :].astype("<f4").tobytes()]
+    layout += [f"lexical.meta f32[{len(F.META_NAMES)}]", f"lexical.lexical f32[{F.DIM}]"]
+    meta["lexical"] = {"bias": float(m.intercept_[0]), "threshold": 0.5, "C": C, "val": figures(yv, p, 0.5)}
+    meta["layout"] = layout
+    blob = b"".join(blobs)
+    meta["weights_sha256"] = hashlib.sha256(blob).hexdigest()
+    meta["data"] = {
+        "train": {"file": "constraint/train.csv", "sha256": sha256(tr), "n": len(Xt)},
+        "val": {"file": "constraint/val.csv", "sha256": sha256(va), "n": len(Xv)},
+        "source": "CONSTRAINT@AAAI-2021 COVID-19 fake news detection (English); research use",
+    }
+    meta["recipe"] = {
+        "script": "training/misinfo_train.py via scripts/train-misinfo",
+        "model": "logistic regression (scikit-learn liblinear, L2); C picked on val weighted F1",
+        "features": "see training/misinfo_features.py (spec) and crates/classify/src/misinfo/features.rs",
+        "embedding": "multilingual-e5-small ONNX graph from scripts/models, 'query: ' prefix, mean pooling, L2 norm",
+        "sklearn": __import__("sklearn").__version__,
+        "numpy": np.__version__,
+    }
+    # parity fixtures: the lexical head's logit and features for a few texts
+    lw = m.coef_[0]
+    cases = Xv[:6] + [
+        "¡Es falso que las vacunas causen autismo! https://maldita.es/malditobulo/x",
+        "WAKE UP!!! Big Pharma hides the cure https://www.naturalnews.com/2020-01-01-x.html #truth @someone",
+        "L'hospital de Sant Pau ha vacunat 12.000 persones aquesta setmana",
+        "Il vaccino antinfluenzale ti fa venire l'influenza? Non è vero.",
+    ]
+    parity = []
+    for t in cases:
+        lx = F.vectorise(t, idf)
+        mt = F.meta(t, F.text_urls(t))
+        x = np.zeros(len(F.META_NAMES) + F.DIM)
+        x[: len(F.META_NAMES)] = mt
+        for k, v in lx.items():
+            x[len(F.META_NAMES) + k] += v
+        logit = float(m.intercept_[0] + x @ lw)
+        parity.append({"text": t, "lexical": sorted([[k, round(v, 7)] for k, v in lx.items()]), "meta": [float(x) for x in mt],
+                       "lexical_logit": logit})
+    meta["parity"] = parity
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "head.bin").write_bytes(blob)
+    (OUT / "head.json").write_text(render(meta))
+    print(json.dumps({k: meta[k]["val"] for k in ("full", "lexical") if k in meta}, indent=1))
+    print(f"wrote {OUT / 'head.json'} and head.bin ({len(blob) / 1e6:.1f} MB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
