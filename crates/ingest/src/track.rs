@@ -3,6 +3,12 @@
 //! All terms of all organisations live in one Aho-Corasick automaton over a folded form of the
 //! text (lower case, accents stripped, `#`/`@` and separators collapsed), so matching is one pass
 //! whatever the number of organisations.
+//!
+//! Word boundaries: the folded text and every folded term are padded with spaces, so a term only
+//! matches whole words ("Sant Pau" does not match "santpaulino"). A multi-word term is also
+//! compiled in its joined form ("santpau"), which is how hashtags and handles write it
+//! ("#SantPau", "@santpau"); camel-case hashtags are additionally split ("#UrgenciesSantPau" is
+//! also read as "urgencies sant pau").
 
 use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
 use serde::Deserialize;
@@ -73,6 +79,8 @@ struct Term {
 pub struct Tracker {
     orgs: Vec<String>,
     terms: Vec<Term>,
+    /// Automaton pattern index → index into `terms` (a term may have two patterns).
+    pattern_term: Vec<usize>,
     automaton: Option<AhoCorasick>,
     pub unmatched: UnmatchedPolicy,
 }
@@ -89,8 +97,11 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
+            // Lower-casing can itself produce combining marks ('İ' → "i\u{307}"): drop them too.
+            for l in c.to_lowercase().flat_map(|l| l.nfd()) {
+                if !unicode_normalization::char::is_combining_mark(l) {
+                    out.push(l);
+                }
             }
             last_space = false;
         } else if !last_space {
@@ -155,7 +166,22 @@ impl Tracker {
                 push(x, None, MatchKind::Keyword, true);
             }
         }
-        let patterns: Vec<String> = terms.iter().map(|t| fold(&t.term)).collect();
+        let mut patterns: Vec<String> = Vec::with_capacity(terms.len() * 2);
+        let mut pattern_term = Vec::with_capacity(terms.len() * 2);
+        for (i, t) in terms.iter().enumerate() {
+            let folded = fold(&t.term);
+            if folded.trim().is_empty() {
+                // Nothing matchable ("!!!"): a pattern of bare spaces would match everything.
+                continue;
+            }
+            let inner = folded.trim();
+            if inner.contains(' ') {
+                patterns.push(format!(" {} ", inner.replace(' ', "")));
+                pattern_term.push(i);
+            }
+            patterns.push(folded);
+            pattern_term.push(i);
+        }
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -169,6 +195,7 @@ impl Tracker {
         Self {
             orgs,
             terms,
+            pattern_term,
             automaton,
             unmatched: config.unmatched,
         }
@@ -192,7 +219,7 @@ impl Tracker {
         let mut vetoed = vec![false; self.orgs.len()];
         // Patterns are folded with surrounding spaces, so every match is word-aligned.
         for m in ac.find_overlapping_iter(&haystack) {
-            let t = &self.terms[m.pattern().as_usize()];
+            let t = &self.terms[self.pattern_term[m.pattern().as_usize()]];
             if t.exclude {
                 vetoed[t.org] = true;
             } else if !hits.iter().any(|h| std::ptr::eq(*h, t)) {
@@ -260,6 +287,19 @@ mod tests {
         assert_eq!(t.matches("visita a sànt-pàu avui", &[]).len(), 1);
         assert!(t.matches("santpaulino", &[]).is_empty());
         assert_eq!(t.matches("gràcies #SantPau", &["SantPau".into()]).len(), 1);
+        // joined forms: lower-case hashtags and handles
+        assert_eq!(t.matches("gràcies #santpau", &["santpau".into()]).len(), 1);
+        assert_eq!(t.matches("@SANTPAU ajuda", &[]).len(), 1);
+        assert!(t
+            .matches("#santpaulino", &["santpaulino".into()])
+            .is_empty());
+        // a camel-case hashtag that contains the brand
+        let hits = t.matches("#UrgènciesSantPau", &["UrgènciesSantPau".into()]);
+        assert!(hits.iter().any(|h| h.kind == MatchKind::Brand), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.kind == MatchKind::Hashtag),
+            "{hits:?}"
+        );
         let comp = t.matches("millor que la Vall d’Hebron", &[]);
         assert_eq!(comp[0].kind, MatchKind::Competitor);
     }

@@ -25,8 +25,8 @@ pub use enriched::{
     SentimentProbs, Signal, Stance,
 };
 pub use mention::{
-    Author, Engagement, Entities, MatchKind, Mention, Platform, Relations, TrackMatch,
-    UnknownPlatform,
+    Author, Channel, Engagement, Entities, MatchKind, Mention, MentionKind, Platform, Relations,
+    TrackMatch, UnknownPlatform,
 };
 pub use stats::{BrandStats, MentionStats};
 

@@ -177,6 +177,38 @@ pub struct Entities {
     pub emojis: Vec<String>,
 }
 
+/// What a mention is on its platform. Lets consumers weigh a review or a news article differently
+/// from a comment without knowing every platform's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A top-level post: tweet, page post, Instagram media, Reddit link, LinkedIn post.
+    Post,
+    /// A comment or reply under another mention (`relations.reply_to` says which).
+    Comment,
+    /// A video whose description is the text (TikTok, YouTube).
+    Video,
+    /// A review or tip about a place, usually with a star rating.
+    Review,
+    /// A news, blog or feed item.
+    Article,
+}
+
+/// Where a mention was published, beyond its author: the subreddit, Facebook page, YouTube
+/// channel, reviewed place or news feed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// Platform-native id (subreddit id, page id, channel id, place id, feed URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Display name (`r/barcelona`, page name, feed title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
 /// What kind of tracked term matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -209,12 +241,22 @@ pub struct Mention {
     /// `platform:native_id`, unique across platforms.
     pub id: String,
     pub platform: Platform,
+    /// Post, comment, video, review or article; absent when the connector did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<MentionKind>,
     /// Organisation this mention is about; set by tracking (or by the connector).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Where it was published (subreddit, page, channel, reviewed place, feed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
     pub author: Author,
+    /// Title of a Reddit link, video, review or article, as published. It is also the first line
+    /// of `text`, so text-only consumers see it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Full text, Unicode NFC, HTML entities decoded. For reviews and articles the title, if any,
     /// comes first on its own line.
     pub text: String,
@@ -241,6 +283,35 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention with the required fields set and everything else empty.
+    pub fn new(
+        platform: Platform,
+        native_id: &str,
+        author: Author,
+        text: String,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id: format!("{}:{native_id}", platform.as_str()),
+            platform,
+            kind: None,
+            organisation: None,
+            url: None,
+            channel: None,
+            author,
+            title: None,
+            text,
+            lang_hint: None,
+            created_at,
+            collected_at: None,
+            relations: Relations::default(),
+            engagement: Engagement::default(),
+            rating: None,
+            entities: Entities::default(),
+            tracking: Vec::new(),
+        }
+    }
+
     /// Part of the id after `platform:`.
     pub fn native_id(&self) -> &str {
         self.id.split_once(':').map(|(_, n)| n).unwrap_or(&self.id)

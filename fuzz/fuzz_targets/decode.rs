@@ -1,0 +1,36 @@
+//! Fuzz the decoder entry point: arbitrary bytes under every `vigia.platform` header value.
+//! Run with `cargo +nightly fuzz run decode` from the repository root.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use vigia_ingest::Decoder;
+
+const HEADERS: [Option<&str>; 14] = [
+    None,
+    Some("x"),
+    Some("facebook"),
+    Some("instagram"),
+    Some("tiktok"),
+    Some("youtube"),
+    Some("linkedin"),
+    Some("reddit"),
+    Some("google_reviews"),
+    Some("yelp"),
+    Some("foursquare"),
+    Some("news"),
+    Some("canonical"),
+    Some("unknown"),
+];
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the header; the rest is the record.
+    let Some((&pick, payload)) = data.split_first() else {
+        return;
+    };
+    let header = HEADERS[pick as usize % HEADERS.len()];
+    if let Ok(m) = Decoder::default().decode(payload, header) {
+        // Whatever decodes is a valid mention: its id carries its platform.
+        assert!(m.id.starts_with(m.platform.as_str()));
+        assert!(!m.text.trim().is_empty());
+    }
+});
