@@ -158,6 +158,8 @@ pub struct Deduper {
     parts: BTreeMap<i32, PartitionState>,
     store: Option<LogStore>,
     pending: Vec<PartitionChange>,
+    /// Changes persisted but not yet taken for the changelog (when enabled).
+    outbox: Option<Vec<PartitionChange>>,
 }
 
 impl Deduper {
@@ -168,6 +170,7 @@ impl Deduper {
             parts: BTreeMap::new(),
             store: None,
             pending: Vec::new(),
+            outbox: None,
         }
     }
 
@@ -183,6 +186,7 @@ impl Deduper {
             parts: BTreeMap::new(),
             store,
             pending: Vec::new(),
+            outbox: None,
         })
     }
 
@@ -219,6 +223,18 @@ impl Deduper {
 
     fn new_state(&self) -> PartitionState {
         PartitionState::new(self.config.minhash, self.config.limits())
+    }
+
+    /// Create a partition's state sized for `max_entries` up front (no growth later).
+    pub fn reserve(&mut self, partition: i32) {
+        let mut s = self.new_state();
+        s.reserve_full();
+        self.parts.insert(partition, s);
+    }
+
+    /// Changes not yet handed out by [`Deduper::persist`].
+    pub fn pending_changes(&self) -> usize {
+        self.pending.len()
     }
 
     /// Batch mode: everything is partition 0 and no offsets are known.
@@ -297,6 +313,9 @@ impl Deduper {
         }
         let n = s.len();
         self.pending.retain(|c| c.partition != partition);
+        if let Some(o) = self.outbox.as_mut() {
+            o.retain(|c| c.partition != partition);
+        }
         self.parts.insert(partition, s);
         n
     }
@@ -323,13 +342,35 @@ impl Deduper {
         r.map(|_| ())
     }
 
-    /// Write pending changes to the local store and hand them back, in order, for the
-    /// changelog. Call once per batch, after the checks.
+    /// Keep persisted changes for [`Deduper::take_changelog`] (the Kafka runtime sends them
+    /// to the changelog topic).
+    pub fn enable_changelog(&mut self) {
+        self.outbox.get_or_insert_with(Vec::new);
+    }
+
+    /// Changes persisted since the last call, in order.
+    pub fn take_changelog(&mut self) -> Vec<PartitionChange> {
+        self.outbox.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Write pending changes to the local store and hand them back, in order (into the
+    /// changelog outbox instead, when enabled). Call once per batch, after the checks.
     pub fn persist(&mut self) -> Result<Vec<PartitionChange>, StoreError> {
         let changes = std::mem::take(&mut self.pending);
+        let r = self.write_local(&changes);
+        match self.outbox.as_mut() {
+            Some(o) => {
+                o.extend(changes);
+                r.map(|()| Vec::new())
+            }
+            None => r.map(|()| changes),
+        }
+    }
+
+    fn write_local(&mut self, changes: &[PartitionChange]) -> Result<(), StoreError> {
         if self.store.is_some() {
             let mut by: BTreeMap<i32, Vec<EntryRecord>> = BTreeMap::new();
-            for c in &changes {
+            for c in changes {
                 if let Some(v) = &c.value {
                     if let Some(r) = EntryRecord::decode(v) {
                         by.entry(c.partition).or_default().push(r);
@@ -348,7 +389,7 @@ impl Deduper {
                 }
             }
         }
-        Ok(changes)
+        Ok(())
     }
 
     /// Record that the changelog holds everything up to `end_offset` (exclusive) for

@@ -32,11 +32,11 @@ impl Default for MinHashParams {
     /// Chosen on the labelled set (`vigia eval dedupe`, see the README's "Deduplication").
     fn default() -> Self {
         Self {
-            shingle: 1,
+            shingle: 2,
             hashes: 32,
             bands: 8,
             rows: 3,
-            threshold: 0.5,
+            threshold: 0.3,
             min_tokens: 4,
         }
     }

@@ -578,11 +578,13 @@ impl PartitionState {
             let key = prepared_band_key(&p.sig, b, self.params.rows);
             for r in t.probe(key) {
                 let s = self.e.seq_of(r);
-                if !cands.contains(&s) && self.e.band_key(s, b) == key {
+                if self.e.band_key(s, b) == key {
                     cands.push(s);
                 }
             }
         }
+        cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<(f32, u64)> = None;
         for s in cands {
             let sim = self.e.similarity(s, &p.sig);
@@ -651,12 +653,31 @@ impl PartitionState {
             |s| fp_key(e.text_fp[e.idx(e.seq_of(s))]),
         );
         if rec.near {
+            // One slot per band value and cluster: the newest member stands for its cluster, so
+            // a viral cluster does not fill a bucket, while unrelated mentions whose band bytes
+            // happen to agree (one byte per hash: likely at a million entries) each keep theirs.
+            let root = if rec.link & ROOT != 0 {
+                seq
+            } else {
+                seq - rec.link as u64
+            };
+            let root_of = |s: u64| {
+                let l = e.link[e.idx(s)];
+                if l & ROOT != 0 {
+                    s
+                } else {
+                    s.wrapping_sub(l as u64)
+                }
+            };
             for (b, t) in self.bands.iter_mut().enumerate() {
                 let key = prepared_band_key(&sig, b, e.rows);
                 t.upsert(
                     key,
                     r,
-                    |s| e.band_key(e.seq_of(s), b) == key,
+                    |s| {
+                        let s = e.seq_of(s);
+                        root_of(s) == root && e.band_key(s, b) == key
+                    },
                     |s| e.band_key(e.seq_of(s), b),
                 );
             }

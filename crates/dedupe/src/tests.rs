@@ -44,7 +44,7 @@ fn near_duplicates_link_and_topic_neighbours_do_not() {
     let i = info(d.check(&m("x:2", near, T0)));
     assert_eq!(i.duplicate_of.as_deref(), Some("x:1"));
     assert_eq!(i.kind, Some(DedupeKind::Near));
-    assert!(i.similarity.unwrap() >= 0.5);
+    assert!(i.similarity.unwrap() >= MinHashParams::default().threshold);
     assert!(info(d.check(&m("x:3", other, T0))).duplicate_of.is_none());
 }
 
