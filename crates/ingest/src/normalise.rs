@@ -18,38 +18,38 @@ static HANDLE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:^|[^\w@.])@(\w[\w.]{0,29})").expect("regex"));
 static HASHTAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?:^|[^\w#&/])[#＃](\w+)").expect("regex"));
 
-/// HTML entities decoded, then NFC. Allocates only when something changes.
+/// HTML entities decoded, then NFC.
 pub fn normalise_text(text: &str) -> String {
+    normalised(text).unwrap_or_else(|| text.to_string())
+}
+
+/// [`normalise_text`], or `None` when the text is already normal (the common case: no copy).
+fn normalised(text: &str) -> Option<String> {
     let decoded: Cow<str> = if text.contains('&') {
         html_escape::decode_html_entities(text)
     } else {
         Cow::Borrowed(text)
     };
-    nfc(&decoded)
-}
-
-fn nfc(s: &str) -> String {
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        s.to_string()
+    if decoded.is_ascii() || is_nfc_quick(decoded.chars()) == IsNormalized::Yes {
+        match decoded {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(s) => Some(s),
+        }
     } else {
-        s.nfc().collect()
+        Some(decoded.nfc().collect())
     }
 }
 
 /// Normalise the text, title and author name in place and fill empty `entities` lists.
 pub fn normalise_mention(m: &mut Mention) {
-    if needs_work(&m.text) {
-        m.text = normalise_text(&m.text);
+    if let Some(t) = normalised(&m.text) {
+        m.text = t;
     }
-    if let Some(t) = &m.title {
-        if needs_work(t) {
-            m.title = Some(normalise_text(t));
-        }
+    if let Some(t) = m.title.as_deref().and_then(normalised) {
+        m.title = Some(t);
     }
-    if let Some(n) = &m.author.name {
-        if needs_work(n) {
-            m.author.name = Some(normalise_text(n));
-        }
+    if let Some(n) = m.author.name.as_deref().and_then(normalised) {
+        m.author.name = Some(n);
     }
     let text = &m.text;
     let e = &mut m.entities;
@@ -65,10 +65,6 @@ pub fn normalise_mention(m: &mut Mention) {
     if e.emojis.is_empty() {
         e.emojis = extract_emojis(text);
     }
-}
-
-fn needs_work(s: &str) -> bool {
-    s.contains('&') || !s.is_ascii()
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -166,7 +162,11 @@ fn is_text_default_symbol(c: char) -> bool {
 /// flags (🇪🇸, 🏴󠁧󠁢󠁳󠁣󠁴󠁿) and keycaps (1️⃣) kept whole.
 pub fn extract_emojis(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if text.is_ascii() {
+    // Every emoji starts at or above U+00A9: most Latin text has nothing to scan.
+    if !text
+        .chars()
+        .any(|c| c >= '\u{A9}' && !matches!(c, '\u{C0}'..='\u{24F}'))
+    {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();

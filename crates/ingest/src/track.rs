@@ -93,6 +93,16 @@ pub fn fold(text: &str) -> String {
     out.push(' ');
     let mut last_space = true;
     for c in text.nfd() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+                last_space = false;
+            } else if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+            continue;
+        }
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
