@@ -47,8 +47,9 @@ pub struct ClaimIndex {
     lang: Vec<String>,
     /// Row-major [rows x DIM] L2-normalised embeddings, when an encoder was given.
     embeddings: Option<Vec<f32>>,
-    /// Sparse lexical vectors of each row (unit norm) and the knowledge base's idf.
-    lexical: Vec<Vec<(u32, f32)>>,
+    /// The knowledge base's idf.
+    /// Inverted index of the rows' lexical vectors: bucket -> (row, value).
+    postings: HashMap<u32, Vec<(u32, f32)>>,
     idf: Vec<f32>,
     pub claims: usize,
 }
@@ -108,7 +109,12 @@ impl ClaimIndex {
         for (k, d) in df {
             idf[k as usize] = ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0;
         }
-        let lexical = texts.iter().map(|t| unit(features::lexical(t, Some(&idf)))).collect();
+        let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+        for (row, t) in texts.iter().enumerate() {
+            for (k, x) in unit(features::lexical(t, Some(&idf))) {
+                postings.entry(k).or_default().push((row as u32, x));
+            }
+        }
         let embeddings = all.map(|a| {
             rows.iter()
                 .flat_map(|r| a[r * encoder::DIM..(r + 1) * encoder::DIM].iter().copied())
@@ -118,7 +124,7 @@ impl ClaimIndex {
             owner,
             lang,
             embeddings,
-            lexical,
+            postings,
             idf,
             claims: kb.claims.len(),
         })
@@ -152,12 +158,15 @@ impl ClaimIndex {
             }
             _ => {
                 let q = unit(features::lexical(text, Some(&self.idf)));
-                let qm: HashMap<u32, f32> = q.into_iter().collect();
-                for (row, v) in self.lexical.iter().enumerate() {
-                    let s: f32 = v
-                        .iter()
-                        .filter_map(|(k, x)| qm.get(k).map(|y| x * y))
-                        .sum();
+                let mut dots = vec![0f32; self.owner.len()];
+                for (k, y) in q {
+                    if let Some(post) = self.postings.get(&k) {
+                        for (row, x) in post {
+                            dots[*row as usize] += x * y;
+                        }
+                    }
+                }
+                for (row, s) in dots.into_iter().enumerate() {
                     let b = best.entry(self.owner[row]).or_insert(f32::MIN);
                     *b = b.max(s);
                 }
