@@ -12,6 +12,7 @@ pub mod lang;
 pub mod misinfo;
 pub mod phi;
 pub mod sentiment;
+pub mod tiers;
 
 use serde::Deserialize;
 use vigia_model::{AspectLabel, LanguageInfo, Mention, MisinformationInfo, PhiInfo, SentimentInfo};
@@ -32,6 +33,8 @@ pub enum ClassifyError {
 #[serde(deny_unknown_fields, default)]
 pub struct ClassifyConfig {
     pub aspects: aspects::AspectsConfig,
+    /// Language identification thresholds (`[classify.lang]`).
+    pub lang: lang::LangConfig,
     pub misinfo: misinfo::MisinfoConfig,
 }
 
@@ -60,7 +63,7 @@ pub struct Classifier {
 impl Classifier {
     pub fn new(config: &ClassifyConfig) -> Result<Self, ClassifyError> {
         Ok(Self {
-            lang: lang::LanguageDetector::new(),
+            lang: lang::LanguageDetector::with_config(config.lang),
             sentiment: sentiment::LexiconSentiment::new(),
             aspects: aspects::AspectTagger::new(&config.aspects)?,
             misinfo: misinfo::MisinfoDetector::with_config(&config.misinfo, None)?,
@@ -77,7 +80,7 @@ impl Classifier {
         let language = self.lang.detect(&m.text, m.lang_hint.as_deref());
         let lang = language.code.as_deref();
         let sentiment = self.sentiment.classify(&m.text, lang);
-        let aspects = self.aspects.tag(&m.text, lang);
+        let aspects = self.aspects.tag(&m.text, Some(sentiment.label));
         let misinformation = self.misinfo.assess(m, None);
         let (phi, redacted_text) = self.phi.detect_and_redact(&m.text, lang);
         Classification {

