@@ -201,6 +201,9 @@ impl Config {
         if self.dedupe.max_entries == 0 {
             bail!("dedupe.max_entries: must be positive");
         }
+        if let Err(e) = self.dedupe.validate() {
+            bail!("{e}");
+        }
         let mut ids = std::collections::HashSet::new();
         for (i, org) in self.tracking.organisations.iter().enumerate() {
             if org.id.trim().is_empty() {

@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod config;
+pub mod dedupe_handover;
 pub mod pipeline;
 pub mod replay;
 pub mod runtime;

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use vigia_alerts::stats::StatsAggregator;
 use vigia_alerts::{priority, Scorer};
@@ -51,7 +51,7 @@ pub struct Processed {
 pub struct Pipeline {
     decoder: Decoder,
     tracker: Tracker,
-    deduper: Deduper,
+    deduper: Arc<Mutex<Deduper>>,
     classifier: Arc<Classifier>,
     scorer: Scorer,
     stats: StatsAggregator,
@@ -66,7 +66,12 @@ impl Pipeline {
         Self {
             decoder: Decoder::new(config.ingest.clone()),
             tracker: Tracker::new(&config.tracking),
-            deduper: Deduper::new(config.dedupe.clone()),
+            deduper: Arc::new(Mutex::new(
+                Deduper::open(config.dedupe.clone()).unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "dedupe state store unusable; state is kept in memory only");
+                    Deduper::new(config.dedupe.clone())
+                }),
+            )),
             classifier,
             scorer: Scorer::new(config.alerts.clone()),
             stats: StatsAggregator::new(config.alerts.stats.clone()),
@@ -75,6 +80,13 @@ impl Pipeline {
             inherited: HashMap::new(),
             inherited_order: VecDeque::new(),
         }
+    }
+
+    /// The dedupe state, shared with the Kafka runtime for the partition hand-over (restore
+    /// on assignment, drop on revocation, changelog records after each batch). The pipeline
+    /// holds the lock only while it checks a batch.
+    pub fn deduper(&self) -> Arc<Mutex<Deduper>> {
+        self.deduper.clone()
     }
 
     pub fn metrics(&self) -> &Metrics {
@@ -125,7 +137,9 @@ impl Pipeline {
         // track + dedupe
         let mut slots: Vec<Slot> = Vec::with_capacity(records.len());
         let dedupe_start = Instant::now();
-        for d in decoded {
+        let deduper = self.deduper.clone();
+        let mut deduper = deduper.lock().unwrap_or_else(|e| e.into_inner());
+        for (d, rec) in decoded.into_iter().zip(records) {
             let mut m = match d {
                 Ok(m) => m,
                 Err(dl) => {
@@ -166,7 +180,8 @@ impl Pipeline {
                     UnmatchedPolicy::Keep => {}
                 }
             }
-            match self.deduper.check(&m) {
+            let partition = rec.position.partition.unwrap_or(0);
+            match deduper.check_at(partition, rec.position.offset, &m) {
                 Verdict::Redelivery { .. } => {
                     self.metrics
                         .duplicates
@@ -203,7 +218,11 @@ impl Pipeline {
             .observe(dedupe_start.elapsed().as_secs_f64());
         self.metrics
             .dedupe_state_entries
-            .set(self.deduper.len() as i64);
+            .set(deduper.len() as i64);
+        if let Err(e) = deduper.persist() {
+            tracing::error!(error = %e, "writing dedupe state");
+        }
+        drop(deduper);
 
         // classify: originals, and duplicates whose original's labels are not at hand
         let mut to_classify: Vec<usize> = Vec::new();

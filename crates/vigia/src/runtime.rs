@@ -35,6 +35,7 @@ use vigia_telemetry::metrics::{OutputLabels, PartitionLabels};
 use vigia_telemetry::{Health, Metrics};
 
 use crate::config::{Config, Delivery};
+use crate::dedupe_handover::Handover;
 use crate::pipeline::{Pipeline, Processed};
 
 /// Consumer callbacks: rebalance bookkeeping, readiness, lag metrics. Never panics: a panic in
@@ -272,7 +273,10 @@ pub async fn run(
             .context("initialising Kafka transactions")?;
     }
     let sink = KafkaSink::new(prod, config.topics.clone());
-    let worker = Worker::spawn(Pipeline::new(&config, classifier, metrics.clone()));
+    let pipeline = Pipeline::new(&config, classifier, metrics.clone());
+    // Dedupe hand-over (crate::dedupe_handover): restore on assignment, changelog per batch.
+    let mut handover = Handover::start(&config, pipeline.deduper()).await?;
+    let worker = Worker::spawn(pipeline);
     let batch_size = config.kafka.batch_size;
     let batch_wait = Duration::from_millis(config.kafka.batch_timeout_ms);
     let mut summary = RunSummary::default();
@@ -333,6 +337,8 @@ pub async fn run(
             }
             continue;
         }
+        // Dedupe hand-over: the state of every assigned partition is loaded before its records.
+        handover.sync(&consumer, revocations.epoch()).await?;
         let t0 = Instant::now();
         metrics.inflight_records.set(batch.len() as i64);
         let offsets = next_offsets(&batch)?;
@@ -361,6 +367,11 @@ pub async fn run(
                     error!(error = %e, output = o.kind(), "produce failed");
                 }
             }
+        }
+        // Dedupe hand-over: the batch's state changes, acknowledged (or aborted) with its outputs.
+        if let Err(e) = handover.send(sink.producer()).await {
+            failed += 1;
+            error!(error = %e, output = "dedupe_changelog", "produce failed");
         }
         if failed > 0 {
             if txn_id.is_some() {
@@ -414,6 +425,7 @@ pub async fn run(
     info!(records = summary.records, "draining and committing");
     health.set_ready(false);
     sink.flush(timeout).context("flushing producer")?;
+    handover.shutdown();
     if config.kafka.delivery == Delivery::AtLeastOnce {
         match consumer.commit_consumer_state(CommitMode::Sync) {
             Ok(()) => {}
