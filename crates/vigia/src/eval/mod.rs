@@ -66,6 +66,30 @@ pub enum EvalCommand {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Healthcare aspect tagging on hand-labelled JSONL: per-aspect P/R/F1, micro and macro F1.
+    Aspects {
+        #[arg(long)]
+        data: std::path::PathBuf,
+        #[arg(long, value_enum, default_value = "semantic")]
+        mode: aspects::Mode,
+        /// Choose the trigger weight and per-aspect thresholds on this file (a dev split).
+        #[arg(long)]
+        tune: bool,
+    },
+    /// Sentiment macro-F1 and throughput of the fast, transformer and mixed tiers on UMSAB-format
+    /// files (one text per line; labels 0/1/2).
+    Tiers {
+        #[arg(long)]
+        texts: std::path::PathBuf,
+        #[arg(long)]
+        labels: std::path::PathBuf,
+        /// Uncertainty margins to measure the mixed tier at.
+        #[arg(long, value_delimiter = ',', default_value = "0.1,0.2,0.3,0.4,0.6")]
+        margins: Vec<f32>,
+        /// Texts per transformer batch.
+        #[arg(long, default_value_t = 32)]
+        batch: usize,
+    },
 }
 
 pub fn run(cmd: EvalCommand) -> Result<()> {
@@ -99,11 +123,28 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
             sweep,
             show_errors,
         } => lang::run(&tsv, sweep, show_errors),
+        EvalCommand::Aspects { data, mode, tune } => aspects::run(&data, mode, tune),
+        EvalCommand::Tiers {
+            texts,
+            labels,
+            margins,
+            batch,
+        } => tiers::run(
+            tiers::Args {
+                texts: &texts,
+                labels: &labels,
+                margins,
+                batch,
+            },
+            tiers::load_transformer()?,
+        ),
     }
 }
 
+mod aspects;
 mod dedupe;
 mod lang;
+mod tiers;
 mod claims;
 mod csv;
 mod misinfo;
