@@ -32,6 +32,8 @@ pub enum ClassifyError {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ClassifyConfig {
+    /// The multilingual encoder (`[classify.encoder]`): engine, threads, batching.
+    pub encoder: encoder::EncoderConfig,
     pub aspects: aspects::AspectsConfig,
     /// Language identification thresholds (`[classify.lang]`).
     pub lang: lang::LangConfig,
@@ -98,4 +100,13 @@ impl Classifier {
             ],
         }
     }
+}
+
+/// The transformer sentiment tier for `config`: multilingual-e5-small on its own inference
+/// thread(s) plus the shipped UMSAB head. Loading takes a second or two; when the model files
+/// are missing the error is [`ClassifyError::ModelMissing`], naming `scripts/models fetch`.
+pub fn load_transformer_sentiment(
+    config: &ClassifyConfig,
+) -> Result<sentiment::head::EncoderSentiment, ClassifyError> {
+    sentiment::head::EncoderSentiment::load(&config.encoder)
 }

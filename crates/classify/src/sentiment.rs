@@ -5,6 +5,8 @@
 //! the mention's language when it is known and in all of them otherwise.
 
 
+pub mod head;
+
 use std::collections::HashMap;
 use vigia_model::{SentimentInfo, SentimentProbs};
 

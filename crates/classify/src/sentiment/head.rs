@@ -1,0 +1,251 @@
+//! Model-based sentiment: a small head (logistic regression or one-hidden-layer MLP, with a
+//! temperature for calibrated probabilities) over multilingual-e5-small features, trained on
+//! UMSAB by `scripts/train-sentiment`. The weights ship in `resources/sentiment/head.json`, the
+//! recipe and validation figures beside them in `head.meta.json`.
+//!
+//! [`EncoderSentiment`] is the transformer tier: batch prediction through the shared
+//! [`Encoder`](crate::encoder::Encoder) (its own threads, bounded queue). The lexicon in
+//! [`super::LexiconSentiment`] stays the fast tier; which texts reach this one is the tier
+//! logic's decision, not this module's.
+
+use crate::encoder::{Encoder, EncoderConfig, Output, Prefix, DIM, LAYERS};
+use crate::ClassifyError;
+use serde::Deserialize;
+use std::sync::Arc;
+use vigia_model::{SentimentInfo, SentimentProbs};
+
+/// The shipped head (weights + feature recipe), compiled in.
+pub const HEAD_JSON: &str = include_str!("../../resources/sentiment/head.json");
+/// Its metadata: data hash, validation figures, recipe.
+pub const HEAD_META_JSON: &str = include_str!("../../resources/sentiment/head.meta.json");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Features {
+    /// `query: `, `passage: ` or empty.
+    prefix: String,
+    /// Which of the [`LAYERS`] mean-pooled hidden states to use (0 = embeddings, 12 = last).
+    layers: Vec<usize>,
+    /// Each selected layer's mean is L2-normalised, then multiplied by this.
+    scale: f32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dense {
+    /// `[out][in]`
+    w: Vec<Vec<f32>>,
+    b: Vec<f32>,
+    /// `relu` or `none`
+    activation: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadFile {
+    name: String,
+    classes: Vec<String>,
+    features: Features,
+    layers: Vec<Dense>,
+    temperature: f32,
+}
+
+/// The head alone: features in, calibrated probabilities out. Pure arithmetic, no model files.
+#[derive(Debug, Clone)]
+pub struct SentimentHead {
+    file: HeadFile,
+    prefix: Prefix,
+}
+
+impl SentimentHead {
+    /// The head that ships with vigia.
+    pub fn shipped() -> Result<Self, ClassifyError> {
+        Self::from_json(HEAD_JSON)
+    }
+
+    pub fn from_json(json: &str) -> Result<Self, ClassifyError> {
+        let bad = |detail: String| ClassifyError::InvalidResource {
+            name: "sentiment head".into(),
+            detail,
+        };
+        let file: HeadFile = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+        if file.classes != ["negative", "neutral", "positive"] {
+            return Err(bad(format!("classes {:?}", file.classes)));
+        }
+        if file.features.layers.iter().any(|&l| l >= LAYERS) || file.features.layers.is_empty() {
+            return Err(bad(format!("feature layers {:?}", file.features.layers)));
+        }
+        let mut width = file.features.layers.len() * DIM;
+        for (i, d) in file.layers.iter().enumerate() {
+            if d.w.iter().any(|r| r.len() != width) || d.b.len() != d.w.len() {
+                return Err(bad(format!("layer {i}: shape does not chain from width {width}")));
+            }
+            width = d.w.len();
+        }
+        if width != 3 || !(file.temperature > 0.0) {
+            return Err(bad("the head must end in 3 logits with a positive temperature".into()));
+        }
+        let prefix = match file.features.prefix.as_str() {
+            "query: " => Prefix::Query,
+            "passage: " => Prefix::Passage,
+            "" => Prefix::None,
+            p => return Err(bad(format!("prefix {p:?}"))),
+        };
+        Ok(Self { file, prefix })
+    }
+
+    /// `name@version` recorded in enriched events.
+    pub fn name(&self) -> &str {
+        &self.file.name
+    }
+
+    /// The input text prefix the head was trained with.
+    pub fn prefix(&self) -> Prefix {
+        self.prefix
+    }
+
+    /// Calibrated probabilities (negative, neutral, positive) from one text's
+    /// [`Output::LayerMeans`] row.
+    pub fn probs(&self, layer_means: &[f32]) -> [f32; 3] {
+        let f = &self.file.features;
+        let mut x = Vec::with_capacity(f.layers.len() * DIM);
+        for &l in &f.layers {
+            let h = &layer_means[l * DIM..(l + 1) * DIM];
+            let n = h.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+            x.extend(h.iter().map(|v| v / n * f.scale));
+        }
+        for d in &self.file.layers {
+            let mut y: Vec<f32> = d
+                .w
+                .iter()
+                .zip(&d.b)
+                .map(|(row, b)| b + row.iter().zip(&x).map(|(w, v)| w * v).sum::<f32>())
+                .collect();
+            if d.activation == "relu" {
+                y.iter_mut().for_each(|v| *v = v.max(0.0));
+            }
+            x = y;
+        }
+        let t = self.file.temperature;
+        let m = x.iter().cloned().fold(f32::MIN, f32::max);
+        let e: Vec<f32> = x.iter().map(|v| ((v - m) / t).exp()).collect();
+        let s: f32 = e.iter().sum();
+        [e[0] / s, e[1] / s, e[2] / s]
+    }
+
+    pub fn info(&self, probs: [f32; 3]) -> SentimentInfo {
+        let probabilities = SentimentProbs::from_array(probs);
+        let (label, score) = probabilities.argmax();
+        SentimentInfo {
+            label,
+            score,
+            polarity: probabilities.positive - probabilities.negative,
+            probabilities,
+            model: self.file.name.clone(),
+        }
+    }
+}
+
+/// The transformer sentiment tier: multilingual-e5-small features + the shipped head.
+/// Cheap to clone; shares the encoder's inference threads with every other user of it.
+#[derive(Clone)]
+pub struct EncoderSentiment {
+    encoder: Encoder,
+    head: Arc<SentimentHead>,
+}
+
+impl EncoderSentiment {
+    /// Load the encoder (its model files must be in the cache: `scripts/models fetch`) and the
+    /// shipped head. The head needs per-layer features, which the ONNX engines serve; a config
+    /// asking for candle gets the ONNX fp32 engine for this model.
+    pub fn load(cfg: &EncoderConfig) -> Result<Self, ClassifyError> {
+        let mut cfg = cfg.clone();
+        if cfg.engine == crate::encoder::Engine::Candle {
+            cfg.engine = crate::encoder::Engine::OnnxFp32;
+        }
+        Self::with_encoder(Encoder::load(&cfg)?)
+    }
+
+    /// Use an already-loaded encoder (it must run an ONNX engine).
+    pub fn with_encoder(encoder: Encoder) -> Result<Self, ClassifyError> {
+        Ok(Self {
+            encoder,
+            head: Arc::new(SentimentHead::shipped()?),
+        })
+    }
+
+    pub fn encoder(&self) -> &Encoder {
+        &self.encoder
+    }
+
+    pub fn head(&self) -> &SentimentHead {
+        &self.head
+    }
+
+    /// Calibrated (negative, neutral, positive) probabilities per text. Blocking.
+    pub fn probs_batch(&self, texts: &[&str]) -> Result<Vec<[f32; 3]>, ClassifyError> {
+        let rows = self
+            .encoder
+            .submit(texts, self.head.prefix(), Output::LayerMeans)?
+            .wait()?;
+        Ok(rows.iter().map(|r| self.head.probs(r)).collect())
+    }
+
+    /// One [`SentimentInfo`] per text, in input order. Blocking.
+    pub fn predict_batch(&self, texts: &[&str]) -> Result<Vec<SentimentInfo>, ClassifyError> {
+        Ok(self
+            .probs_batch(texts)?
+            .into_iter()
+            .map(|p| self.head.info(p))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigia_model::SentimentLabel;
+
+    #[test]
+    fn shipped_head_parses() {
+        let h = SentimentHead::shipped().unwrap();
+        assert!(h.name().contains('@'));
+        let p = h.probs(&vec![0.1; LAYERS * DIM]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        let meta: serde_json::Value = serde_json::from_str(HEAD_META_JSON).unwrap();
+        assert!(meta["val"]["all"]["macro_f1"].as_f64().unwrap() > 0.5);
+    }
+
+    #[test]
+    fn broken_heads_are_refused() {
+        assert!(SentimentHead::from_json("{}").is_err());
+        let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
+        v["features"]["layers"] = serde_json::json!([13]);
+        assert!(SentimentHead::from_json(&v.to_string()).is_err());
+    }
+
+    /// Needs the model cache (`scripts/models fetch`).
+    #[test]
+    fn clear_cases_in_four_languages() {
+        let m = EncoderSentiment::load(&EncoderConfig::default()).unwrap_or_else(|e| panic!("{e}"));
+        let out = m
+            .predict_batch(&[
+                "The nurses were wonderful, thank you so much!",
+                "Quatre hores esperant a urgències, quina vergonya i quin desastre.",
+                "Pésima atención, me trataron fatal y nadie me explicó nada.",
+                "Grazie mille al personale del pronto soccorso, bravissimi!",
+            ])
+            .unwrap();
+        let labels: Vec<_> = out.iter().map(|s| s.label).collect();
+        assert_eq!(
+            labels,
+            [
+                SentimentLabel::Positive,
+                SentimentLabel::Negative,
+                SentimentLabel::Negative,
+                SentimentLabel::Positive
+            ]
+        );
+        assert!(out.iter().all(|s| s.score > 0.4 && s.score <= 1.0));
+    }
+}
