@@ -5,6 +5,25 @@ use clap::Subcommand;
 
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Sentiment macro-F1, accuracy and per-class F1 on UMSAB-format files (one text per line;
+    /// labels 0 negative, 1 neutral, 2 positive), or per language under --umsab DIR.
+    Sentiment {
+        #[arg(long, requires = "labels")]
+        texts: Option<std::path::PathBuf>,
+        #[arg(long, requires = "texts")]
+        labels: Option<std::path::PathBuf>,
+        /// UMSAB folder (<language>/<split>_text.txt, <split>_labels.txt), e.g. ../shared/data/umsab.
+        #[arg(long, conflicts_with = "texts")]
+        umsab: Option<std::path::PathBuf>,
+        #[arg(long, default_value = "val")]
+        split: String,
+        /// `encoder` (multilingual-e5-small + the shipped head) or `lexicon`.
+        #[arg(long, default_value = "encoder")]
+        model: String,
+        /// Encoder engine: onnx-fp32 or onnx-int8 (default: the configured default).
+        #[arg(long)]
+        engine: Option<String>,
+    },
     /// Misinformation detector on a CONSTRAINT-format CSV (id,tweet,label real/fake): weighted
     /// F1 and fake-class F1 of the supervised head and of the combined score.
     Misinfo {
@@ -94,6 +113,21 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> Result<()> {
     match cmd {
+        EvalCommand::Sentiment {
+            texts,
+            labels,
+            umsab,
+            split,
+            model,
+            engine,
+        } => sentiment::run(sentiment::Args {
+            texts,
+            labels,
+            umsab,
+            split,
+            model,
+            engine,
+        }),
         EvalCommand::Misinfo { csv, no_encoder } => misinfo::run(&csv, no_encoder),
         EvalCommand::Claims {
             kb,
@@ -149,3 +183,4 @@ mod claims;
 mod csv;
 mod misinfo;
 mod phi;
+mod sentiment;
