@@ -193,11 +193,10 @@ impl Handover {
                         None => {
                             // Transaction markers and compacted gaps leave no message at the
                             // end: stop once the position reached the end offset.
-                            let pos = c
-                                .position()
-                                .ok()
-                                .and_then(|tpl| tpl.find_partition(&topic, p))
-                                .and_then(|e| e.offset().to_raw());
+                            let pos = c.position().ok().and_then(|tpl| {
+                                tpl.find_partition(&topic, p)
+                                    .and_then(|e| e.offset().to_raw())
+                            });
                             if pos.is_some_and(|o| o >= hi) {
                                 break;
                             }
