@@ -4,7 +4,6 @@
 //! 2.0.0 (MIT, `resources/lexicon/afinn.tsv`, scores scaled from -5..5 to -3..3), looked up in
 //! the mention's language when it is known and in all of them otherwise.
 
-
 pub mod head;
 
 use std::collections::HashMap;
