@@ -13,9 +13,20 @@ use vigia_classify::encoder::{Encoder, EncoderConfig, Engine};
 fn texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/umsab");
     let mut out = Vec::new();
-    for lang in ["english", "spanish", "italian", "portuguese", "french", "german"] {
+    for lang in [
+        "english",
+        "spanish",
+        "italian",
+        "portuguese",
+        "french",
+        "german",
+    ] {
         if let Ok(t) = std::fs::read_to_string(root.join(lang).join("val_text.txt")) {
-            out.extend(t.lines().filter(|l| !l.trim().is_empty()).map(str::to_string));
+            out.extend(
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string),
+            );
         }
     }
     if out.is_empty() {
@@ -53,7 +64,10 @@ fn main() {
             .unwrap_or(20),
     );
     let engines: Vec<Engine> = match std::env::var("VIGIA_BENCH_ENGINES") {
-        Ok(s) => s.split(',').filter_map(|e| Engine::parse(e.trim())).collect(),
+        Ok(s) => s
+            .split(',')
+            .filter_map(|e| Engine::parse(e.trim()))
+            .collect(),
         Err(_) => vec![Engine::OnnxInt8, Engine::OnnxFp32, Engine::Candle],
     };
     let texts = texts();
@@ -71,8 +85,16 @@ fn main() {
                 continue;
             }
         };
-        let tokens: usize = texts.iter().take(256).map(|t| enc.token_count(t).unwrap_or(0)).sum();
-        eprintln!("{}: mean tokens {:.1}", engine.name(), tokens as f64 / 256.0);
+        let tokens: usize = texts
+            .iter()
+            .take(256)
+            .map(|t| enc.token_count(t).unwrap_or(0))
+            .sum();
+        eprintln!(
+            "{}: mean tokens {:.1}",
+            engine.name(),
+            tokens as f64 / 256.0
+        );
         for batch in [1usize, 32] {
             // warm-up
             for chunk in texts.chunks(batch).take(3) {

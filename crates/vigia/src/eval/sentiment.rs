@@ -23,7 +23,14 @@ pub struct Args {
 
 /// UMSAB's languages, in folder order.
 const LANGS: &[&str] = &[
-    "arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish",
+    "arabic",
+    "english",
+    "french",
+    "german",
+    "hindi",
+    "italian",
+    "portuguese",
+    "spanish",
 ];
 
 /// XLM-T (multilingual fine-tuned XLM-R) test macro-F1 from the UMSAB paper, for the languages
@@ -73,7 +80,11 @@ fn score(gold: &[usize], pred: &[usize]) -> Scores {
         let tp = cm[c][c] as f64;
         let fp: f64 = (0..3).filter(|&g| g != c).map(|g| cm[g][c] as f64).sum();
         let fn_: f64 = (0..3).filter(|&p| p != c).map(|p| cm[c][p] as f64).sum();
-        *f = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
+        *f = if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fn_)
+        };
     }
     let correct: usize = (0..3).map(|c| cm[c][c]).sum();
     Scores {
@@ -85,8 +96,10 @@ fn score(gold: &[usize], pred: &[usize]) -> Scores {
 }
 
 fn read_pair(texts: &Path, labels: &Path) -> Result<(Vec<String>, Vec<usize>)> {
-    let t = std::fs::read_to_string(texts).with_context(|| format!("reading {}", texts.display()))?;
-    let l = std::fs::read_to_string(labels).with_context(|| format!("reading {}", labels.display()))?;
+    let t =
+        std::fs::read_to_string(texts).with_context(|| format!("reading {}", texts.display()))?;
+    let l =
+        std::fs::read_to_string(labels).with_context(|| format!("reading {}", labels.display()))?;
     let labels: Vec<usize> = l
         .lines()
         .filter(|x| !x.trim().is_empty())
@@ -95,7 +108,11 @@ fn read_pair(texts: &Path, labels: &Path) -> Result<(Vec<String>, Vec<usize>)> {
             "0" => Ok(0),
             "1" => Ok(1),
             "2" => Ok(2),
-            other => bail!("{} line {}: label {other:?} is not 0, 1 or 2", labels.display(), i + 1),
+            other => bail!(
+                "{} line {}: label {other:?} is not 0, 1 or 2",
+                labels.display(),
+                i + 1
+            ),
         })
         .collect::<Result<_>>()?;
     let texts: Vec<String> = t.lines().take(labels.len()).map(str::to_string).collect();
@@ -164,7 +181,10 @@ pub fn run(a: Args) -> Result<()> {
     for (name, texts, gold) in &sets {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let pred = model.predict(&refs)?;
-        let reference = XLMT.iter().find(|(l, _)| *l == name.as_str()).map(|(_, f)| *f);
+        let reference = XLMT
+            .iter()
+            .find(|(l, _)| *l == name.as_str())
+            .map(|(_, f)| *f);
         print_scores(name, &score(gold, &pred), reference);
         all_gold.extend_from_slice(gold);
         all_pred.extend(pred);
