@@ -134,7 +134,7 @@ fn enrich_logs_and_output_carry_no_phi() {
         }
     }
     assert!(
-        redacted > 300,
+        redacted >= 150,
         "the set should be PHI-laden ({redacted} posts with identifiers)"
     );
 }
