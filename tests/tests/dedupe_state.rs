@@ -63,7 +63,7 @@ fn copies(run: &str, round: &str) -> Vec<Msg> {
     for (i, t) in ORIGINALS.iter().enumerate() {
         let k = format!("k{i}");
         v.push(msg(&k, &format!("x:{run}-{round}-rt{i}"), &format!("RT @someone: {t} https://t.co/Ab{i} 😡")));
-        let near = t.replacen(' ', " really ", 1);
+        let near = format!("{t} really"); // keep the tracked brand intact
         v.push(msg(&k, &format!("facebook:{run}-{round}-near{i}"), &near));
     }
     for (i, t) in CONTROLS.iter().enumerate() {
