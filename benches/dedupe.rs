@@ -29,7 +29,9 @@ fn vocabulary() -> Vec<String> {
     (0..6000)
         .map(|_| {
             let len = 2 + r.below(9) as usize;
-            (0..len).map(|_| (b'a' + r.below(26) as u8) as char).collect()
+            (0..len)
+                .map(|_| (b'a' + r.below(26) as u8) as char)
+                .collect()
         })
         .collect()
 }
@@ -128,7 +130,9 @@ fn bench(c: &mut Criterion) {
                     checked += vs.len() as u64;
                     linked += vs
                         .iter()
-                        .filter(|v| matches!(v, Verdict::Fresh { info } if info.duplicate_of.is_some()))
+                        .filter(
+                            |v| matches!(v, Verdict::Fresh { info } if info.duplicate_of.is_some()),
+                        )
                         .count() as u64;
                     d.persist().ok();
                     left -= k;
@@ -141,11 +145,17 @@ fn bench(c: &mut Criterion) {
             100.0 * linked as f64 / checked.max(1) as f64
         );
     };
-    run(&mut g, "fresh", &mut |id| mention(id, &text(&mut r, &vocab).join(" "), 1));
+    run(&mut g, "fresh", &mut |id| {
+        mention(id, &text(&mut r, &vocab).join(" "), 1)
+    });
     let mut k = 0usize;
     run(&mut g, "exact_copy", &mut |id| {
         k = (k + 1) % texts.len();
-        mention(id, &format!("RT @someone: {} https://t.co/x", texts[k].join(" ")), 1)
+        mention(
+            id,
+            &format!("RT @someone: {} https://t.co/x", texts[k].join(" ")),
+            1,
+        )
     });
     let mut r2 = Rng(99);
     run(&mut g, "near_copy", &mut |id| {
@@ -156,7 +166,9 @@ fn bench(c: &mut Criterion) {
         mention(id, &w.join(" "), 1)
     });
     let last = n;
-    run(&mut g, "redelivery", &mut |_| mention(last - 10, "whatever text", 1));
+    run(&mut g, "redelivery", &mut |_| {
+        mention(last - 10, "whatever text", 1)
+    });
     g.finish();
     d.persist().ok();
     let bytes = d.heap_bytes();

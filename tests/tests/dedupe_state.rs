@@ -62,12 +62,20 @@ fn copies(run: &str, round: &str) -> Vec<Msg> {
     let mut v = Vec::new();
     for (i, t) in ORIGINALS.iter().enumerate() {
         let k = format!("k{i}");
-        v.push(msg(&k, &format!("x:{run}-{round}-rt{i}"), &format!("RT @someone: {t} https://t.co/Ab{i} 😡")));
+        v.push(msg(
+            &k,
+            &format!("x:{run}-{round}-rt{i}"),
+            &format!("RT @someone: {t} https://t.co/Ab{i} 😡"),
+        ));
         let near = format!("{t} really"); // keep the tracked brand intact
         v.push(msg(&k, &format!("facebook:{run}-{round}-near{i}"), &near));
     }
     for (i, t) in CONTROLS.iter().enumerate() {
-        v.push(msg(&format!("k{}", i * 3), &format!("x:{run}-{round}-c{i}"), t));
+        v.push(msg(
+            &format!("k{}", i * 3),
+            &format!("x:{run}-{round}-c{i}"),
+            t,
+        ));
     }
     v
 }
@@ -92,7 +100,9 @@ async fn send(p: &FutureProducer, topic: &str, msgs: &[Msg]) -> Result<()> {
         });
         let payload = serde_json::to_vec(&v)?;
         p.send(
-            FutureRecord::to(topic).key(m.key.as_str()).payload(&payload),
+            FutureRecord::to(topic)
+                .key(m.key.as_str())
+                .payload(&payload),
             Timeout::After(Duration::from_secs(30)),
         )
         .await
@@ -119,12 +129,24 @@ fn enriched_dedupe(topic: &str) -> HashMap<String, (serde_json::Value, usize)> {
 fn check_links(run: &str, round: &str, got: &HashMap<String, (serde_json::Value, usize)>) {
     for i in 0..ORIGINALS.len() {
         let orig = format!("x:{run}-o{i}");
-        let (d, n) = got.get(&orig).unwrap_or_else(|| panic!("{orig} not enriched"));
+        let (d, n) = got
+            .get(&orig)
+            .unwrap_or_else(|| panic!("{orig} not enriched"));
         assert!(d["duplicate_of"].is_null(), "{orig} is an original: {d}");
-        assert_eq!(*n, 1, "{orig}: its re-delivery must be dropped, not enriched again");
-        for (kind, id) in [("exact", format!("x:{run}-{round}-rt{i}")), ("near", format!("facebook:{run}-{round}-near{i}"))] {
+        assert_eq!(
+            *n, 1,
+            "{orig}: its re-delivery must be dropped, not enriched again"
+        );
+        for (kind, id) in [
+            ("exact", format!("x:{run}-{round}-rt{i}")),
+            ("near", format!("facebook:{run}-{round}-near{i}")),
+        ] {
             let (d, _) = got.get(&id).unwrap_or_else(|| panic!("{id} not enriched"));
-            assert_eq!(d["duplicate_of"].as_str(), Some(orig.as_str()), "{id}: link lost: {d}");
+            assert_eq!(
+                d["duplicate_of"].as_str(),
+                Some(orig.as_str()),
+                "{id}: link lost: {d}"
+            );
             assert_eq!(d["kind"].as_str(), Some(kind), "{id}: {d}");
         }
     }
@@ -150,13 +172,17 @@ async fn restart_keeps_links(state_dir: bool) {
 
     send(&p, &topics.raw, &originals(&run)).await.unwrap();
     let a = RunningPipeline::start(config(&topics, &group, "at_least_once", &extra));
-    wait_caught_up(&group, &topics.raw, Duration::from_secs(120)).await.unwrap();
+    wait_caught_up(&group, &topics.raw, Duration::from_secs(120))
+        .await
+        .unwrap();
     a.stop().await;
 
     send(&p, &topics.raw, &copies(&run, "r1")).await.unwrap();
     send(&p, &topics.raw, &redeliveries(&run)).await.unwrap();
     let b = RunningPipeline::start(config(&topics, &group, "at_least_once", &extra));
-    wait_caught_up(&group, &topics.raw, Duration::from_secs(120)).await.unwrap();
+    wait_caught_up(&group, &topics.raw, Duration::from_secs(120))
+        .await
+        .unwrap();
     b.stop().await;
 
     check_links(&run, "r1", &enriched_dedupe(&topics.enriched));
@@ -185,23 +211,32 @@ async fn rebalance_neither_loses_nor_invents_links() {
 
     send(&p, &topics.raw, &originals(&run)).await.unwrap();
     let a = RunningPipeline::start(config(&topics, &group, "at_least_once", ""));
-    wait_caught_up(&group, &topics.raw, Duration::from_secs(120)).await.unwrap();
+    wait_caught_up(&group, &topics.raw, Duration::from_secs(120))
+        .await
+        .unwrap();
 
     let b = RunningPipeline::start(config(&topics, &group, "at_least_once", ""));
     let (bh, bm) = (b.health.clone(), b.metrics.clone());
-    wait_for("B assigned partitions", Duration::from_secs(60), || bh.is_ready())
-        .await
-        .unwrap();
+    wait_for("B assigned partitions", Duration::from_secs(60), || {
+        bh.is_ready()
+    })
+    .await
+    .unwrap();
     // give A's side of the rebalance time to settle before the copies arrive
     tokio::time::sleep(Duration::from_secs(2)).await;
 
     send(&p, &topics.raw, &copies(&run, "r1")).await.unwrap();
     send(&p, &topics.raw, &redeliveries(&run)).await.unwrap();
-    wait_caught_up(&group, &topics.raw, Duration::from_secs(120)).await.unwrap();
+    wait_caught_up(&group, &topics.raw, Duration::from_secs(120))
+        .await
+        .unwrap();
     let b_records = bm.records_consumed.get();
     b.stop().await;
     a.stop().await;
 
-    assert!(b_records > 0, "B took over no partition with records: the test proves nothing");
+    assert!(
+        b_records > 0,
+        "B took over no partition with records: the test proves nothing"
+    );
     check_links(&run, "r1", &enriched_dedupe(&topics.enriched));
 }

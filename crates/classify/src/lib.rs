@@ -37,6 +37,9 @@ pub struct ClassifyConfig {
     pub aspects: aspects::AspectsConfig,
     /// Language identification thresholds (`[classify.lang]`).
     pub lang: lang::LangConfig,
+    /// Which mentions the transformer sees (`[classify.tiers]`: tier, uncertainty_margin,
+    /// escalate_followers, escalate_phi, escalate_misinfo).
+    pub tiers: tiers::RouterConfig,
     pub misinfo: misinfo::MisinfoConfig,
 }
 
@@ -60,22 +63,90 @@ pub struct Classifier {
     aspects: aspects::AspectTagger,
     misinfo: misinfo::MisinfoDetector,
     phi: phi::PhiDetector,
+    router: tiers::Router,
+    /// The transformer tier; `None` when `tier = "fast"`.
+    transformer: Option<sentiment::head::EncoderSentiment>,
 }
 
 impl Classifier {
     pub fn new(config: &ClassifyConfig) -> Result<Self, ClassifyError> {
+        config.tiers.validate()?;
+        let transformer = match config.tiers.tier {
+            tiers::Tier::Fast => None,
+            _ => Some(load_transformer_sentiment(config)?),
+        };
+        let mut aspects = aspects::AspectTagger::new(&config.aspects)?;
+        if let Some(t) = &transformer {
+            let enc = t.encoder().clone();
+            aspects = aspects.with_prototypes(|texts| enc.embed(texts))?;
+        }
         Ok(Self {
+            router: tiers::Router::new(config.tiers),
+            transformer,
             lang: lang::LanguageDetector::with_config(config.lang),
             sentiment: sentiment::LexiconSentiment::new(),
-            aspects: aspects::AspectTagger::new(&config.aspects)?,
+            aspects,
             misinfo: misinfo::MisinfoDetector::with_config(&config.misinfo, None)?,
             phi: phi::PhiDetector::new(),
         })
     }
 
     /// Classify a batch; results are in input order. Batching lets model backends amortise work.
+    /// Every mention gets the fast tier; those the router escalates (see [`tiers`]) then get the
+    /// transformer's sentiment and prototype aspects, in one encoder batch each. If the
+    /// transformer fails, the fast verdicts stand and the failure is logged.
     pub fn classify_batch(&self, mentions: &[&Mention]) -> Vec<Classification> {
-        mentions.iter().map(|m| self.classify_one(m)).collect()
+        let mut out: Vec<Classification> = mentions.iter().map(|m| self.classify_one(m)).collect();
+        if let Some(tr) = &self.transformer {
+            let up: Vec<usize> = (0..mentions.len())
+                .filter(|&i| {
+                    let c = &out[i];
+                    let (_, hits) = self
+                        .sentiment
+                        .raw_score_in(&mentions[i].text, c.language.code.as_deref());
+                    let signals = tiers::Signals {
+                        followers: mentions[i].author.followers,
+                        phi: !c.phi.types.is_empty() || c.phi.self_disclosure,
+                        misinfo: c.misinformation.score,
+                    };
+                    self.router.route(&c.sentiment, hits, &signals).escalated()
+                })
+                .collect();
+            if !up.is_empty() {
+                if let Err(e) = self.escalate(tr, mentions, &up, &mut out) {
+                    tracing::warn!(error = %e, escalated = up.len(), "transformer tier failed; fast verdicts kept");
+                }
+            }
+        }
+        out
+    }
+
+    fn escalate(
+        &self,
+        tr: &sentiment::head::EncoderSentiment,
+        mentions: &[&Mention],
+        up: &[usize],
+        out: &mut [Classification],
+    ) -> Result<(), ClassifyError> {
+        let texts: Vec<&str> = up.iter().map(|&i| mentions[i].text.as_str()).collect();
+        let infos = tr.predict_batch(&texts)?;
+        let units: Vec<Vec<String>> = texts.iter().map(|t| self.aspects.units(t)).collect();
+        let flat: Vec<&str> = units.iter().flatten().map(String::as_str).collect();
+        let embs = tr.encoder().embed(&flat)?;
+        let mut at = 0;
+        for ((&i, info), u) in up.iter().zip(infos).zip(&units) {
+            let c = &mut out[i];
+            c.sentiment = info;
+            c.aspects = self.aspects.tag_semantic(
+                &mentions[i].text,
+                &embs[at..at + u.len()],
+                Some(c.sentiment.label),
+            );
+            at += u.len();
+            c.models[1] = tr.head().name().to_string();
+            c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();
+        }
+        Ok(())
     }
 
     fn classify_one(&self, m: &Mention) -> Classification {

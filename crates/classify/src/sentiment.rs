@@ -208,7 +208,9 @@ impl LexiconSentiment {
             let (Some(lang), Some(word), Some(score)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
-            let Ok(score) = score.parse::<f32>() else { continue };
+            let Ok(score) = score.parse::<f32>() else {
+                continue;
+            };
             let w = fold_word(word);
             if w.is_empty() {
                 continue;

@@ -124,6 +124,19 @@ pub struct Signals {
     pub misinfo: f32,
 }
 
+impl BatchSentiment for crate::sentiment::head::EncoderSentiment {
+    fn predict(&self, texts: &[&str]) -> Result<Vec<SentimentProbs>, ClassifyError> {
+        Ok(self
+            .probs_batch(texts)?
+            .into_iter()
+            .map(SentimentProbs::from_array)
+            .collect())
+    }
+    fn name(&self) -> &str {
+        self.head().name()
+    }
+}
+
 /// A batch sentiment classifier: the transformer tier implements it.
 pub trait BatchSentiment: Send + Sync {
     /// Probabilities (negative, neutral, positive) per text, in input order.

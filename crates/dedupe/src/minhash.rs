@@ -155,7 +155,10 @@ mod tests {
         let a = sig("six hours waiting in the emergency room of Hospital del Mar tonight, no doctor in sight", &p);
         let b = sig("RT @x: six hours waiting in the emergency room of Hospital del Mar tonight, no doctor in sight 😡 https://t.co/1", &p);
         let c = sig("seven hours waiting in the emergency room of Hospital del Mar today, no nurse in sight", &p);
-        let d = sig("the new paediatric wing of Gemelli opens on Monday with forty beds", &p);
+        let d = sig(
+            "the new paediatric wing of Gemelli opens on Monday with forty beds",
+            &p,
+        );
         assert_eq!(similarity(&a, &b), 1.0);
         assert!(similarity(&a, &c) > 0.4, "{}", similarity(&a, &c));
         assert!(similarity(&a, &d) < 0.3, "{}", similarity(&a, &d));

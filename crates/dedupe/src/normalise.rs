@@ -62,7 +62,9 @@ mod tests {
     #[test]
     fn strips_decoration() {
         assert_eq!(
-            normalised("RT @pep: Les urgències de #SantPau, 6 hores d'espera!! 😡 https://t.co/Ab1"),
+            normalised(
+                "RT @pep: Les urgències de #SantPau, 6 hores d'espera!! 😡 https://t.co/Ab1"
+            ),
             "les urgencies de santpau 6 hores d espera"
         );
         assert_eq!(normalised("Espéra   ESPERA espera"), "espera espera espera");

@@ -430,7 +430,10 @@ impl PartitionState {
     }
 
     pub fn take_changes(&mut self) -> Vec<Change> {
-        self.changes.as_mut().map(std::mem::take).unwrap_or_default()
+        self.changes
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     fn record(&self, seq: u64) -> EntryRecord {
@@ -457,7 +460,9 @@ impl PartitionState {
     pub fn check(&mut self, m: &Mention, p: &Prepared, src: Option<i64>) -> Outcome {
         let t = to_time(m.created_at);
         self.advance(t);
-        let src = src.map(|o| (o as u64 as u32).wrapping_add(1).max(1)).unwrap_or(0);
+        let src = src
+            .map(|o| (o as u64 as u32).wrapping_add(1).max(1))
+            .unwrap_or(0);
         if let Some(seq) = self.find_id(p.id_hash) {
             let i = self.e.idx(seq);
             if src != 0 && self.e.src[i] == src {
@@ -512,8 +517,7 @@ impl PartitionState {
         let info = match (matched, root) {
             (Some((_, kind)), Some(root)) => {
                 let ri = self.e.idx(root);
-                let similarity = if kind == DedupeKind::Exact && self.e.text_fp[ri] == p.text_fp
-                {
+                let similarity = if kind == DedupeKind::Exact && self.e.text_fp[ri] == p.text_fp {
                     1.0
                 } else {
                     self.e.similarity(root, &p.sig)
@@ -588,7 +592,9 @@ impl PartitionState {
         let mut best: Option<(f32, u64)> = None;
         for s in cands {
             let sim = self.e.similarity(s, &p.sig);
-            if sim >= self.params.threshold && best.is_none_or(|(b, bs)| sim > b || (sim == b && s < bs)) {
+            if sim >= self.params.threshold
+                && best.is_none_or(|(b, bs)| sim > b || (sim == b && s < bs))
+            {
                 best = Some((sim, s));
             }
         }
@@ -636,12 +642,14 @@ impl PartitionState {
         let mut sig = rec.sig.clone();
         sig.resize(e.k, 0);
         e.sigs.extend(sig.iter().copied());
-        e.id_off.push_back((e.arena_base + e.arena.len() as u64) as u32);
+        e.id_off
+            .push_back((e.arena_base + e.arena.len() as u64) as u32);
         arena::encode(&rec.id, &mut e.arena);
 
         let r = Entries::to_ref(seq);
         let e = &self.e;
-        self.ids.upsert(idh, r, |_| false, |s| e.id_hash[e.idx(e.seq_of(s))]);
+        self.ids
+            .upsert(idh, r, |_| false, |s| e.id_hash[e.idx(e.seq_of(s))]);
         let fp = rec.text_fp;
         self.texts.upsert(
             fp_key(fp),
@@ -807,7 +815,13 @@ mod tests {
 
     #[test]
     fn arena_round_trip() {
-        for id in ["x:1790000000000000001", "x:0123", "facebook:1_2", "news:https://a.b/c", "y"] {
+        for id in [
+            "x:1790000000000000001",
+            "x:0123",
+            "facebook:1_2",
+            "news:https://a.b/c",
+            "y",
+        ] {
             let mut v: Vec<u8> = Vec::new();
             arena::encode(id, &mut v);
             assert_eq!(arena::size(v.iter().copied()), v.len(), "{id}");

@@ -87,7 +87,10 @@ impl LogStore {
             .flatten()
             .filter_map(|e| {
                 let n = e.file_name().into_string().ok()?;
-                n.strip_prefix("partition-")?.strip_suffix(".log")?.parse().ok()
+                n.strip_prefix("partition-")?
+                    .strip_suffix(".log")?
+                    .parse()
+                    .ok()
             })
             .collect();
         v.sort_unstable();
@@ -139,7 +142,12 @@ impl LogStore {
         }
         let len = fs::metadata(&path).map_err(io_err(&path))?.len();
         if good < len {
-            tracing::warn!(partition, kept = good, dropped = len - good, "dedupe log: cut a torn tail");
+            tracing::warn!(
+                partition,
+                kept = good,
+                dropped = len - good,
+                "dedupe log: cut a torn tail"
+            );
             OpenOptions::new()
                 .write(true)
                 .open(&path)

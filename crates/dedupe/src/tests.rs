@@ -22,7 +22,11 @@ const T0: &str = "2026-01-01T00:00:00Z";
 fn exact_and_redelivery() {
     let mut d = Deduper::new(DedupeConfig::default());
     let a = m("x:1", "Wait times are awful", T0);
-    let b = m("x:2", "wait  times are AWFUL https://t.co/x", "2026-01-01T00:01:00Z");
+    let b = m(
+        "x:2",
+        "wait  times are AWFUL https://t.co/x",
+        "2026-01-01T00:01:00Z",
+    );
     assert!(info(d.check(&a)).duplicate_of.is_none());
     let i = info(d.check(&b));
     assert_eq!(i.duplicate_of.as_deref(), Some("x:1"));
@@ -60,11 +64,18 @@ fn window_and_max_entries_evict() {
     assert!(i.duplicate_of.is_none());
     assert_eq!(d.len(), 1);
     for n in 0..30 {
-        d.check(&m(&format!("x:{}", 100 + n), &format!("text number {n}"), "2026-01-01T01:00:00Z"));
+        d.check(&m(
+            &format!("x:{}", 100 + n),
+            &format!("text number {n}"),
+            "2026-01-01T01:00:00Z",
+        ));
     }
     assert_eq!(d.len(), 10);
     // the re-delivery of an evicted id is no longer recognised: the window is the contract
-    assert!(matches!(d.check(&m("x:100", "text number 0", "2026-01-01T01:00:00Z")), Verdict::Fresh { .. }));
+    assert!(matches!(
+        d.check(&m("x:100", "text number 0", "2026-01-01T01:00:00Z")),
+        Verdict::Fresh { .. }
+    ));
 }
 
 #[test]
@@ -77,7 +88,10 @@ fn replay_of_the_same_offset_is_processed_again() {
     // restart before the outputs of offset 11 were acknowledged: the record comes again
     assert_eq!(info(d.check_at(0, Some(11), &b)), first);
     // the connector sending x:2 again is a re-delivery
-    assert!(matches!(d.check_at(0, Some(12), &b), Verdict::Redelivery { .. }));
+    assert!(matches!(
+        d.check_at(0, Some(12), &b),
+        Verdict::Redelivery { .. }
+    ));
 }
 
 #[test]
@@ -114,7 +128,10 @@ fn local_store_survives_a_restart() {
     let mut d = Deduper::open(cfg).unwrap();
     let i = info(d.check_at(2, Some(1), &m("x:2", &format!("{text} 😡"), T0)));
     assert_eq!(i.duplicate_of.as_deref(), Some("x:1"));
-    assert!(matches!(d.check_at(2, Some(2), &m("x:1", text, T0)), Verdict::Redelivery { .. }));
+    assert!(matches!(
+        d.check_at(2, Some(2), &m("x:1", text, T0)),
+        Verdict::Redelivery { .. }
+    ));
 }
 
 fn stream() -> impl Strategy<Value = Vec<(u8, u8, u16)>> {
@@ -133,7 +150,11 @@ fn mention_of(i: usize, (tpl, var, _): (u8, u8, u16), secs: i64) -> Mention {
     ];
     const VAR: [&str; 4] = ["", " @someone", " https://t.co/abc 😀", " really"];
     let t = chrono::DateTime::<chrono::Utc>::from_timestamp(1_767_225_600 + secs, 0).unwrap();
-    let mut m = m(&format!("x:{}", i % 97), &format!("{}{}", TPL[tpl as usize], VAR[var as usize]), T0);
+    let mut m = m(
+        &format!("x:{}", i % 97),
+        &format!("{}{}", TPL[tpl as usize], VAR[var as usize]),
+        T0,
+    );
     m.created_at = t;
     m
 }

@@ -117,7 +117,13 @@ impl Config {
             }
             fig = fig.merge(Toml::file(p));
         }
-        fig = fig.merge(Env::prefixed("VIGIA_").split("__"));
+        // Only `VIGIA_<SECTION>__<KEY>` variables are configuration; others with the prefix
+        // (VIGIA_CONFIG, VIGIA_MODEL_DIR, VIGIA_TEST_BROKERS...) belong to scripts and the CLI.
+        fig = fig.merge(
+            Env::prefixed("VIGIA_")
+                .filter(|k| k.as_str().contains("__"))
+                .split("__"),
+        );
         let cfg: Config = fig.extract().map_err(|e| {
             // figment's error names the key path and the source (file or env var).
             anyhow::anyhow!("invalid configuration: {e}")
@@ -292,6 +298,9 @@ mod tests {
             )?;
             jail.set_env("VIGIA_KAFKA__GROUP_ID", "from-env");
             jail.set_env("VIGIA_TOPICS__RAW", "raw.v2");
+            // Prefixed variables that are not `SECTION__KEY` are not configuration.
+            jail.set_env("VIGIA_CONFIG", "vigia.toml");
+            jail.set_env("VIGIA_MODEL_DIR", "/tmp/models");
             let cfg = Config::load(Some(Path::new("vigia.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(cfg.kafka.group_id, "from-env");
             assert_eq!(cfg.kafka.batch_size, 10);

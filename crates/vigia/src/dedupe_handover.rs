@@ -123,7 +123,10 @@ impl Handover {
                     if let Some(t) = &self.topic {
                         let hi = self.end_offset(t.clone(), p).await?;
                         if hi != end {
-                            info!(partition = p, "dedupe changelog moved on while away; restoring");
+                            info!(
+                                partition = p,
+                                "dedupe changelog moved on while away; restoring"
+                            );
                             self.restore(p).await?;
                         }
                     }
@@ -153,7 +156,11 @@ impl Handover {
         let deduper = self.deduper.clone();
         let Some(topic) = self.topic.clone() else {
             let n = lock(&deduper).restore_local(p)?;
-            info!(partition = p, entries = n, "dedupe state restored from the local log");
+            info!(
+                partition = p,
+                entries = n,
+                "dedupe state restored from the local log"
+            );
             self.owned.insert(p, 0);
             return Ok(());
         };
@@ -212,7 +219,13 @@ impl Handover {
             Ok((hi, n, "changelog"))
         })
         .await??;
-        info!(partition = p, entries = n, from, elapsed_ms = t0.elapsed().as_millis() as u64, "dedupe state restored");
+        info!(
+            partition = p,
+            entries = n,
+            from,
+            elapsed_ms = t0.elapsed().as_millis() as u64,
+            "dedupe state restored"
+        );
         self.owned.insert(p, end);
         Ok(())
     }
@@ -314,6 +327,10 @@ async fn ensure_topic(config: &Config, raw: &str, changelog: &str) -> Result<()>
             Err((t, e)) => bail!("creating {t}: {e}"),
         }
     }
-    info!(topic = changelog, partitions = parts, "dedupe changelog topic created");
+    info!(
+        topic = changelog,
+        partitions = parts,
+        "dedupe changelog topic created"
+    );
     Ok(())
 }

@@ -23,9 +23,10 @@ pub fn run(cmd: KbCommand) -> Result<()> {
 }
 
 fn validate(path: Option<PathBuf>) -> Result<()> {
-    let name = path
-        .as_ref()
-        .map_or_else(|| "bundled knowledge base".to_string(), |p| p.display().to_string());
+    let name = path.as_ref().map_or_else(
+        || "bundled knowledge base".to_string(),
+        |p| p.display().to_string(),
+    );
     let kb = match &path {
         Some(p) => KnowledgeBase::load(p),
         None => KnowledgeBase::bundled(),

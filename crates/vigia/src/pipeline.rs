@@ -216,9 +216,7 @@ impl Pipeline {
                 stage: "dedupe".into(),
             })
             .observe(dedupe_start.elapsed().as_secs_f64());
-        self.metrics
-            .dedupe_state_entries
-            .set(deduper.len() as i64);
+        self.metrics.dedupe_state_entries.set(deduper.len() as i64);
         if let Err(e) = deduper.persist() {
             tracing::error!(error = %e, "writing dedupe state");
         }

@@ -209,7 +209,12 @@ impl AspectTagger {
         let mut out = Vec::new();
         for (i, a) in self.config.taxonomy.iter().enumerate() {
             let thr = a.threshold.unwrap_or(self.config.default_threshold);
-            let score = s.similarity[i] + if s.triggered[i] { self.config.trigger_weight } else { 0.0 };
+            let score = s.similarity[i]
+                + if s.triggered[i] {
+                    self.config.trigger_weight
+                } else {
+                    0.0
+                };
             if score < thr {
                 continue;
             }
@@ -293,7 +298,9 @@ pub fn fold(text: &str) -> String {
 /// Split at sentence punctuation, commas, semicolons and contrastive conjunctions; clauses
 /// shorter than two words are merged into their neighbour.
 pub fn clauses(text: &str) -> Vec<String> {
-    const BUT: &[&str] = &[" but ", " pero ", " però ", " ma ", " però, ", " mas ", " aber "];
+    const BUT: &[&str] = &[
+        " but ", " pero ", " però ", " ma ", " però, ", " mas ", " aber ",
+    ];
     let mut pieces: Vec<String> = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = text.chars().collect();
@@ -306,7 +313,10 @@ pub fn clauses(text: &str) -> Vec<String> {
         if boundary {
             pieces.push(std::mem::take(&mut cur));
         } else if c == ' ' {
-            let rest: String = chars[i..chars.len().min(i + 7)].iter().collect::<String>().to_lowercase();
+            let rest: String = chars[i..chars.len().min(i + 7)]
+                .iter()
+                .collect::<String>()
+                .to_lowercase();
             if BUT.iter().any(|b| rest.starts_with(b)) && !cur.trim().is_empty() {
                 pieces.push(std::mem::take(&mut cur));
             }
@@ -319,7 +329,10 @@ pub fn clauses(text: &str) -> Vec<String> {
         let t = p
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '¡' | '¿'))
             .to_string();
-        let words = t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
         if words == 0 {
             continue;
         }
@@ -352,15 +365,22 @@ mod tests {
             ids(&t.tag("Cinc hores a urgències, una vergonya", None)),
             ["wait_times", "emergency_care"]
         );
-        assert_eq!(ids(&t.tag("El parking cuesta 3 euros la hora", None)), ["billing_cost", "facilities_parking"]);
+        assert_eq!(
+            ids(&t.tag("El parking cuesta 3 euros la hora", None)),
+            ["billing_cost", "facilities_parking"]
+        );
         assert_eq!(ids(&t.tag("Il cibo era freddo", None)), ["food"]);
-        assert_eq!(ids(&t.tag("Booked my booster for Saturday", None)), ["appointments", "vaccines"]);
+        assert_eq!(
+            ids(&t.tag("Booked my booster for Saturday", None)),
+            ["appointments", "vaccines"]
+        );
     }
 
     #[test]
     fn waiting_room_is_not_a_wait() {
         let t = AspectTagger::new(&AspectsConfig::default()).unwrap();
-        assert!(t.tag("Els lavabos de la sala d'espera estaven bruts", None)
+        assert!(t
+            .tag("Els lavabos de la sala d'espera estaven bruts", None)
             .iter()
             .all(|a| a.aspect != "wait_times"));
     }
@@ -369,7 +389,11 @@ mod tests {
     fn aspect_sentiment_follows_its_clause() {
         let t = AspectTagger::new(&AspectsConfig::default()).unwrap();
         let got = t.tag("The surgery was excellent but the food was terrible", None);
-        let s = |id: &str| got.iter().find(|a| a.aspect == id).and_then(|a| a.sentiment);
+        let s = |id: &str| {
+            got.iter()
+                .find(|a| a.aspect == id)
+                .and_then(|a| a.sentiment)
+        };
         assert_eq!(s("clinical_care"), Some(SentimentLabel::Positive));
         assert_eq!(s("food"), Some(SentimentLabel::Negative));
     }

@@ -109,7 +109,10 @@ pub fn host_and_path(url: &str) -> Option<(String, String)> {
         .or_else(|| lower.starts_with("www.").then_some(lower.as_str()))?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..end].split('@').next_back()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host).trim_end_matches('.');
+    let host = host
+        .strip_prefix("www.")
+        .unwrap_or(host)
+        .trim_end_matches('.');
     if host.is_empty() || !host.contains('.') {
         return None;
     }
@@ -144,12 +147,30 @@ mod tests {
     #[test]
     fn classes() {
         let d = DomainLists::bundled();
-        assert_eq!(d.classify("https://www.naturalnews.com/2020/x.html"), LinkClass::LowCredibility);
-        assert_eq!(d.classify("https://www.who.int/news"), LinkClass::Authoritative);
-        assert_eq!(d.classify("https://canalsalut.gencat.cat/ca/"), LinkClass::Authoritative);
-        assert_eq!(d.classify("https://maldita.es/malditobulo/x"), LinkClass::FactChecker);
-        assert_eq!(d.classify("https://www.reuters.com/fact-check/x"), LinkClass::FactChecker);
-        assert_eq!(d.classify("https://www.reuters.com/world/x"), LinkClass::Other);
+        assert_eq!(
+            d.classify("https://www.naturalnews.com/2020/x.html"),
+            LinkClass::LowCredibility
+        );
+        assert_eq!(
+            d.classify("https://www.who.int/news"),
+            LinkClass::Authoritative
+        );
+        assert_eq!(
+            d.classify("https://canalsalut.gencat.cat/ca/"),
+            LinkClass::Authoritative
+        );
+        assert_eq!(
+            d.classify("https://maldita.es/malditobulo/x"),
+            LinkClass::FactChecker
+        );
+        assert_eq!(
+            d.classify("https://www.reuters.com/fact-check/x"),
+            LinkClass::FactChecker
+        );
+        assert_eq!(
+            d.classify("https://www.reuters.com/world/x"),
+            LinkClass::Other
+        );
         assert_eq!(d.classify("https://doi.org/10.1056/x"), LinkClass::Study);
         assert_eq!(d.classify("https://t.co/abc"), LinkClass::Shortener);
         assert_eq!(d.classify("https://notwho.int/x"), LinkClass::Other);
@@ -163,6 +184,9 @@ mod tests {
             "see https://who.int/a). and www.cdc.gov/b, again https://who.int/a",
             &["https://x.org/y".into()],
         );
-        assert_eq!(u, vec!["https://x.org/y", "https://who.int/a", "www.cdc.gov/b"]);
+        assert_eq!(
+            u,
+            vec!["https://x.org/y", "https://who.int/a", "www.cdc.gov/b"]
+        );
     }
 }

@@ -39,8 +39,7 @@ const FNV_PRIME: u64 = 0x100000001b3;
 static URL_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)(?:https?://|www\.)\S+").expect("url regex"));
 // Python's `(?<![\w@])@\w+` without look-behind: the character before is captured and kept.
-static HANDLE_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(^|[^\w@])@\w+").expect("handle regex"));
+static HANDLE_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(^|[^\w@])@\w+").expect("handle regex"));
 static LINK_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"(?i)(?:https?://|www\.)[^\s<>"]+"#).expect("link regex"));
 
@@ -230,7 +229,16 @@ mod tests {
     fn tokenisation_follows_the_spec() {
         assert_eq!(
             tokens("RT @who: #COVID19 cases up 25% https://t.co/x1 ¡Increíble!"),
-            vec!["rt", "xuser", "#covid00", "cases", "up", "00", "xurl", "increíble"]
+            vec![
+                "rt",
+                "xuser",
+                "#covid00",
+                "cases",
+                "up",
+                "00",
+                "xurl",
+                "increíble"
+            ]
         );
         assert_eq!(tokens("a@b.com ##x # y"), vec!["a", "b", "com", "#x", "y"]);
     }

@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn parity_with_training_features() {
         let head = DetectorHead::bundled().unwrap();
-        assert!(!head.meta.parity.is_empty(), "head.json carries parity fixtures");
+        assert!(
+            !head.meta.parity.is_empty(),
+            "head.json carries parity fixtures"
+        );
         for case in &head.meta.parity {
             let got = head.lexical_features(&case.text);
             assert_eq!(

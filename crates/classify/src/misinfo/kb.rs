@@ -121,7 +121,10 @@ impl KnowledgeBase {
     pub fn problems(&self) -> Vec<String> {
         let mut p = Vec::new();
         if self.schema != SCHEMA {
-            p.push(format!("schema is {}, this vigia reads {SCHEMA}", self.schema));
+            p.push(format!(
+                "schema is {}, this vigia reads {SCHEMA}",
+                self.schema
+            ));
         }
         if !valid_version(&self.version) {
             p.push(format!(
@@ -242,9 +245,9 @@ pub fn valid_url(s: &str) -> bool {
     let host = host.split(':').next().unwrap_or("");
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -291,7 +294,9 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert!(valid_url("https://www.who.int/news-room/fact-sheets/detail/measles"));
+        assert!(valid_url(
+            "https://www.who.int/news-room/fact-sheets/detail/measles"
+        ));
         assert!(valid_url("http://fullfact.org/health/"));
         assert!(!valid_url("www.who.int"));
         assert!(!valid_url("https://localhost/x"));

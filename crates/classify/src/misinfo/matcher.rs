@@ -180,7 +180,11 @@ impl ClaimIndex {
                 similarity: similarity.clamp(0.0, 1.0),
             })
             .collect();
-        v.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.claim.cmp(&b.claim)));
+        v.sort_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.claim.cmp(&b.claim))
+        });
         (mode, v)
     }
 
@@ -270,6 +274,10 @@ mod tests {
         let (_, r) = idx.rank("el bicarbonato cura el cáncer, lo ocultan", None);
         assert_eq!(kb.claims[r[0].claim].id, "cancer-baking-soda");
         let (_, r) = idx.rank("I waited four hours at the emergency room", None);
-        assert!(r[0].similarity < Calibration::bundled().lexical_threshold, "{:?}", r[0]);
+        assert!(
+            r[0].similarity < Calibration::bundled().lexical_threshold,
+            "{:?}",
+            r[0]
+        );
     }
 }

@@ -116,9 +116,7 @@ impl MisinfoDetector {
             cues,
             head,
             embedding_threshold: cfg.match_threshold.unwrap_or(cal.embedding_threshold),
-            lexical_threshold: cfg
-                .lexical_match_threshold
-                .unwrap_or(cal.lexical_threshold),
+            lexical_threshold: cfg.lexical_match_threshold.unwrap_or(cal.lexical_threshold),
             max_claims: cfg.max_claims.max(1),
         })
     }
@@ -245,7 +243,10 @@ impl MisinfoDetector {
                 base = 0.0;
                 (s.logit.clamp(-6.0, 6.0), "")
             } else {
-                ((0.3 * s.logit).clamp(-1.0, 1.0), " (damped: the post is not about a health claim)")
+                (
+                    (0.3 * s.logit).clamp(-1.0, 1.0),
+                    " (damped: the post is not about a health claim)",
+                )
             };
             let kind = match s.kind {
                 HeadKind::Full => "text, embedding and link features",
@@ -282,9 +283,10 @@ impl MisinfoDetector {
     }
 
     fn claim_statement(&self, id: &str) -> String {
-        self.kb
-            .get(id)
-            .map_or_else(|| id.to_string(), |c| c.statement.trim_end_matches('.').to_string())
+        self.kb.get(id).map_or_else(
+            || id.to_string(),
+            |c| c.statement.trim_end_matches('.').to_string(),
+        )
     }
 
     fn claim_sources(&self, id: &str) -> String {
@@ -316,23 +318,104 @@ fn category_words(c: Option<&str>) -> String {
 
 /// Word stems of health-claim talk (folded); the detector's full weight applies only here.
 const TOPIC_STEMS: &[&str] = &[
-    "covid", "corona", "sars", "virus", "viral", "vacc", "vacun", "vacin", "vax", "jab", "cure",
-    "cura", "curar", "guari", "cancer", "cancr", "tumor", "tumour", "chemo", "quimio", "chemio",
-    "pandem", "epidem", "infect", "immun", "inmun", "imun", "autis", "ivermect", "chloroq",
-    "cloroq", "clorochin", "hydroxy", "hidroxi", "idrossi", "detox", "toxin", "pharma", "farmac",
-    "antibio", "homeop", "omeop", "remed", "rimed", "5g", "outbreak", "brote", "surto", "measles",
-    "saramp", "xaramp", "morbill", "flu", "gripe", "grip", "influen", "mask", "mascar", "masch",
-    "pcr", "lockdown", "confin", "quarant", "cuarent", "quarent", "microchip", "fluor", "mrna",
-    "arn", "dna", "adn", "hiv", "vih", "aids", "sida", "ebola", "mpox", "monkeypox", "deaths",
-    "muert", "mortes", "morti", "morts", "bleach", "lejia", "lleixiu", "candeggin", "mms",
+    "covid",
+    "corona",
+    "sars",
+    "virus",
+    "viral",
+    "vacc",
+    "vacun",
+    "vacin",
+    "vax",
+    "jab",
+    "cure",
+    "cura",
+    "curar",
+    "guari",
+    "cancer",
+    "cancr",
+    "tumor",
+    "tumour",
+    "chemo",
+    "quimio",
+    "chemio",
+    "pandem",
+    "epidem",
+    "infect",
+    "immun",
+    "inmun",
+    "imun",
+    "autis",
+    "ivermect",
+    "chloroq",
+    "cloroq",
+    "clorochin",
+    "hydroxy",
+    "hidroxi",
+    "idrossi",
+    "detox",
+    "toxin",
+    "pharma",
+    "farmac",
+    "antibio",
+    "homeop",
+    "omeop",
+    "remed",
+    "rimed",
+    "5g",
+    "outbreak",
+    "brote",
+    "surto",
+    "measles",
+    "saramp",
+    "xaramp",
+    "morbill",
+    "flu",
+    "gripe",
+    "grip",
+    "influen",
+    "mask",
+    "mascar",
+    "masch",
+    "pcr",
+    "lockdown",
+    "confin",
+    "quarant",
+    "cuarent",
+    "quarent",
+    "microchip",
+    "fluor",
+    "mrna",
+    "arn",
+    "dna",
+    "adn",
+    "hiv",
+    "vih",
+    "aids",
+    "sida",
+    "ebola",
+    "mpox",
+    "monkeypox",
+    "deaths",
+    "muert",
+    "mortes",
+    "morti",
+    "morts",
+    "bleach",
+    "lejia",
+    "lleixiu",
+    "candeggin",
+    "mms",
 ];
 
 /// Does the text talk about diseases, cures, vaccines and the like?
 pub fn health_claim_topic(text: &str) -> bool {
     let f = stance::fold(text);
-    stance::words(&f)
-        .iter()
-        .any(|w| TOPIC_STEMS.iter().any(|s| w.starts_with(s) || w.trim_start_matches('#').starts_with(s)))
+    stance::words(&f).iter().any(|w| {
+        TOPIC_STEMS
+            .iter()
+            .any(|s| w.starts_with(s) || w.trim_start_matches('#').starts_with(s))
+    })
 }
 
 /// One paragraph for a communications officer: the verdict, then the reasons for and against.
@@ -353,11 +436,24 @@ fn explain(score: f32, sigs: &[Signal]) -> String {
     let mut s = format!("{verdict} (score {score:.2}).");
     if !up.is_empty() {
         s.push_str(" Raising it: ");
-        s.push_str(&up.iter().take(4).map(|x| lower_first(&x.detail)).collect::<Vec<_>>().join(" "));
+        s.push_str(
+            &up.iter()
+                .take(4)
+                .map(|x| lower_first(&x.detail))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     if !down.is_empty() {
         s.push_str(" Lowering it: ");
-        s.push_str(&down.iter().take(3).map(|x| lower_first(&x.detail)).collect::<Vec<_>>().join(" "));
+        s.push_str(
+            &down
+                .iter()
+                .take(3)
+                .map(|x| lower_first(&x.detail))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     if let Some(r) = sigs.iter().find(|x| x.kind == "author" && x.weight == 0.0) {
         s.push(' ');

@@ -13,34 +13,111 @@ use vigia_model::{Mention, Signal};
 /// Phrases of conspiratorial or sensational framing (folded).
 const CONSPIRACY: &[&str] = &[
     // en
-    "they don't want you to know", "they dont want you to know", "what they don't tell you",
-    "wake up", "big pharma", "mainstream media won't", "msm won't", "do your own research",
-    "share before", "before it's deleted", "before they delete", "they are hiding", "they're hiding",
-    "the truth about", "cover up", "cover-up", "plandemic", "scamdemic", "sheeple", "depopulation",
-    "doctors won't tell you", "banned video", "censored",
+    "they don't want you to know",
+    "they dont want you to know",
+    "what they don't tell you",
+    "wake up",
+    "big pharma",
+    "mainstream media won't",
+    "msm won't",
+    "do your own research",
+    "share before",
+    "before it's deleted",
+    "before they delete",
+    "they are hiding",
+    "they're hiding",
+    "the truth about",
+    "cover up",
+    "cover-up",
+    "plandemic",
+    "scamdemic",
+    "sheeple",
+    "depopulation",
+    "doctors won't tell you",
+    "banned video",
+    "censored",
     // es
-    "lo que no quieren que sepas", "no quieren que sepas", "despierta", "despertad", "big pharma",
-    "la verdad que", "nos ocultan", "te ocultan", "comparte antes de que", "antes de que lo borren",
-    "plandemia", "censurado", "los medios no", "la verdad sobre",
+    "lo que no quieren que sepas",
+    "no quieren que sepas",
+    "despierta",
+    "despertad",
+    "big pharma",
+    "la verdad que",
+    "nos ocultan",
+    "te ocultan",
+    "comparte antes de que",
+    "antes de que lo borren",
+    "plandemia",
+    "censurado",
+    "los medios no",
+    "la verdad sobre",
     // ca
-    "el que no volen que sapigues", "no volen que sapigues", "desperteu", "ens amaguen",
-    "comparteix abans que", "abans que ho esborrin", "la veritat sobre",
+    "el que no volen que sapigues",
+    "no volen que sapigues",
+    "desperteu",
+    "ens amaguen",
+    "comparteix abans que",
+    "abans que ho esborrin",
+    "la veritat sobre",
     // it
-    "quello che non vogliono che tu sappia", "non vogliono che tu sappia", "svegliatevi", "svegliati",
-    "ci nascondono", "condividi prima che", "prima che lo cancellino", "la verita su", "plandemia",
-    "censurato", "i media non",
+    "quello che non vogliono che tu sappia",
+    "non vogliono che tu sappia",
+    "svegliatevi",
+    "svegliati",
+    "ci nascondono",
+    "condividi prima che",
+    "prima che lo cancellino",
+    "la verita su",
+    "plandemia",
+    "censurato",
+    "i media non",
     // pt
-    "o que nao querem que voce saiba", "nao querem que voce saiba", "acordem", "acorda", "nos escondem",
-    "compartilhe antes que", "antes que apaguem", "a verdade sobre", "plandemia", "censurado",
+    "o que nao querem que voce saiba",
+    "nao querem que voce saiba",
+    "acordem",
+    "acorda",
+    "nos escondem",
+    "compartilhe antes que",
+    "antes que apaguem",
+    "a verdade sobre",
+    "plandemia",
+    "censurado",
 ];
 
 /// Sensational words (folded whole words).
 const SENSATIONAL: &[&str] = &[
-    "miracle", "miraculous", "shocking", "secret", "banned", "exposed", "bombshell", "urgent",
-    "milagro", "milagroso", "impactante", "secreto", "prohibido", "urgente", "escandalo",
-    "miracle", "miraculos", "impactant", "secret", "prohibit",
-    "miracolo", "miracoloso", "scioccante", "segreto", "vietato", "clamoroso",
-    "milagre", "milagroso", "chocante", "segredo", "proibido", "bomba",
+    "miracle",
+    "miraculous",
+    "shocking",
+    "secret",
+    "banned",
+    "exposed",
+    "bombshell",
+    "urgent",
+    "milagro",
+    "milagroso",
+    "impactante",
+    "secreto",
+    "prohibido",
+    "urgente",
+    "escandalo",
+    "miracle",
+    "miraculos",
+    "impactant",
+    "secret",
+    "prohibit",
+    "miracolo",
+    "miracoloso",
+    "scioccante",
+    "segreto",
+    "vietato",
+    "clamoroso",
+    "milagre",
+    "milagroso",
+    "chocante",
+    "segredo",
+    "proibido",
+    "bomba",
 ];
 
 static URL_DATE: Lazy<Regex> = Lazy::new(|| {
@@ -108,7 +185,10 @@ pub fn credibility(m: &Mention, urls: &[String]) -> (Vec<Signal>, Findings) {
         out.push(sig(
             "source",
             1.5,
-            format!("Links to a site with a record of publishing false health claims ({}).", list(&low)),
+            format!(
+                "Links to a site with a record of publishing false health claims ({}).",
+                list(&low)
+            ),
         ));
     }
     if !auth.is_empty() {
@@ -142,7 +222,10 @@ pub fn credibility(m: &Mention, urls: &[String]) -> (Vec<Signal>, Findings) {
             sig(
                 "evidence",
                 -0.2,
-                format!("Cites a preprint ({}): research not yet peer reviewed.", list(&study)),
+                format!(
+                    "Cites a preprint ({}): research not yet peer reviewed.",
+                    list(&study)
+                ),
             )
         } else {
             sig(
@@ -171,7 +254,10 @@ pub fn credibility(m: &Mention, urls: &[String]) -> (Vec<Signal>, Findings) {
             out.push(sig(
                 "date",
                 0.2,
-                format!("The linked content is about {} months older than the post.", days / 30),
+                format!(
+                    "The linked content is about {} months older than the post.",
+                    days / 30
+                ),
             ));
         }
     }
@@ -202,13 +288,20 @@ fn author_signals(m: &Mention) -> Vec<Signal> {
         _ => {}
     }
     if a.verified {
-        out.push(sig("author", -0.3, "The account is verified by the platform.".into()));
+        out.push(sig(
+            "author",
+            -0.3,
+            "The account is verified by the platform.".into(),
+        ));
     }
     match a.followers {
         Some(n) if n >= 100_000 => out.push(sig(
             "author",
             0.0,
-            format!("Wide reach: about {} followers; anything false here would spread far.", round_count(n)),
+            format!(
+                "Wide reach: about {} followers; anything false here would spread far.",
+                round_count(n)
+            ),
         )),
         Some(n) if n < 20 && age_days.is_some_and(|d| d < 180) => out.push(sig(
             "author",
@@ -230,7 +323,11 @@ fn bias_signals(text: &str) -> Vec<Signal> {
         }
     }
     if letters >= 20 && upper * 2 >= letters {
-        out.push(sig("bias", 0.4, "Written largely in capital letters.".into()));
+        out.push(sig(
+            "bias",
+            0.4,
+            "Written largely in capital letters.".into(),
+        ));
     }
     let excl = text.matches('!').count();
     if excl >= 3 {
@@ -242,11 +339,16 @@ fn bias_signals(text: &str) -> Vec<Signal> {
         out.push(sig(
             "bias",
             0.7,
-            "Uses conspiratorial framing (hidden truth, 'wake up', share before it is deleted).".into(),
+            "Uses conspiratorial framing (hidden truth, 'wake up', share before it is deleted)."
+                .into(),
         ));
     }
     if SENSATIONAL.iter().any(|s| ws.contains(s)) {
-        out.push(sig("bias", 0.3, "Uses sensational wording (miracle, shocking, secret...).".into()));
+        out.push(sig(
+            "bias",
+            0.3,
+            "Uses sensational wording (miracle, shocking, secret...).".into(),
+        ));
     }
     out
 }
@@ -261,8 +363,18 @@ fn round_count(n: u64) -> String {
 
 fn month_name(m: u32) -> &'static str {
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ][(m as usize).clamp(1, 12) - 1]
 }
 
@@ -283,14 +395,22 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(url_date("https://ex.com/2019/03/12/story"), NaiveDate::from_ymd_opt(2019, 3, 12));
-        assert_eq!(url_date("https://ex.com/news/2018-11/story"), NaiveDate::from_ymd_opt(2018, 11, 1));
+        assert_eq!(
+            url_date("https://ex.com/2019/03/12/story"),
+            NaiveDate::from_ymd_opt(2019, 3, 12)
+        );
+        assert_eq!(
+            url_date("https://ex.com/news/2018-11/story"),
+            NaiveDate::from_ymd_opt(2018, 11, 1)
+        );
         assert_eq!(url_date("https://ex.com/id/2019123"), None);
     }
 
     #[test]
     fn the_who_steps() {
-        let mut m = mention("WAKE UP!!! they don't want you to know https://naturalnews.com/2019/02/01/x.html");
+        let mut m = mention(
+            "WAKE UP!!! they don't want you to know https://naturalnews.com/2019/02/01/x.html",
+        );
         m.author = Author {
             id: "a".into(),
             followers: Some(3),
@@ -304,8 +424,12 @@ mod tests {
             assert!(kinds.contains(&k), "{k} in {kinds:?}");
         }
         assert!(f.low_credibility_link);
-        assert!(s.iter().all(|s| !s.detail.to_lowercase().contains("wake up!!!")));
-        let m = mention("Evidence here https://doi.org/10.1/x and https://www.maldita.es/malditobulo/y");
+        assert!(s
+            .iter()
+            .all(|s| !s.detail.to_lowercase().contains("wake up!!!")));
+        let m = mention(
+            "Evidence here https://doi.org/10.1/x and https://www.maldita.es/malditobulo/y",
+        );
         let urls = domains::collect_urls(&m.text, &[]);
         let (s, f) = credibility(&m, &urls);
         assert!(f.fact_check_link && f.study_link);

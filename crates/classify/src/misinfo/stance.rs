@@ -16,31 +16,132 @@ use vigia_model::Stance;
 /// Phrases that say a claim is false (folded: lower case, no accents).
 const DEBUNK: &[&str] = &[
     // en
-    "myth", "myths", "hoax", "hoaxes", "debunk", "debunked", "debunking", "debunks", "false",
-    "falsely", "fake news", "not true", "untrue", "isn't true", "is not true", "misinformation",
-    "disinformation", "conspiracy theory", "conspiracy theories", "no evidence", "no scientific evidence",
-    "fact check", "fact-check", "factcheck", "fact checked", "bogus", "baseless", "pseudoscience",
-    "quackery", "snake oil", "misleading", "busted", "not a cure", "there is no cure", "don't believe",
-    "do not believe", "stop spreading", "don't fall for", "do not fall for", "has been debunked",
-    "been debunked", "no link", "no proof",
+    "myth",
+    "myths",
+    "hoax",
+    "hoaxes",
+    "debunk",
+    "debunked",
+    "debunking",
+    "debunks",
+    "false",
+    "falsely",
+    "fake news",
+    "not true",
+    "untrue",
+    "isn't true",
+    "is not true",
+    "misinformation",
+    "disinformation",
+    "conspiracy theory",
+    "conspiracy theories",
+    "no evidence",
+    "no scientific evidence",
+    "fact check",
+    "fact-check",
+    "factcheck",
+    "fact checked",
+    "bogus",
+    "baseless",
+    "pseudoscience",
+    "quackery",
+    "snake oil",
+    "misleading",
+    "busted",
+    "not a cure",
+    "there is no cure",
+    "don't believe",
+    "do not believe",
+    "stop spreading",
+    "don't fall for",
+    "do not fall for",
+    "has been debunked",
+    "been debunked",
+    "no link",
+    "no proof",
     // es
-    "bulo", "bulos", "falso", "es falso", "mentira", "mentiras", "no es cierto", "no es verdad",
-    "desmentido", "desmiente", "desmentimos", "desinformacion", "mito", "mitos", "no hay evidencia",
-    "no hay pruebas", "sin evidencia", "sin pruebas", "pseudociencia", "pseudoterapia", "engano",
-    "teoria conspirativa", "teoria de la conspiracion", "no funciona", "no te lo creas", "no lo compartas",
-    "no existe relacion", "no hay relacion",
+    "bulo",
+    "bulos",
+    "falso",
+    "es falso",
+    "mentira",
+    "mentiras",
+    "no es cierto",
+    "no es verdad",
+    "desmentido",
+    "desmiente",
+    "desmentimos",
+    "desinformacion",
+    "mito",
+    "mitos",
+    "no hay evidencia",
+    "no hay pruebas",
+    "sin evidencia",
+    "sin pruebas",
+    "pseudociencia",
+    "pseudoterapia",
+    "engano",
+    "teoria conspirativa",
+    "teoria de la conspiracion",
+    "no funciona",
+    "no te lo creas",
+    "no lo compartas",
+    "no existe relacion",
+    "no hay relacion",
     // ca
-    "fals", "es fals", "mentida", "mentides", "no es cert", "no es veritat", "desmentit",
-    "desinformacio", "mite", "mites", "no hi ha proves", "no hi ha evidencia", "pseudociencia",
-    "pseudoterapia", "no t'ho creguis", "no hi ha relacio",
+    "fals",
+    "es fals",
+    "mentida",
+    "mentides",
+    "no es cert",
+    "no es veritat",
+    "desmentit",
+    "desinformacio",
+    "mite",
+    "mites",
+    "no hi ha proves",
+    "no hi ha evidencia",
+    "pseudociencia",
+    "pseudoterapia",
+    "no t'ho creguis",
+    "no hi ha relacio",
     // it
-    "bufala", "bufale", "e falso", "non e vero", "disinformazione", "miti", "nessuna prova",
-    "non ci sono prove", "smentita", "smentito", "smentisce", "pseudoscienza", "complottismo",
-    "complottisti", "leggenda metropolitana", "non funziona", "nessun legame", "nessuna correlazione",
+    "bufala",
+    "bufale",
+    "e falso",
+    "non e vero",
+    "disinformazione",
+    "miti",
+    "nessuna prova",
+    "non ci sono prove",
+    "smentita",
+    "smentito",
+    "smentisce",
+    "pseudoscienza",
+    "complottismo",
+    "complottisti",
+    "leggenda metropolitana",
+    "non funziona",
+    "nessun legame",
+    "nessuna correlazione",
     // pt
-    "boato", "boatos", "e falso", "nao e verdade", "desinformacao", "nao ha provas",
-    "nao ha evidencia", "sem evidencia", "sem provas", "pseudociencia", "enganoso", "enganosa",
-    "teoria da conspiracao", "nao funciona", "checagem", "fato ou fake", "nao existe relacao",
+    "boato",
+    "boatos",
+    "e falso",
+    "nao e verdade",
+    "desinformacao",
+    "nao ha provas",
+    "nao ha evidencia",
+    "sem evidencia",
+    "sem provas",
+    "pseudociencia",
+    "enganoso",
+    "enganosa",
+    "teoria da conspiracao",
+    "nao funciona",
+    "checagem",
+    "fato ou fake",
+    "nao existe relacao",
 ];
 
 /// Negation words (folded). `n't` is expanded to ` not` before matching.
@@ -54,9 +155,21 @@ const NEGATION: &[&str] = &[
 
 /// Phrases that ask whether something is true.
 const QUESTION: &[&str] = &[
-    "is it true", "is this true", "does anyone know", "anyone know if", "can someone confirm",
-    "es verdad que", "es cierto que", "alguien sabe", "es veritat que", "es cert que", "algu sap",
-    "e vero che", "qualcuno sa", "e verdade que", "alguem sabe",
+    "is it true",
+    "is this true",
+    "does anyone know",
+    "anyone know if",
+    "can someone confirm",
+    "es verdad que",
+    "es cierto que",
+    "alguien sabe",
+    "es veritat que",
+    "es cert que",
+    "algu sap",
+    "e vero che",
+    "qualcuno sa",
+    "e verdade que",
+    "alguem sabe",
 ];
 
 /// Accent-folded lower-case text with `n't` expanded.
@@ -114,7 +227,11 @@ impl ClaimCues {
                     excluded.insert(*d);
                 }
             }
-            vocabulary.extend(ws.iter().filter(|w| w.chars().count() >= 4).map(|w| w.to_string()));
+            vocabulary.extend(
+                ws.iter()
+                    .filter(|w| w.chars().count() >= 4)
+                    .map(|w| w.to_string()),
+            );
         }
         Self {
             negated,
@@ -184,9 +301,12 @@ fn starts_with_interjection(folded: &str) -> bool {
         .split(['.', '!', '?', '\n'])
         .map(str::trim_start)
         .any(|s| {
-            ["no,", "no!", "nope", "nao,", "no no", "non,", "falso:", "fals:", "bufala:", "bulo:", "boato:"]
-                .iter()
-                .any(|p| s.starts_with(p))
+            [
+                "no,", "no!", "nope", "nao,", "no no", "non,", "falso:", "fals:", "bufala:",
+                "bulo:", "boato:",
+            ]
+            .iter()
+            .any(|p| s.starts_with(p))
         })
 }
 
@@ -202,7 +322,12 @@ mod tests {
     fn debunks_in_five_languages() {
         let c = cues(
             "Vaccines cause autism.",
-            &["Las vacunas causan autismo.", "Les vacunes causen autisme.", "I vaccini provocano l'autismo.", "As vacinas causam autismo."],
+            &[
+                "Las vacunas causan autismo.",
+                "Les vacunes causen autisme.",
+                "I vaccini provocano l'autismo.",
+                "As vacinas causam autismo.",
+            ],
         );
         for t in [
             "No, vaccines don't cause autism.",
@@ -223,24 +348,44 @@ mod tests {
         ] {
             assert_eq!(stance(t, &[], &c).0, Stance::Supports, "{t}");
         }
-        assert_eq!(stance("Do vaccines cause autism?", &[], &c).0, Stance::Neutral);
+        assert_eq!(
+            stance("Do vaccines cause autism?", &[], &c).0,
+            Stance::Neutral
+        );
         let fc = vec!["https://maldita.es/malditobulo/x".to_string()];
         assert_eq!(stance("vaccines and autism", &fc, &c).0, Stance::Refutes);
     }
 
     #[test]
     fn negative_claims_flip_polarity() {
-        let c = cues("Shaking hands cannot spread the coronavirus.", &["You cannot catch covid from a handshake"]);
+        let c = cues(
+            "Shaking hands cannot spread the coronavirus.",
+            &["You cannot catch covid from a handshake"],
+        );
         assert!(c.negated);
-        assert_eq!(stance("you can't catch covid from shaking hands", &[], &c).0, Stance::Supports);
-        assert_eq!(stance("shaking hands can spread the coronavirus", &[], &c).0, Stance::Refutes);
+        assert_eq!(
+            stance("you can't catch covid from shaking hands", &[], &c).0,
+            Stance::Supports
+        );
+        assert_eq!(
+            stance("shaking hands can spread the coronavirus", &[], &c).0,
+            Stance::Refutes
+        );
     }
 
     #[test]
     fn cues_in_the_claim_itself_do_not_count() {
-        let c = cues("PCR tests cannot detect the coronavirus and give false positives on purpose.", &[]);
+        let c = cues(
+            "PCR tests cannot detect the coronavirus and give false positives on purpose.",
+            &[],
+        );
         assert_eq!(
-            stance("PCR tests give false positives on purpose, they cannot detect anything", &[], &c).0,
+            stance(
+                "PCR tests give false positives on purpose, they cannot detect anything",
+                &[],
+                &c
+            )
+            .0,
             Stance::Supports
         );
     }

@@ -21,15 +21,23 @@ fn detector() -> &'static MisinfoDetector {
 fn spreading_a_myth_scores_high_and_names_the_claim() {
     let d = detector();
     let info = d.assess(
-        &mention("Vaccines cause autism. They don't want you to know! Share before they delete it!!!"),
+        &mention(
+            "Vaccines cause autism. They don't want you to know! Share before they delete it!!!",
+        ),
         None,
     );
     assert_eq!(info.claims[0].id, "vaccines-autism");
     assert_eq!(info.claims[0].stance, Stance::Supports);
     assert!(info.score >= 0.8, "{info:#?}");
-    assert!(info.explanation.contains("Vaccines cause autism"), "{}", info.explanation);
+    assert!(
+        info.explanation.contains("Vaccines cause autism"),
+        "{}",
+        info.explanation
+    );
     let kinds: Vec<&str> = info.signals.iter().map(|s| s.kind.as_str()).collect();
-    assert!(kinds.contains(&"claim_match") && kinds.contains(&"bias") && kinds.contains(&"detector"));
+    assert!(
+        kinds.contains(&"claim_match") && kinds.contains(&"bias") && kinds.contains(&"detector")
+    );
 }
 
 #[test]
@@ -67,7 +75,8 @@ fn credibility_signals_move_the_score() {
     let d = detector();
     let total = |i: &MisinformationInfo| i.signals.iter().map(|s| s.weight).sum::<f32>();
     let base = total(&d.assess(&mention("Apricot kernels cure cancer"), None));
-    let mut m = mention("Apricot kernels cure cancer https://www.naturalnews.com/2015/03/02/apricot.html");
+    let mut m =
+        mention("Apricot kernels cure cancer https://www.naturalnews.com/2015/03/02/apricot.html");
     m.author = Author {
         id: "a".into(),
         created_at: Some("2024-04-28T00:00:00Z".parse().unwrap()),
@@ -92,5 +101,8 @@ fn details_never_quote_the_mention() {
     let t = "ZYXWV miracle: bicarbonate of soda wipes out tumours, doctors won't tell you!!!";
     let info = d.assess(&mention(t), None);
     assert!(!info.explanation.contains("ZYXWV"));
-    assert!(info.signals.iter().all(|s| !s.detail.contains("ZYXWV") && !s.detail.contains("wipes out")));
+    assert!(info
+        .signals
+        .iter()
+        .all(|s| !s.detail.contains("ZYXWV") && !s.detail.contains("wipes out")));
 }

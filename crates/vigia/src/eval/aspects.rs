@@ -88,9 +88,21 @@ pub fn run(path: &Path, mode: Mode, tune: bool) -> Result<()> {
 }
 
 fn f1(tp: u32, fp: u32, fn_: u32) -> (f64, f64, f64) {
-    let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
-    let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if tp + fp == 0 {
+        0.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let r = if tp + fn_ == 0 {
+        0.0
+    } else {
+        tp as f64 / (tp + fn_) as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -118,7 +130,11 @@ fn report(rows: &[Row], predicted: &[Vec<AspectLabel>], ids: &[String]) {
         let n = tp + fn_;
         println!(
             "{id:<20} {n:<4} {p:<10.3} {r:<7.3} {f:<6.3} {}",
-            if tp == 0 { "-".to_string() } else { format!("{:.3}", ok as f64 / tp as f64) }
+            if tp == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", ok as f64 / tp as f64)
+            }
         );
         if n > 0 {
             f1s.push(f);
@@ -130,7 +146,11 @@ fn report(rows: &[Row], predicted: &[Vec<AspectLabel>], ids: &[String]) {
         s_n += tp;
     }
     let (p, r, f) = f1(ttp, tfp, tfn);
-    println!("micro                {:<4} {p:<10.3} {r:<7.3} {f:<6.3} {:.3}", ttp + tfn, s_ok as f64 / s_n.max(1) as f64);
+    println!(
+        "micro                {:<4} {p:<10.3} {r:<7.3} {f:<6.3} {:.3}",
+        ttp + tfn,
+        s_ok as f64 / s_n.max(1) as f64
+    );
     println!(
         "macro_f1 {:.3} over {} aspects present; mentions {}; with no gold aspect and none predicted {}",
         f1s.iter().sum::<f64>() / f1s.len().max(1) as f64,

@@ -141,16 +141,26 @@ fn best_threshold<'a>(qs: impl Iterator<Item = &'a Scored> + Clone) -> f32 {
 
 fn negatives(tsv: &Path, constraint: Option<&Path>) -> Result<Vec<String>> {
     let mut out = Vec::new();
-    let text = std::fs::read_to_string(tsv).with_context(|| format!("reading {}", tsv.display()))?;
-    for l in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    let text =
+        std::fs::read_to_string(tsv).with_context(|| format!("reading {}", tsv.display()))?;
+    for l in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         out.push(l.split_once('\t').map_or(l, |(_, t)| t).to_string());
     }
     if let Some(p) = constraint {
-        let rows = csv::parse(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?);
+        let rows = csv::parse(
+            &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        );
         let h = &rows[0];
         let (t, l) = (
-            h.iter().position(|x| x == "tweet").context("no tweet column")?,
-            h.iter().position(|x| x == "label").context("no label column")?,
+            h.iter()
+                .position(|x| x == "tweet")
+                .context("no tweet column")?,
+            h.iter()
+                .position(|x| x == "label")
+                .context("no label column")?,
         );
         out.extend(
             rows.iter()
@@ -180,7 +190,10 @@ pub fn run(a: Args) -> Result<()> {
     let negs = negatives(&a.negatives, a.constraint.as_deref())?;
     let enc = maybe_encoder(a.no_encoder)?;
     let neg_emb = match &enc {
-        Some((e, _)) => Some(super::misinfo::embed_all(e, &negs.iter().map(String::as_str).collect::<Vec<_>>())?),
+        Some((e, _)) => Some(super::misinfo::embed_all(
+            e,
+            &negs.iter().map(String::as_str).collect::<Vec<_>>(),
+        )?),
         None => None,
     };
     let schemes = [

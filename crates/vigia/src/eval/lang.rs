@@ -36,7 +36,11 @@ struct Tally {
     unreliable: u32,
 }
 
-fn score(rows: &[(String, String)], raws: &[RawGuess], cfg: &LangConfig) -> BTreeMap<String, Tally> {
+fn score(
+    rows: &[(String, String)],
+    raws: &[RawGuess],
+    cfg: &LangConfig,
+) -> BTreeMap<String, Tally> {
     let mut per: BTreeMap<String, Tally> = BTreeMap::new();
     for ((gold, _), raw) in rows.iter().zip(raws) {
         let got = decide(raw, None, cfg);
@@ -76,7 +80,9 @@ pub fn run(path: &Path, sweep: bool, show_errors: bool) -> Result<()> {
                         min_margin,
                     };
                     let per = score(&rows, &raws, &cfg);
-                    let (a, r) = per.values().fold((0, 0), |(a, r), t| (a + t.answered, r + t.answered_right));
+                    let (a, r) = per
+                        .values()
+                        .fold((0, 0), |(a, r), t| (a + t.answered, r + t.answered_right));
                     results.push((overall(&per), r as f64 / a.max(1) as f64, cfg));
                 }
             }

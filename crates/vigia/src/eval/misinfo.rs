@@ -63,7 +63,8 @@ impl Counts {
 }
 
 fn load(path: &Path) -> Result<Vec<(String, bool)>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let rows = csv::parse(&text);
     let Some(header) = rows.first() else {
         bail!("{}: empty file", path.display())
@@ -83,7 +84,11 @@ fn load(path: &Path) -> Result<Vec<(String, bool)>> {
         let fake = match label.trim() {
             "fake" => true,
             "real" => false,
-            other => bail!("{}: row {}: label `{other}` is not real/fake", path.display(), i + 1),
+            other => bail!(
+                "{}: row {}: label `{other}` is not real/fake",
+                path.display(),
+                i + 1
+            ),
         };
         out.push((text.clone(), fake));
     }
@@ -99,7 +104,9 @@ pub fn maybe_encoder(no_encoder: bool) -> Result<Option<(Encoder, EncoderConfig)
     match Encoder::load(&cfg) {
         Ok(e) => Ok(Some((e, cfg))),
         Err(vigia_classify::ClassifyError::ModelMissing { path, install }) => {
-            eprintln!("encoder not installed ({path}; `{install}` installs it): lexical features only");
+            eprintln!(
+                "encoder not installed ({path}; `{install}` installs it): lexical features only"
+            );
             Ok(None)
         }
         Err(e) => Err(e.into()),
@@ -118,10 +125,8 @@ pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
     let rows = load(path)?;
     let enc = maybe_encoder(no_encoder)?;
     let t0 = Instant::now();
-    let det = MisinfoDetector::with_config(
-        &MisinfoConfig::default(),
-        enc.as_ref().map(|(e, c)| (e, c)),
-    )?;
+    let det =
+        MisinfoDetector::with_config(&MisinfoConfig::default(), enc.as_ref().map(|(e, c)| (e, c)))?;
     let Some(head) = det.head() else {
         bail!("the detector head is disabled")
     };
@@ -189,7 +194,14 @@ mod tests {
     #[test]
     fn f1_figures() {
         let mut c = Counts::default();
-        for (g, p) in [(true, true), (true, true), (true, false), (false, false), (false, true), (false, false)] {
+        for (g, p) in [
+            (true, true),
+            (true, true),
+            (true, false),
+            (false, false),
+            (false, true),
+            (false, false),
+        ] {
             c.add(g, p);
         }
         assert!((c.fake_f1() - 2.0 / 3.0).abs() < 1e-9);

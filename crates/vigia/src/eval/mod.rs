@@ -85,16 +85,6 @@ pub enum EvalCommand {
         #[arg(long)]
         show_errors: bool,
     },
-    /// Healthcare aspect tagging on hand-labelled JSONL: per-aspect P/R/F1, micro and macro F1.
-    Aspects {
-        #[arg(long)]
-        data: std::path::PathBuf,
-        #[arg(long, value_enum, default_value = "semantic")]
-        mode: aspects::Mode,
-        /// Choose the trigger weight and per-aspect thresholds on this file (a dev split).
-        #[arg(long)]
-        tune: bool,
-    },
     /// Sentiment macro-F1 and throughput of the fast, transformer and mixed tiers on UMSAB-format
     /// files (one text per line; labels 0/1/2).
     Tiers {
@@ -108,6 +98,16 @@ pub enum EvalCommand {
         /// Texts per transformer batch.
         #[arg(long, default_value_t = 32)]
         batch: usize,
+    },
+    /// Healthcare aspect tagging on hand-labelled JSONL: per-aspect P/R/F1, micro and macro F1.
+    Aspects {
+        #[arg(long)]
+        data: std::path::PathBuf,
+        #[arg(long, value_enum, default_value = "semantic")]
+        mode: aspects::Mode,
+        /// Choose the trigger weight and per-aspect thresholds on this file (a dev split).
+        #[arg(long)]
+        tune: bool,
     },
 }
 
@@ -176,11 +176,11 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
 }
 
 mod aspects;
-mod dedupe;
-mod lang;
-mod tiers;
 mod claims;
 mod csv;
+mod dedupe;
+mod lang;
 mod misinfo;
 mod phi;
 mod sentiment;
+mod tiers;

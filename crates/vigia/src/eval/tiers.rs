@@ -23,7 +23,8 @@ pub struct Args<'a> {
 }
 
 pub fn load(texts: &Path, labels: &Path) -> Result<(Vec<String>, Vec<usize>)> {
-    let t = std::fs::read_to_string(texts).with_context(|| format!("reading {}", texts.display()))?;
+    let t =
+        std::fs::read_to_string(texts).with_context(|| format!("reading {}", texts.display()))?;
     let l =
         std::fs::read_to_string(labels).with_context(|| format!("reading {}", labels.display()))?;
     let texts: Vec<String> = t.lines().map(|s| s.trim().to_string()).collect();
@@ -43,13 +44,26 @@ pub fn load(texts: &Path, labels: &Path) -> Result<(Vec<String>, Vec<usize>)> {
 pub fn macro_f1(gold: &[usize], pred: &[usize]) -> (f64, f64) {
     let mut f = 0.0;
     for c in 0..3 {
-        let tp = gold.iter().zip(pred).filter(|(g, p)| **g == c && **p == c).count() as f64;
-        let fp = gold.iter().zip(pred).filter(|(g, p)| **g != c && **p == c).count() as f64;
-        let fn_ = gold.iter().zip(pred).filter(|(g, p)| **g == c && **p != c).count() as f64;
+        let tp = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| **g == c && **p == c)
+            .count() as f64;
+        let fp = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| **g != c && **p == c)
+            .count() as f64;
+        let fn_ = gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| **g == c && **p != c)
+            .count() as f64;
         let denom = 2.0 * tp + fp + fn_;
         f += if denom == 0.0 { 0.0 } else { 2.0 * tp / denom };
     }
-    let acc = gold.iter().zip(pred).filter(|(g, p)| g == p).count() as f64 / gold.len().max(1) as f64;
+    let acc =
+        gold.iter().zip(pred).filter(|(g, p)| g == p).count() as f64 / gold.len().max(1) as f64;
     (f / 3.0, acc)
 }
 
@@ -116,7 +130,11 @@ pub fn run(a: Args, transformer: Option<Box<dyn BatchSentiment>>) -> Result<()> 
         println!(
             "{:<13} {:<7} {:<10.3} {f1:<9.3} {acc:<9.3} {:.0}",
             tier.name(),
-            if tier == Tier::Mixed { format!("{margin:.2}") } else { "-".into() },
+            if tier == Tier::Mixed {
+                format!("{margin:.2}")
+            } else {
+                "-".into()
+            },
             share,
             texts.len() as f64 / secs
         );
@@ -127,9 +145,13 @@ pub fn run(a: Args, transformer: Option<Box<dyn BatchSentiment>>) -> Result<()> 
     Ok(())
 }
 
-/// The transformer tier's sentiment, when its head and the model cache are present. Wired to the
-/// encoder's sentiment head once that lands (`vigia_classify::load_transformer_sentiment`).
+/// The transformer tier's sentiment, when its head and the model cache are present.
 pub fn load_transformer() -> Result<Option<Box<dyn BatchSentiment>>> {
-    eprintln!("transformer tier unavailable: no sentiment head in this build");
-    Ok(None)
+    match vigia_classify::load_transformer_sentiment(&Default::default()) {
+        Ok(t) => Ok(Some(Box::new(t))),
+        Err(e) => {
+            eprintln!("transformer tier unavailable: {e}");
+            Ok(None)
+        }
+    }
 }
