@@ -7,7 +7,6 @@
 //! `cargo bench -p vigia-benches --bench dedupe` (DEDUPE_BENCH_ENTRIES overrides the 1M).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::hint::black_box;
 use vigia_dedupe::{DedupeConfig, Deduper, Verdict};
 use vigia_model::Mention;
 

@@ -11,6 +11,7 @@
 //! 2. steady: records are produced at a fixed rate (default half the backlog throughput) while
 //!    the pipeline runs; end-to-end latency is the time from the input's produce (its Kafka
 //!    timestamp) to the enriched record's arrival at an independent consumer.
+//!
 //! Peak RSS is the process' VmHWM (pipeline, its classifier and the harness' own clients).
 //!
 //! Environment: VIGIA_TEST_BROKERS (default 127.0.0.1:9092), VIGIA_E2E_N (20000),

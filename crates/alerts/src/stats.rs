@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use vigia_model::{BrandStats, EnrichedMention, MentionStats, SentimentLabel};
+use vigia_model::{EnrichedMention, MentionStats, SentimentLabel};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -95,10 +95,7 @@ impl StatsAggregator {
             }
         }
         for name in names {
-            let b = entry
-                .brands
-                .entry(name.clone())
-                .or_insert_with(BrandStats::default);
+            let b = entry.brands.entry(name.clone()).or_default();
             b.mentions += 1;
             if m.dedupe.duplicate_of.is_some() {
                 b.duplicates += 1;

@@ -47,7 +47,7 @@ fn disguise(words: &[String], seed: u64) -> String {
         }
         for c in w.chars() {
             let pick = s % 4;
-            s = s / 4 ^ (s << 13);
+            s = (s / 4) ^ (s << 13);
             match pick {
                 0 => out.extend(c.to_uppercase()),
                 1 => out.push_str(&accent(c)),
@@ -81,7 +81,7 @@ proptest! {
             if upper { format!("{}{}", first.to_uppercase(), rest) } else { w.clone() }
         }).collect();
         let text = format!("{before} #{camel}");
-        prop_assert_eq!(t.matches(&text, &[camel.clone()]).len(), 1, "{}", text);
+        prop_assert_eq!(t.matches(&text, std::slice::from_ref(&camel)).len(), 1, "{}", text);
     }
 
     /// Letters glued to either end make another word: no match.

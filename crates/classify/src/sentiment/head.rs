@@ -84,7 +84,7 @@ impl SentimentHead {
             }
             width = d.w.len();
         }
-        if width != 3 || !(file.temperature > 0.0) {
+        if width != 3 || file.temperature.is_nan() || file.temperature <= 0.0 {
             return Err(bad(
                 "the head must end in 3 logits with a positive temperature".into(),
             ));

@@ -28,6 +28,11 @@ pub struct Args<'a> {
     pub show_errors: bool,
 }
 
+/// (shingle size, hashes, bands, rows) of a sweep cell.
+type SweepKey = (usize, usize, usize, usize);
+/// (precision, recall, F1, parameters) of the best threshold in a cell.
+type SweepBest = (f64, f64, f64, MinHashParams);
+
 fn mention(id: &str, text: &str) -> Mention {
     serde_json::from_value(serde_json::json!({
         "id": id, "platform": "x", "author": {"id": id}, "text": text,
@@ -211,8 +216,7 @@ fn sweep(pairs: &[Pair]) -> Result<()> {
         )
     };
     // best per (shingle, layout)
-    let mut best: BTreeMap<(usize, usize, usize, usize), (f64, f64, f64, MinHashParams)> =
-        BTreeMap::new();
+    let mut best: BTreeMap<SweepKey, SweepBest> = BTreeMap::new();
     for r in &rows {
         let k = (r.3.shingle, r.3.hashes, r.3.bands, r.3.rows);
         if best.get(&k).is_none_or(|b| r.0 > b.0) {
