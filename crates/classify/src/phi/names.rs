@@ -131,6 +131,12 @@ static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("institution regex")
 });
 
+/// A saint's name is a place or an institution ("Sant Pau", "San Carlo", "St Mary"), never a
+/// person, whatever cue surrounds it ("a l'UCI de Sant Pau, el meu pare...").
+static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:sant|santa|santo|san|saint|st\.?|são|sao)\s+$").expect("saint regex")
+});
+
 fn first_names() -> &'static HashSet<&'static str> {
     static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| FIRST_NAMES.iter().copied().collect());
     &SET
@@ -211,6 +217,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let first_known = first_names().contains(words[0]);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
+        if SAINT_BEFORE.is_match(near) {
+            continue;
+        }
         let accept = if cued || titled {
             true
         } else if first_known && (words.len() >= 2 || possessive) {
