@@ -291,6 +291,26 @@ pub async fn produce(producer: &FutureProducer, topic: &str, inputs: Vec<Input>)
         .collect()
 }
 
+/// A connector producing `inputs` to `topic` in chunks of `chunk` records, 30 ms apart, while the
+/// pipeline under test comes and goes. Resolves to what was produced, with partitions and offsets.
+pub fn spawn_feeder(
+    topic: String,
+    inputs: Vec<Input>,
+    chunk: usize,
+) -> tokio::task::JoinHandle<Vec<Produced>> {
+    tokio::spawn(async move {
+        let p = producer();
+        let mut produced = Vec::new();
+        let mut inputs = inputs.into_iter().peekable();
+        while inputs.peek().is_some() {
+            let part: Vec<Input> = inputs.by_ref().take(chunk).collect();
+            produced.extend(produce(&p, &topic, part).await);
+            tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        }
+        produced
+    })
+}
+
 /// Consumer callbacks for reading up to a partition's end, which is expected, not an error.
 pub struct ToTheEnd;
 

@@ -18,18 +18,7 @@ async fn read_committed_sees_each_input_once_across_stop_and_crash() {
     let total = inputs.len();
     let cfg = config(&topics, &group, DELIVERY, "");
 
-    let raw = topics.raw.clone();
-    let feeder = tokio::spawn(async move {
-        let p = producer();
-        let mut produced = Vec::new();
-        let mut inputs = inputs.into_iter().peekable();
-        while inputs.peek().is_some() {
-            let chunk: Vec<Input> = inputs.by_ref().take(100).collect();
-            produced.extend(produce(&p, &raw, chunk).await);
-            tokio::time::sleep(Duration::from_millis(30)).await;
-        }
-        produced
-    });
+    let feeder = spawn_feeder(topics.raw.clone(), inputs, 100);
 
     let first = RunningPipeline::start(cfg.clone());
     wait_for(

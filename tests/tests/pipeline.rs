@@ -106,18 +106,7 @@ async fn stop_and_crash_mid_stream_lose_nothing() {
     let cfg = config(&topics, &group, DELIVERY, "");
 
     // A connector producing in bursts while the pipeline comes and goes.
-    let raw = topics.raw.clone();
-    let feeder = tokio::spawn(async move {
-        let p = producer();
-        let mut produced = Vec::new();
-        let mut inputs = inputs.into_iter().peekable();
-        while inputs.peek().is_some() {
-            let chunk: Vec<Input> = inputs.by_ref().take(120).collect();
-            produced.extend(produce(&p, &raw, chunk).await);
-            tokio::time::sleep(Duration::from_millis(30)).await;
-        }
-        produced
-    });
+    let feeder = spawn_feeder(topics.raw.clone(), inputs, 120);
 
     let first = RunningPipeline::start(cfg.clone());
     wait_for(

@@ -41,7 +41,9 @@ fn checksummed_ids_validate() {
 fn organisational_numbers_are_not_phi() {
     assert!(types("call Sant Pau on 93 291 90 00 to book").is_empty());
     // A saint's name stays a place even next to a kinship cue.
-    assert!(types("Després de tres setmanes a l'UCI de Sant Pau, el meu pare torna a casa").is_empty());
+    assert!(
+        types("Després de tres setmanes a l'UCI de Sant Pau, el meu pare torna a casa").is_empty()
+    );
     assert_eq!(types("call me on 93 291 90 00"), vec![PhiType::Phone]);
     assert_eq!(
         types("fax the referral to 93 291 90 01"),
