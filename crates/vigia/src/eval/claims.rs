@@ -101,6 +101,22 @@ impl Prf {
     }
 }
 
+/// One table row: figures at the shipped threshold (`m`), then on half B at half A's (`b`).
+fn print_row(name: &str, m: &Prf, b: &Prf) {
+    println!(
+        "{:<39} {:<8} {:.3}  {:.3}  {:.3}  {:.3}   {:.3} {:.3} {:.3}",
+        name,
+        m.pos,
+        m.top1(),
+        m.p(),
+        m.r(),
+        m.f1(),
+        b.p(),
+        b.r(),
+        b.f1()
+    );
+}
+
 fn measure<'a>(qs: impl Iterator<Item = &'a Scored>, thr: f32) -> Prf {
     let mut m = Prf::default();
     for q in qs {
@@ -244,33 +260,11 @@ pub fn run(a: Args) -> Result<()> {
         for (s, v) in &per {
             let m = measure(v.iter(), shipped);
             let b = measure(v.iter().filter(|q| q.half == 1), thr_a);
-            println!(
-                "{:<39} {:<8} {:.3}  {:.3}  {:.3}  {:.3}   {:.3} {:.3} {:.3}",
-                s.name(),
-                m.pos,
-                m.top1(),
-                m.p(),
-                m.r(),
-                m.f1(),
-                b.p(),
-                b.r(),
-                b.f1()
-            );
+            print_row(&s.name(), &m, &b);
         }
         let m = measure(all.iter().copied(), shipped);
         let b = measure(all.iter().copied().filter(|q| q.half == 1), thr_a);
-        println!(
-            "{:<39} {:<8} {:.3}  {:.3}  {:.3}  {:.3}   {:.3} {:.3} {:.3}",
-            "all",
-            m.pos,
-            m.top1(),
-            m.p(),
-            m.r(),
-            m.f1(),
-            b.p(),
-            b.r(),
-            b.f1()
-        );
+        print_row("all", &m, &b);
         chosen.push((mode, thr));
     }
     if let Some(out) = a.write_calibration {
