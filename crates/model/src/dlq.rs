@@ -173,6 +173,16 @@ mod tests {
     }
 
     #[test]
+    fn dedupe_kind_names_match_serde() {
+        for k in [crate::DedupeKind::Exact, crate::DedupeKind::Near] {
+            assert_eq!(
+                serde_json::to_value(k).unwrap(),
+                serde_json::Value::String(k.as_str().into())
+            );
+        }
+    }
+
+    #[test]
     fn reason_names_match_serde() {
         for r in DlqReason::ALL {
             assert_eq!(

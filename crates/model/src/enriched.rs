@@ -259,6 +259,16 @@ pub enum DedupeKind {
     Near,
 }
 
+impl DedupeKind {
+    /// Serde name, also the `kind` label of `vigia_duplicates_total`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DedupeKind::Exact => "exact",
+            DedupeKind::Near => "near",
+        }
+    }
+}
+
 /// Duplicate cluster membership.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DedupeInfo {

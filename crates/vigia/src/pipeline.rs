@@ -197,13 +197,12 @@ impl Pipeline {
                 }
                 Verdict::Fresh { info } => {
                     if let Some(kind) = info.kind {
-                        let kind = serde_json::to_value(kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default();
                         self.metrics
                             .duplicates
-                            .get_or_create(&DuplicateLabels { platform, kind })
+                            .get_or_create(&DuplicateLabels {
+                                platform,
+                                kind: kind.as_str().into(),
+                            })
                             .inc();
                     }
                     slots.push(Slot::Mention(Box::new(m), info));
