@@ -1,7 +1,7 @@
 //! Dates tied to a person: birth, admission, discharge, surgery, death, appointment. Safe Harbor
 //! treats every such date (except the year alone) as an identifier; dates of public events are not.
 
-use super::rules::{clause_before, has_cue};
+use super::rules::{clause_after, clause_before, has_cue};
 use super::Cand;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -30,6 +30,26 @@ const PERSON_DATE_CUES: &[&str] = &[
     "la meva visita", "il mio appuntamento",
 ];
 
+/// Predicates that, right after a date, tie it to a person ("el 12 de marzo me operaron",
+/// "since 2 March he has been in ICU", "lleva desde el 15 de enero ingresada"). Narrower than
+/// [`PERSON_DATE_CUES`]: "on 3 March the hospital opens its new operating theatre" is an event.
+#[rustfmt::skip]
+const PERSON_DATE_CUES_AFTER: &[&str] = &[
+    "i was born", "i was admitted", "i was discharged", "i was diagnosed", "i had my",
+    "i had surgery", "i'm having", "i am having", "they operated",
+    "was born", "was admitted", "was discharged", "was diagnosed", "had surgery", "passed away",
+    "died", "is booked in", "me operaron", "me operan", "me operé", "me ingresaron",
+    "me diagnosticaron", "me dieron el alta", "me dan el alta", "le operaron", "la operaron",
+    "lo operaron", "le ingresaron", "la ingresaron", "lo ingresaron", "nació", "naci",
+    "falleció", "murió", "ingresad", "operad", "intervenid", "diagnosticad", "tengo cita",
+    "tiene cita", "em van operar", "m'operen", "m'operaran", "em van ingressar",
+    "em van diagnosticar", "em donen l'alta", "el van operar", "la van operar", "li van",
+    "va néixer", "vaig néixer", "va morir", "ingressad", "ingressat", "operat ", "tinc hora",
+    "mi hanno operat", "mi operano", "mi hanno ricoverat", "mi hanno dimess", "mi hanno diagnosticat",
+    "l'hanno operat", "lo hanno operat", "la hanno operat", "sono nat", "è nat", "è mort",
+    "è decedut", "ricoverat", "dimess", "ho la visita", "ho l'intervento",
+];
+
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     for m in DATE.find_iter(text) {
         let s = m.as_str();
@@ -38,7 +58,8 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let ctx = clause_before(text, m.start(), 70);
-        if has_cue(&ctx, PERSON_DATE_CUES) {
+        let next = clause_after(text, m.end(), 40);
+        if has_cue(&ctx, PERSON_DATE_CUES) || has_cue(&next, PERSON_DATE_CUES_AFTER) {
             out.push(Cand::new(m.start(), m.end(), PhiType::Date, 70, None));
         }
     }

@@ -18,7 +18,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
             "leukemia", "leucemia", "lymphoma", "linfoma", "limfoma", "melanoma", "carcinoma", "sarcoma",
             "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
-            "metasta", "oncolog", "mastectom", "neoplas",
+            "metasta", "oncolog", "mastectom", "neoplas", "immunotherap", "inmunoterap",
+            "immunoterap", "bone marrow transplant", "trasplante de médula", "trasplantament de medul·la",
+            "trapianto di midollo", "glioblastoma", "mesothelioma", "mesotelioma", "hodgkin",
+            "quimioterap", "chemioterap", "chemotherap",
         ],
     ),
     (
@@ -29,7 +32,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "angina", "pacemaker", "marcapasos", "marcapassos", "pacemaker", "stent", "cardiopat",
             "del cor", "al cor", "al cuore", "del corazón", "de corazón", "heart condition",
             "heart problem", "heart disease", "cardiac", "cardíac", "cardiaco", "fibrillation",
-            "fibrilación", "fibril·lació", "fibrillazione",
+            "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
+            "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
+            "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
+            "atac de cor", "cateterism", "angioplast",
         ],
     ),
     (
@@ -40,7 +46,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "estrés postraum", "anorexi", "anoressi", "bulimi", "eating disorder", "ocd", "adhd",
             "tdah", "panic attack", "ataques de pánico", "atacs de pànic", "attacchi di panico",
             "suicid", "self-harm", "autolesi", "psicosi", "psychosis", "trastorno mental",
-            "trastorn mental", "disturbo",
+            "trastorn mental", "disturbo", "burnout", "autism", "autismo", "autisme", "tca",
+            "trastorno alimentario", "trastorn alimentari", "ataque de ansiedad", "atac d'ansietat",
+            "panic disorder", "ingreso en psiquiatría", "psychiatric ward", "psiquiatr", "psichiatr",
+            "addiction", "adicción", "addicció", "dipendenza", "alcoholism", "alcoholisme", "alcolismo",
         ],
     ),
     (
@@ -49,7 +58,12 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "hiv", "vih", "covid", "coronavirus", "hepatitis", "epatite", "tuberculo", "tubercolo",
             "measles", "sarampión", "xarampió", "morbillo", "sepsis", "sepsi", "flu ", "gripe",
             "grip ", "influenza", "pneumonia", "neumonía", "pneumònia", "polmonite", "meningit",
-            "syphilis", "sífilis", "sifilide", "chlamydia", "clamidia",
+            "syphilis", "sífilis", "sifilide", "chlamydia", "clamidia", "positive for", "positivo en",
+            "positiu en", "positivo al", "mpox", "monkeypox", "gonorr", "herpes", "bronchiolitis",
+            "bronquiolitis", "bronquiolitis", "bronchiolite", "rsv", "vrs", "long covid", "shingles",
+            "culebrilla", "fuoco di sant", "varicela", "chickenpox", "varicella", "whooping cough",
+            "tosferina", "tos ferina", "pertosse", "scabies", "sarna", "scabbia", "infection",
+            "infección", "infecció", "infezione",
         ],
     ),
     (
@@ -57,7 +71,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "pregnant", "pregnancy", "embarazada", "embarazo", "embarassada", "embaràs", "incinta",
             "gravidanza", "miscarriage", "aborto", "avortament", "c-section", "cesárea", "cesària",
-            "cesareo", "expecting a baby", "ivf", "fiv ",
+            "cesareo", "expecting a baby", "ivf", "fiv ", "preeclampsia", "pre-eclampsia",
+            "gestational diabetes", "diabetes gestacional", "diabetis gestacional",
+            "diabete gestazionale", "ectopic", "ectópico", "ectòpic", "extrauterino",
+            "in vitro", "postpartum", "posparto", "postpart", "prenatal",
         ],
     ),
     (
@@ -65,7 +82,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "stroke", "ictus", "alzheimer", "parkinson", "epileps", "epiless", "dementia",
             "demencia", "demència", "demenza", "migraine", "migraña", "migranya", "emicrania",
-            "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale",
+            "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale", "als ",
+            "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
+            "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
+            "concussion", "neuropat",
         ],
     ),
     (
@@ -78,7 +98,13 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "kidney failure", "insuficiencia renal", "insuficiència renal", "insufficienza renale",
             "dialysis", "diálisis", "diàlisi", "dialisi", "hypertension", "hipertensión",
             "hipertensió", "ipertensione", "endometriosi", "psoriasis", "psoriasi",
-            "cystic fibrosis", "fibrosis quística", "fibrosi",
+            "cystic fibrosis", "fibrosis quística", "fibrosi", "diabetis", "type 1", "type 2",
+            "tipo 1", "tipo 2", "tipus 1", "tipus 2", "insulin", "insulina", "kidney disease",
+            "enfermedad renal", "malaltia renal", "malattia renale", "thyroid", "tiroides", "tiroide",
+            "hashimoto", "hypothyroid", "hipotiroid", "ipotiroid", "ehlers", "sickle cell",
+            "drepanocit", "anemia falciform", "falcemia", "anaemia", "anemia", "osteoporo",
+            "gout", "gota", "emphysema", "enfisema", "long-term condition", "chronic pain",
+            "dolor crónico", "dolor crònic", "dolore cronico", "endometriosis",
         ],
     ),
 ];
@@ -107,9 +133,41 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bme\s+(?:han\s+|ha\s+)?(?:quitaron|quitado|extirparon|extirpado|pusieron|puesto|trasplantaron|trasplantado|amputaron|amputado)
         | \bm'han\s+(?:tret|extirpat|posat|trasplantat) | \bem\s+van\s+(?:treure|extirpar|posar|trasplantar)
         | \bmi\s+hanno\s+(?:tolto|asportato|messo|trapiantato|impiantato)
+        | ^\s*(?:just\s+|finally\s+|recently\s+|officially\s+|today\s+|and\s+)?(?:tested\s+positive|got\s+diagnosed|been\s+diagnosed|got\s+my\s+diagnosis)
+        | \b(?:and|just|then|finally)\s+tested\s+positive
+        | \bi\s+am\s+(?:\d+|\w+)\s+(?:weeks|wks|months)\s+(?:pregnant|along)
+        | \bestoy\s+de\s+(?:\d+|\w+)\s+(?:meses|semanas)
+        | \bestic\s+de\s+(?:\d+|\w+)\s+(?:mesos|setmanes)
+        | \bsono\s+(?:al|alla|di)\s+(?:\d+|\w+)\s+(?:mese|mesi|settimana|settimane)
+        | \bm'(?:acaben\s+de|han\s+de|hauran\s+d'|van\s+a)\s*(?:diagnosticar|detectar|operar|ingressar)
+        | \bem\s+(?:diagnostiquen|operen|ingressen|acaben\s+de\s+(?:diagnosticar|detectar|operar))
+        | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
+        | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
         ",
     ))
     .expect("self regex")
+});
+
+/// A condition-specific treatment (chemo, radiotherapy, dialysis, immunotherapy) that the
+/// author starts, finishes or has, with or without a subject: "just finished my last round of
+/// chemo", "acabo de terminar la quimio", "avui em toca diàlisi", "ieri ho fatto la chemio".
+static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        (?:
+          (?:^\s*|\bi\s+|\bjust\s+|\bfinally\s+|\btoday\s+|\band\s+)(?:have\s+|had\s+|just\s+|finally\s+|officially\s+)?(?:finished|finish|started|start|starting|finishing|completed|had|have|got|done|doing|began|begin|beginning|rang\s+the\s+bell\s+after|back\s+(?:on|in\s+for))
+          | \bmy\s+(?:\w+\s+){0,2}?(?:round|cycle|session|dose|course|infusion|week|day|month)s?\s+of
+          | \b(?:acabo\s+de|he|hoy|ya)\s+(?:terminar|terminado|empezar|empezado|acabar|acabado|hacer|hecho|tengo|toca|termino|empiezo)
+          | \b(?:termino|empiezo|termine|empece|acabe|me\s+tocan?|me\s+ponen|me\s+dan)
+          | \b(?:acabo\s+de|he|avui|ja)\s+(?:fer|fet|acabar|acabat|comencar|comencat|tinc|toca)
+          | \b(?:acabo|comenco|vaig\s+(?:acabar|comencar|fer)|em\s+toca|em\s+posen|em\s+fan)
+          | \b(?:ho|oggi|ieri|domani)\s+(?:finito|iniziato|fatto|cominciato|terminato|faccio|inizio|comincio|ho)
+          | \b(?:inizio|finisco|faccio|comincio|mi\s+fanno|mi\s+tocca)
+        )
+        \s+(?:\w+\s+){0,4}?(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherap|radiotherapy|radiation|radioterapia|radioterapia|radio\b|dialysis|dialisis|dialisi|immunotherap|inmunoterapia|immunoterapia|hormone\s+therapy|hormonoterapia)
+        ",
+    ))
+    .expect("treatment regex")
 });
 
 static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
@@ -221,6 +279,11 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 );
             }
         }
+        if let Some(m) = SELF_TREATMENT.find(sent) {
+            if !NEGATED.is_match(&sent[..m.start()]) && !other_subject_before(sent, m.start()) {
+                return Some(category_in(&sent[m.start()..]).unwrap_or("oncology"));
+            }
+        }
         for m in SELF_WEAK.find_iter(sent) {
             if NEGATED.is_match(&sent[..m.start()]) {
                 continue;
@@ -247,7 +310,9 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 if let Some(c) = category_in(after) {
                     return Some(c);
                 }
-                let verb = ev.as_str();
+                // "è stato operato", "ha sido operada": the event word may follow the auxiliary.
+                let verb: String = after.chars().take(30).collect();
+                let verb = verb.as_str();
                 if [
                     "operat",
                     "operar",
@@ -319,6 +384,23 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     None
 }
 
+/// Someone other than the author or a close person right before `at` ("a colleague just
+/// finished chemo", "lei ha fatto la chemio"): not a disclosure about anyone identifiable.
+fn other_subject_before(sent: &str, at: usize) -> bool {
+    static OTHER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&fold(
+            r"\b(?:he|she|they|friend|colleague|coworker|co-worker|neighbou?r|boss|someone|somebody|everyone|people|patients?|amig[oa]|companer[oa]|vecin[oa]|amic|company[ao]?|vei|veina|amico|amica|collega|vicin[oa]|lei|lui|ell|ella|ellos|ells|elles|loro)\s+(?:\w+\s+)?$",
+        ))
+        .expect("other subject regex")
+    });
+    let head: String = {
+        let h = &sent[..at];
+        let n = h.chars().count();
+        h.chars().skip(n.saturating_sub(30)).collect()
+    };
+    OTHER.is_match(&head) && !KIN.is_match(&head)
+}
+
 const POSSESSIVES: &[&str] = &[
     "my", "mi", "mis", "meu", "meva", "meves", "mio", "mia", "mie", "miei",
 ];
@@ -379,9 +461,25 @@ fn default_category(predicate: &str) -> &'static str {
     .any(|w| predicate.contains(w))
     {
         "surgery"
-    } else if ["pregnant", "expecting", "embaraz", "embarass", "incinta"]
-        .iter()
-        .any(|w| predicate.contains(w))
+    } else if [
+        "pregnant",
+        "expecting",
+        "embaraz",
+        "embarass",
+        "incinta",
+        "weeks",
+        "wks",
+        "months",
+        "meses",
+        "semanas",
+        "mesos",
+        "setmanes",
+        "mese",
+        "mesi",
+        "settiman",
+    ]
+    .iter()
+    .any(|w| predicate.contains(w))
     {
         "maternity"
     } else if predicate.contains("positiv") {

@@ -11,8 +11,10 @@ use regex::Regex;
 use std::collections::HashSet;
 use vigia_model::PhiType;
 
-/// One capitalised name token, optionally joined to the next by a surname particle.
-const TOKEN: &str = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}";
+/// One capitalised name token, optionally joined to the next by a surname particle. An Irish or
+/// Italian elided prefix ("O'Brien", "D'Angelo"), a Scottish "Mc"/"Mac" ("McDonald") and a
+/// hyphenated second part ("García-López") stay inside the token.
+const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)?";
 const PARTICLE: &str = r"(?:de|del|de la|di|da|van|von|i|y|dos|das)";
 
 static NAME_SEQ: Lazy<Regex> = Lazy::new(|| {
@@ -35,6 +37,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
+          | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
+          | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de)
         )\b\s*[:,(]?\s*$",
     )
     .expect("name cue regex")
@@ -72,11 +76,18 @@ const PUBLIC_FIGURES: &[&str] = &[
     "Ursula von der Leyen", "Mario Draghi", "Boris Johnson", "Rishi Sunak", "Keir Starmer",
     "King Charles", "Felipe VI", "Papa Francesco", "Pope Francis", "Elon Musk", "Bill Gates",
     "Carles Puigdemont", "Pere Aragonès", "Alberto Núñez Feijóo", "Fernando Simón",
-    "Mónica García", "Roberto Speranza", "Orazio Schillaci",
+    "Mónica García", "Roberto Speranza", "Orazio Schillaci", "Sergio Mattarella", "Mattarella",
+    "Angela Merkel", "Joe Biden", "Kamala Harris", "Prince William", "Prince Harry",
+    "Chris Whitty", "Jonathan Van-Tam", "Matt Hancock", "Wes Streeting", "Isabel Díaz Ayuso",
+    "Ayuso", "Carolina Darias", "Ada Colau", "Jaume Collboni", "Elly Schlein", "Matteo Salvini",
+    "Giuseppe Conte", "Lionel Messi", "Cristiano Ronaldo", "Taylor Swift", "Pau Gasol",
+    "Jordi Pujol", "Greta Thunberg",
 ];
 
-/// Common first names in en, es, ca and it: a capitalised word from this list followed by
-/// another capitalised word is taken as a full name even without a cue.
+/// Common first names in en, es, ca and it (written by hand from the most frequent given names
+/// of each country, short forms included): a capitalised word from this list followed by
+/// another capitalised word is taken as a full name even without a cue, and alone when it is
+/// not also an ordinary word ([`AMBIGUOUS_FIRST`]).
 #[rustfmt::skip]
 const FIRST_NAMES: &[&str] = &[
     // en
@@ -84,29 +95,76 @@ const FIRST_NAMES: &[&str] = &[
     "Charles", "Daniel", "Matthew", "Mark", "Paul", "Steven", "Andrew", "George", "Edward",
     "Peter", "Jack", "Harry", "Oliver", "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth",
     "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Emily", "Emma", "Olivia", "Grace", "Hannah",
-    "Megan", "Chloe", "Sophie", "Lucy", "Amy", "Rachel", "Laura", "Anna", "Helen",
+    "Megan", "Chloe", "Sophie", "Lucy", "Amy", "Rachel", "Laura", "Anna", "Helen", "Jamie",
+    "Alfie", "Charlie", "Freddie", "Archie", "Noah", "Leo", "Oscar", "Theo", "Arthur", "Henry",
+    "Jacob", "Ethan", "Liam", "Mason", "Logan", "Lucas", "Alexander", "Benjamin", "Samuel",
+    "Joshua", "Ryan", "Kevin", "Brian", "Gary", "Stephen", "Tony", "Anthony", "Christopher",
+    "Chris", "Kenneth", "Dennis", "Sean", "Connor", "Callum", "Kieran", "Declan", "Aidan",
+    "Liz", "Ava", "Amelia", "Evie", "Poppy", "Freya", "Isabella",
+    "Jessie", "Katie", "Kate", "Sue", "Jenny", "Julie", "Claire", "Nicola", "Donna", "Tracy",
+    "Tracey", "Kelly", "Gemma", "Zoe", "Abigail", "Ellie", "Lily", "Molly", "Ruby", "Niamh",
+    "Siobhan", "Aoife", "Ciara", "Margaret", "Dorothy", "Betty", "Joan", "Jean", "Shirley",
+    "Brenda", "Pamela", "Deborah", "Debbie", "Michelle", "Nicole", "Ashley", "Stephanie",
+    "Tom", "Ben", "Sam", "Joe", "Dan", "Dave", "Mike", "Steve", "Jim", "Bob", "Pete", "Phil",
+    "Ian", "Neil", "Keith", "Graham", "Colin", "Martin", "Simon", "Adam", "Luke", "Nathan",
+    "Tyler", "Kyle", "Dylan", "Aaron", "Jason", "Scott", "Jonathan", "Timothy", "Patrick",
+    "Harriet", "Florence", "Matilda", "Rosie", "Maisie", "Imogen", "Eleanor", "Jade", "Leah",
     // es
     "María", "Maria", "Carmen", "Josefa", "Isabel", "Ana", "Lucía", "Lucia", "Elena", "Pilar",
     "Cristina", "Marta", "Sara", "Paula", "Raquel", "Beatriz", "Rocío", "Inés", "Antonio",
     "Manuel", "José", "Francisco", "Juan", "Javier", "Alejandro", "Pablo", "Sergio", "Carlos",
     "Miguel", "Fernando", "Álvaro", "Raúl", "Luis", "Jorge", "Alberto", "Diego", "Adrián",
+    "Dolores", "Lola", "Manuela", "Antonia", "Francisca", "Teresa", "Rosario", "Concepción",
+    "Concha", "Mercedes", "Encarnación", "Encarna", "Montserrat", "Silvia", "Patricia", "Sonia",
+    "Nuria", "Irene", "Andrea", "Alba", "Noelia", "Alicia", "Lorena", "Verónica", "Yolanda",
+    "Susana", "Eva", "Natalia", "Rebeca", "Julia", "Claudia", "Carla", "Daniela", "Valeria",
+    "Ximena", "Jimena", "Esther", "Ángela", "Angela", "Lourdes", "Inmaculada", "Inma", "Fátima",
+    "Paco", "Pepe", "Pepa", "Manolo", "Nacho", "Chema", "Rafael", "Rafa", "Ángel", "Ramón",
+    "Enrique", "Vicente", "Andrés", "Joaquín", "Eduardo", "Ignacio", "Óscar",
+    "Rubén", "Iván", "Víctor", "Gonzalo", "Hugo", "Mario", "Marcos", "Mateo", "Martín",
+    "Guillermo", "Emilio", "Julián", "Tomás", "Agustín", "Gabriel", "Felipe", "Ricardo", "Jesús",
+    "Salvador", "Domingo", "Lorenzo", "Esteban", "Jaime", "Ismael", "Aitor", "Iker", "Unai",
+    "Gorka", "Asier", "Ainhoa", "Itziar", "Nerea", "Amaia", "Leire",
     // ca
-    "Núria", "Montserrat", "Mercè", "Roser", "Laia", "Mireia", "Meritxell", "Neus", "Carme",
-    "Montse", "Jordi", "Pere", "Joan", "Josep", "Oriol", "Arnau", "Pol", "Marc", "Xavier", "Quim",
-    "Jaume", "Enric", "Albert", "Gerard",
+    "Núria", "Mercè", "Roser", "Laia", "Mireia", "Meritxell", "Neus", "Carme", "Montse",
+    "Jordi", "Pere", "Joan", "Josep", "Oriol", "Arnau", "Pol", "Marc", "Xavier", "Quim",
+    "Jaume", "Enric", "Albert", "Gerard", "Anna", "Berta", "Clara", "Júlia", "Aina", "Ona",
+    "Martina", "Queralt", "Gemma", "Montserrat", "Rosa", "Assumpta", "Dolors", "Conxita",
+    "Pepita", "Remei", "Teresa", "Glòria", "Eulàlia", "Marina", "Judit", "Íngrid", "Txell",
+    "Xènia", "Àngels", "Joana", "Francesc", "Antoni", "Lluís", "Manel", "Ramon", "Miquel",
+    "Sergi", "Jofre", "Guillem", "Bernat", "Pau", "Roger", "Eloi", "Genís", "Biel", "Nil",
+    "Àlex", "Ferran", "Narcís", "Ricard", "Agustí", "Isidre", "Ignasi", "Andreu", "Toni",
+    "Xavi", "Cesc", "Quique", "Jan", "Aleix", "Adrià", "Martí", "Blai", "Tomàs", "Vicenç",
     // it
     "Giulia", "Francesca", "Chiara", "Sofia", "Alessia", "Martina", "Elisa", "Federica",
     "Valentina", "Giorgia", "Marco", "Luca", "Matteo", "Alessandro", "Giovanni", "Davide",
     "Federico", "Lorenzo", "Andrea", "Giuseppe", "Francesco", "Stefano", "Paolo", "Roberto",
+    "Aurora", "Ginevra", "Beatrice", "Alice", "Ludovica", "Camilla", "Silvia", "Simona",
+    "Roberta", "Paola", "Daniela", "Elisabetta", "Antonella", "Alessandra", "Manuela",
+    "Rossella", "Lucia", "Giovanna", "Angela", "Teresa", "Assunta", "Concetta", "Carmela",
+    "Rita", "Anna", "Maria", "Marisa", "Luisa", "Franca", "Graziella", "Loredana", "Ilaria",
+    "Arianna", "Noemi", "Benedetta", "Caterina", "Vittoria", "Nicoletta", "Patrizia", "Barbara",
+    "Leonardo", "Tommaso", "Riccardo", "Gabriele", "Edoardo", "Pietro", "Mattia", "Simone",
+    "Filippo", "Nicola", "Antonio", "Salvatore", "Vincenzo", "Gennaro", "Ciro", "Carmine",
+    "Massimo", "Maurizio", "Claudio", "Fabio", "Fabrizio", "Alberto", "Sergio", "Giorgio",
+    "Enrico", "Emanuele", "Michele", "Domenico", "Pasquale", "Raffaele", "Gianluca",
+    "Gianni", "Franco", "Mauro", "Luigi", "Gino", "Pino", "Beppe", "Tiziana", "Cristiano",
+    "Dario", "Daniele", "Alessio", "Cristian", "Giacomo", "Jacopo", "Ettore", "Umberto",
 ];
 
-/// First names that are also ordinary words; alone, without a cue, they are not taken as names.
+/// First names that are also ordinary words, places or brands; alone, without a cue, they are
+/// not taken as names.
 #[rustfmt::skip]
 const AMBIGUOUS_FIRST: &[&str] = &[
     "Grace", "Mark", "Rosa", "Pilar", "Neus", "Sol", "Pol", "Amy", "Jack", "Paula", "Marta",
     "Sara", "Mercè", "Carme", "Pau", "Andrea", "Ana", "Elena", "Luz", "Victoria", "Paz",
+    "Dolores", "Mercedes", "Rosario", "Concepción", "Inmaculada", "Lourdes", "Fátima", "Salvador",
+    "Domingo", "Jesús", "Ángeles", "Àngels", "Alba", "Aurora", "Marina", "Clara", "Rita",
+    "Gemma", "Ruby", "Poppy", "Jade", "Lily", "Florence", "Eva", "Ona", "Nil", "Jan", "Sam",
+    "Bob", "Pete", "Sue", "Jean", "Ben", "Dan", "Felipe", "Lorenzo", "Martín", "Martin", "Roger",
+    "Mario", "Franco", "Leo", "Oscar", "Óscar", "Hugo", "Vittoria", "Assumpta", "Concetta",
+    "Assunta", "Remei", "Ava", "Pepa", "Dolors", "Glòria", "Regina", "Angela", "Ángela",
 ];
-
 /// An apposition after the name: "Pedro Gomez, mi vecino", "Anna (my sister)".
 static APPOSITION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*[,(]\s*(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|il\s+mio|la\s+mia|mio|mia)\s+\p{L}+")
@@ -125,6 +183,36 @@ static REPORTING: Lazy<Regex> = Lazy::new(|| {
         .expect("reporting regex")
 });
 
+/// A predicate that only a person can be the subject of: diagnosed, admitted, operated on,
+/// discharged, born, died ("Jamie was diagnosed", "Dolores lleva ingresada", "Gino è stato
+/// ricoverato"). A capitalised word right before one is a name even without a cue.
+static PERSON_EVENT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^,?\s+(?:
+          (?:was|has\s+been|had\s+been|is\s+being|got|is|is\s+still|just\s+got)\s+(?:just\s+|finally\s+|recently\s+|now\s+|still\s+)?(?:diagnosed|admitted|readmitted|discharged|rushed|operated|intubated|sedated|ventilated|born|sectioned|transferred\s+to\s+(?:icu|itu|hdu)|in\s+(?:icu|itu|hospital|a&e|intensive\s+care|surgery|theatre|resus))
+          | (?:passed\s+away|died|needs\s+(?:surgery|an\s+operation|a\s+transplant|chemo)|starts\s+chemo|had\s+(?:surgery|a\s+stroke|a\s+heart\s+attack|a\s+seizure))
+          | (?:fue|ha\s+sido|está|estuvo|lleva|sigue)\s+(?:\p{L}+\s+){0,3}?(?:diagnosticad[oa]|ingresad[oa]|operad[oa]|intubad[oa]|sedad[oa]|en\s+la\s+uci|en\s+(?:el\s+)?quirófano|de\s+alta)
+          | (?:ha\s+)?(?:fallecido|falleció|murió|ingresó|nació|ha\s+nacido|ha\s+muerto)
+          | (?:va\s+ser|ha\s+estat|està|porta|segueix)\s+(?:\p{L}+\s+){0,3}?(?:diagnosticad[ao]|ingressad[ao]|ingressat|operad[ao]|operat|intubad[ao]|intubat|sedad[ao]|a\s+l'uci|a\s+quiròfan|d'alta)
+          | (?:ha\s+mort|va\s+morir|va\s+néixer|ha\s+nascut|va\s+ingressar)
+          | (?:è\s+stat[oa]|è|era|resta)\s+(?:\p{L}+\s+){0,2}?(?:diagnosticat[oa]|ricoverat[oa]|operat[oa]|dimess[oa]|intubat[oa]|sedat[oa]|in\s+terapia\s+intensiva|in\s+rianimazione)
+          | (?:è\s+mort[oa]|è\s+nat[oa]|è\s+decedut[oa]|è\s+venut[oa]\s+a\s+mancare|ci\s+ha\s+lasciat[oa])
+        )\b",
+    )
+    .expect("person event regex")
+});
+
+/// Capitalised words that may stand before a person's predicate without being a name.
+#[rustfmt::skip]
+const NOT_EVENT_SUBJECTS: &[&str] = &[
+    "He", "She", "They", "We", "You", "It", "Mum", "Mom", "Dad", "Nan", "Gran", "Grandma",
+    "Grandpa", "Mama", "Mamá", "Papá", "Mamma", "Papà", "Nonna", "Nonno", "Iaia", "Iaio", "Avi",
+    "Àvia", "Ell", "Ella", "Ellos", "Elles", "Ells", "Lui", "Lei", "Loro", "Everyone", "Everybody",
+    "Nobody", "Someone", "Somebody", "Anyone", "Mine", "Baby", "Bebé", "Nadó", "Todo", "Nadie",
+    "Alguien", "Tothom", "Ningú", "Algú", "Nessuno", "Qualcuno", "Tutti", "Also", "Then",
+    "Finally", "Now", "Still", "Sadly", "Luckily", "Mañana", "Demà", "Domani", "Tomorrow",
+];
+
 /// Hospitals and places named after people; a name inside one of these is not a person.
 static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso)\s*$")
@@ -136,6 +224,19 @@ static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
 static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:sant|santa|santo|san|saint|st\.?|são|sao)\s+$").expect("saint regex")
 });
+
+/// Hospitals commonly called by the name of the person they honour ("el Ramón y Cajal", "al
+/// Gregorio Marañón", "the John Radcliffe"): a name that starts one of these is the hospital.
+#[rustfmt::skip]
+const NAMED_HOSPITALS: &[&str] = &[
+    "Ramón y Cajal", "Gregorio Marañón", "Marqués de Valdecilla", "Germans Trias", "Josep Trueta",
+    "Arnau de Vilanova", "Carlos Haya", "Severo Ochoa", "Jiménez Díaz", "Juan Ramón Jiménez",
+    "Miguel Servet", "Clara Campoamor", "Isabel Zendal", "Joan XXIII", "Moisès Broggi",
+    "Antonio Cardarelli", "Cardarelli", "Agostino Gemelli", "Gemelli", "Lazzaro Spallanzani",
+    "Spallanzani", "Luigi Sacco", "Domenico Cotugno", "Giannina Gaslini", "Gaslini",
+    "Papa Giovanni", "John Radcliffe", "Alder Hey", "Great Ormond", "Addenbrooke", "Addenbrooke's",
+    "Queen Elizabeth", "Florence Nightingale", "Royal Marsden",
+];
 
 fn first_names() -> &'static HashSet<&'static str> {
     static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| FIRST_NAMES.iter().copied().collect());
@@ -217,12 +318,15 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let first_known = first_names().contains(words[0]);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
-        if SAINT_BEFORE.is_match(near) {
+        if SAINT_BEFORE.is_match(near) || NAMED_HOSPITALS.iter().any(|h| text[s..].starts_with(h)) {
             continue;
         }
+        let event = !NOT_EVENT_SUBJECTS.contains(&words[0])
+            && words.len() <= 3
+            && PERSON_EVENT_AFTER.is_match(&text[e..]);
         let accept = if cued || titled {
             true
-        } else if first_known && (words.len() >= 2 || possessive) {
+        } else if event || (first_known && (words.len() >= 2 || possessive)) {
             !institution
         } else {
             // A lone first name counts unless it is also a common word ("Grace", "Rosa").

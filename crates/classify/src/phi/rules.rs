@@ -41,6 +41,15 @@ pub(crate) fn clause_before(text: &str, at: usize, n: usize) -> String {
     }
 }
 
+/// `after`, cut at the first sentence end so a cue in the next sentence does not count.
+pub(crate) fn clause_after(text: &str, at: usize, n: usize) -> String {
+    let w = after(text, at, n);
+    match w.find(['!', '?', '\n']).or_else(|| w.find(". ")) {
+        Some(i) => w[..i].to_string(),
+        None => w,
+    }
+}
+
 /// True when one of `cues` occurs in `ctx` at the start of a word ("naci" is a cue in
 /// "nació" but not in "vacunació"). Cues starting with a space or symbol match anywhere.
 pub(crate) fn has_cue(ctx: &str, cues: &[&str]) -> bool {
@@ -513,7 +522,10 @@ const ORG_PHONE_CUES: &[&str] = &[
     "servicio de atención", "servei d'atenció", "urp", "pals", "info line", "sant pau",
     "vall d'hebron", "gemelli", "niguarda", "la paz", "marañón", "rocío", "mount sinai", "guy's",
     "st thomas", "hopkins", "raffaele", "sant joan de déu", "centro de salud", "centre de salut",
-    "ambulatorio", "farmacia", "farmàcia", "pharmacy",
+    "ambulatorio", "farmacia", "farmàcia", "pharmacy", "atención al paciente",
+    "atenció al pacient", "atención al usuario", "patient services", "patient advice",
+    "ufficio relazioni", "ospedaliera", "asl ", "ausl", "ats ", "trust", "gp surgery",
+    "surgery's", "practice", "consultorio", "mútua", "mutua",
 ];
 #[rustfmt::skip]
 const PERSONAL_PHONE_CUES: &[&str] = &[
@@ -551,7 +563,9 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let personal = has_cue(&ctx, PERSONAL_PHONE_CUES);
-        let org = has_cue(&ctx, ORG_PHONE_CUES);
+        // An organisation named in the question just before ("the patient line of Hospital
+        // del Mar? The 93 248 30 00 doesn't answer") still owns the number.
+        let org = has_cue(&ctx, ORG_PHONE_CUES) || has_cue(&before(text, s, 110), ORG_PHONE_CUES);
         if (toll_free || org) && !personal {
             continue;
         }

@@ -102,3 +102,130 @@ fn spans_never_overlap_and_offsets_are_chars() {
     );
     assert!(!red.contains("12345678Z") && !red.contains("612 345 678") && !red.contains("08025"));
 }
+
+#[test]
+fn elided_and_scottish_surnames_are_one_token() {
+    let (_, red) = run("Huge thanks to Sister O'Brien and Dr D'Angelo on the ward");
+    assert_eq!(
+        red,
+        "Huge thanks to Sister [PERSON_NAME] and Dr [PERSON_NAME] on the ward"
+    );
+    let (_, red) = run("my uncle Ewan McDonald-Reid is home");
+    assert_eq!(red, "my uncle [PERSON_NAME] is home");
+}
+
+#[test]
+fn known_first_names_without_a_cue() {
+    assert_eq!(
+        types("Visit the page to help Jamie get treatment"),
+        vec![PhiType::PersonName]
+    );
+    // First names that are also words, places or brands stay words when alone.
+    assert!(types("Mark my words, this will fail").is_empty());
+    assert!(types("Dan cita para dentro de seis meses").is_empty());
+    assert!(types("Ben fet, equip!").is_empty());
+    // Hospitals called after a person are places.
+    assert!(types("llamad a la centralita de el Ramón y Cajal").is_empty());
+}
+
+#[test]
+fn a_person_predicate_makes_a_name() {
+    assert_eq!(
+        types("Zuleika was admitted last night"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Ximo lleva tres días ingresado"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Ornella è stata ricoverata ieri"),
+        vec![PhiType::PersonName]
+    );
+    assert!(types("She was admitted last night").is_empty());
+    assert!(types("Barts was rated outstanding").is_empty());
+}
+
+#[test]
+fn remembrance_and_prayer_cues() {
+    assert_eq!(
+        types("Prayers for Zuleika tonight"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("RIP Ximo, te echaremos de menos"),
+        vec![PhiType::PersonName]
+    );
+}
+
+#[test]
+fn dates_with_the_person_predicate_after() {
+    assert_eq!(
+        types("el 12 de marzo me operaron de la rodilla"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("lleva desde el 15 de enero ingresada"),
+        vec![PhiType::Date]
+    );
+    assert!(types("On 3 March the hospital opens its new operating theatre").is_empty());
+    // The predicate must be in the same sentence.
+    assert!(types("Open day on 3 March. I was born here").is_empty());
+}
+
+#[test]
+fn organisation_named_in_the_previous_question_owns_the_number() {
+    assert!(types(
+        "¿Alguien sabe el teléfono de atención al paciente del Hospital del Mar? El 93 248 30 00 no contesta"
+    )
+    .is_empty());
+    assert_eq!(
+        types("Hospital del Mar lost my file. Call me on 622 41 87 09"),
+        vec![PhiType::Phone]
+    );
+}
+
+#[test]
+fn subjectless_and_idiomatic_disclosure() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("Just finished my last round of chemo!!!").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(
+        d("tested positive for covid again, cancelling everything").as_deref(),
+        Some("infectious")
+    );
+    assert_eq!(
+        d("Estoy de 7 meses y sin ecografía").as_deref(),
+        Some("maternity")
+    );
+    assert_eq!(
+        d("Sono al settimo mese e nessuno mi risponde").as_deref(),
+        Some("maternity")
+    );
+    assert_eq!(
+        d("m'acaben de diagnosticar diabetis tipus 2").as_deref(),
+        Some("chronic")
+    );
+    assert_eq!(
+        d("ieri ho fatto la chemio e oggi sto malissimo").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(
+        d("acabo de terminar la quimio!!").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(
+        d("avui em toca diàlisi un altre cop").as_deref(),
+        Some("chronic")
+    );
+    assert_eq!(
+        d("Mio figlio è stato operato di appendicite").as_deref(),
+        Some("surgery")
+    );
+    // Someone unnamed and not close: not a disclosure about anyone identifiable.
+    assert_eq!(d("a colleague just finished chemo"), None);
+    assert_eq!(d("my friend just finished chemo"), None);
+    assert_eq!(d("Chemo has come a long way in twenty years"), None);
+}
