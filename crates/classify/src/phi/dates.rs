@@ -27,7 +27,11 @@ const PERSON_DATE_CUES: &[&str] = &[
     "murió", "diagnostic", "va néixer", "vaig néixer", "naixement", "nascut", "nascuda", "operar",
     "operat", "mort", "defunció", "nato", "nata", "nascita", "ricover", "dimess", "dimissione",
     "intervento", "decedut", "deceduto", "morto", "morta", "visita del", "mi cita",
-    "la meva visita", "il mio appuntamento",
+    "la meva visita", "il mio appuntamento", "a&e", "urgencias", "urgències", "pronto soccorso",
+    "i was in", "my scan", "my mri", "my biopsy", "my op ", "my bloods", "my test",
+    "mi biopsia", "mi resonancia", "mi prueba", "la meva biòpsia", "la meva prova",
+    "la mia biopsia", "la mia risonanza", "il mio esame", "my baby was", "my due date",
+    "due on", "fecha de parto", "salgo de cuentas", "data del part", "data presunta",
 ];
 
 /// Predicates that, right after a date, tie it to a person ("el 12 de marzo me operaron",

@@ -225,6 +225,13 @@ static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:sant|santa|santo|san|saint|st\.?|são|sao)\s+$").expect("saint regex")
 });
 
+/// A work or talk credited to someone ("talk by X", "interview with X", "el libro de X"): a
+/// public speaker or author, not a patient.
+static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|con|amb)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|con)|articolo\s+di|libro\s+di)\s*$")
+        .expect("public context regex")
+});
+
 /// Hospitals commonly called by the name of the person they honour ("el Ramón y Cajal", "al
 /// Gregorio Marañón", "the John Radcliffe"): a name that starts one of these is the hospital.
 #[rustfmt::skip]
@@ -332,7 +339,8 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             // A lone first name counts unless it is also a common word ("Grace", "Rosa").
             first_known && !AMBIGUOUS_FIRST.contains(&words[0]) && !institution
         };
-        if !accept || is_public(name) {
+        let public_context = PUBLIC_CONTEXT_BEFORE.is_match(near) && !cued && !titled;
+        if !accept || is_public(name) || public_context {
             continue;
         }
         if !kin && REPORTING.is_match(&text[e..]) {

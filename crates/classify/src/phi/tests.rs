@@ -229,3 +229,27 @@ fn subjectless_and_idiomatic_disclosure() {
     assert_eq!(d("my friend just finished chemo"), None);
     assert_eq!(d("Chemo has come a long way in twenty years"), None);
 }
+
+#[test]
+fn credited_speakers_are_public() {
+    assert!(types("Amazing talk by Andrew Huberman on sleep").is_empty());
+    assert!(types("Gran entrevista a Carlos López sobre el sistema").is_empty());
+    // A kinship cue still wins.
+    assert_eq!(
+        types("Amazing talk by my sister Ellie Grant"),
+        vec![PhiType::PersonName]
+    );
+}
+
+#[test]
+fn emergency_visits_and_tests_tie_a_date() {
+    assert_eq!(
+        types("I was in A&E on 4th June with chest pain"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("mi biopsia es el 3 de abril y estoy de los nervios"),
+        vec![PhiType::Date]
+    );
+    assert!(types("The new scanner arrives on 3 June").is_empty());
+}
