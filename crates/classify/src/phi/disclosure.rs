@@ -21,7 +21,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "metasta", "oncolog", "mastectom", "neoplas", "immunotherap", "inmunoterap",
             "immunoterap", "bone marrow transplant", "trasplante de médula", "trasplantament de medul·la",
             "trapianto di midollo", "glioblastoma", "mesothelioma", "mesotelioma", "hodgkin",
-            "quimioterap", "chemioterap", "chemotherap",
+            "quimioterap", "chemioterap", "chemotherap", "tamoxifen", "letrozol", "herceptin",
         ],
     ),
     (
@@ -50,6 +50,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "trastorno alimentario", "trastorn alimentari", "ataque de ansiedad", "atac d'ansietat",
             "panic disorder", "ingreso en psiquiatría", "psychiatric ward", "psiquiatr", "psichiatr",
             "addiction", "adicción", "addicció", "dipendenza", "alcoholism", "alcoholisme", "alcolismo",
+            "sertralin", "fluoxetin", "prozac", "antidepress", "antidepresiv", "lithium", "litio",
+            "quetiapin", "olanzapin", "therapist", "psychiatrist", "psiquiatra", "psicòleg",
+            "psicòloga", "psicólog", "psicolog",
         ],
     ),
     (
@@ -103,7 +106,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "enfermedad renal", "malaltia renal", "malattia renale", "thyroid", "tiroides", "tiroide",
             "hashimoto", "hypothyroid", "hipotiroid", "ipotiroid", "ehlers", "sickle cell",
             "drepanocit", "anemia falciform", "falcemia", "anaemia", "anemia", "osteoporo",
-            "gout", "gota", "emphysema", "enfisema", "long-term condition", "chronic pain",
+            "gout", "gota", "emphysema", "enfisema", "metformin", "levothyrox", "eutirox", "long-term condition", "chronic pain",
             "dolor crónico", "dolor crònic", "dolore cronico", "endometriosis",
         ],
     ),
@@ -143,6 +146,10 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bem\s+(?:diagnostiquen|operen|ingressen|acaben\s+de\s+(?:diagnosticar|detectar|operar))
         | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
         | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
+        | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:de|del|dels|de\s+la|al|alla|della|dello|d'|con|amb|di|with)\b
+        | ^\s*(?:day\s+\w+\s+)?post[- ]?op\b | \bi\s+am\s+(?:\w+\s+)?post[- ]?op\b
+        | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
+        | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         ",
     ))
     .expect("self regex")
@@ -173,7 +180,9 @@ static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
 static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat)\b
+        \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat|am\s+on|was\s+on|have\s+been\s+on|started\s+on|take)\b
+        | \bas\s+(?:a|an|someone\s+with|somebody\s+with|a\s+person\s+with)\b
+        | \b(?:tomo|prenc|prendo|como\s+(?:paciente|enferm[oa])\s+de|com\s+a\s+pacient\s+de|da\s+paziente)\b
         | \b(?:tengo|tenía|padezco|sufro|soy|convivo\s+con|lucho\s+contra)\b
         | \b(?:tinc|tenia|pateixo|sóc|convisc\s+amb|visc\s+amb|lluito\s+contra)\b
         | \b(?:ho|avevo|soffro\s+di|sono|convivo\s+con|combatto\s+contro)\b
@@ -189,7 +198,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
 static KIN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        \b(?:my|our)\s+(?:\w+\s+)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew)\b
+        \b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew)\b
         | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
@@ -294,7 +303,14 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             let reach = if possessive { 16 } else { 45 };
             let tail: String = sent[m.end()..].chars().take(reach).collect();
             if let Some(c) = category_in(&tail) {
+                if condition_as_modifier(&tail, possessive) {
+                    continue;
+                }
                 return Some(c);
+            }
+            // "I had knee surgery", "tengo una operación": an operation with no condition.
+            if !possessive && SURGERY_NOUN.is_match(&tail.chars().take(30).collect::<String>()) {
+                return Some("surgery");
             }
         }
         let mut subjects: Vec<usize> = KIN.find_iter(sent).map(|m| m.end()).collect();
@@ -401,6 +417,54 @@ fn other_subject_before(sent: &str, at: usize) -> bool {
     OTHER.is_match(&head) && !KIN.is_match(&head)
 }
 
+/// Operations named without a condition.
+static SURGERY_NOUN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:surgery|an\s+operation|a\s+transplant|a\s+hip\s+replacement|a\s+knee\s+replacement|una\s+operacion|una\s+operacio|un\s+intervento|una\s+intervencion|una\s+intervencio|una\s+cirugia|un\s+trasplante|un\s+trasplantament|un\s+trapianto)\b",
+    ))
+    .expect("surgery noun regex")
+});
+
+/// The condition names a vaccine or a test ("my flu jab", "I had a covid test"), or, after a
+/// verb, a job, a service or a campaign ("as a cancer nurse", "I run the diabetes clinic"): it
+/// is not the speaker's condition. After a possessive a job stays a disclosure ("my cancer
+/// nurse").
+fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
+    static PREVENTION: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&fold(
+            r"^(?:vaccines?|vaccination|jabs?|shots?|boosters?|tests?|testing|screening|vacuna|vacunacion|vacunes|vacunacio|vaccino|vaccinazione|prueba|tampone|cribado|cribratge|campaign|campana|campanya|campagna|awareness|month|day|week)$",
+        ))
+        .expect("prevention regex")
+    });
+    static JOB: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&fold(
+            r"^(?:nurse|doctor|specialist|consultant|researcher|research|charity|ward|unit|clinic|service|team|enfermer[oa]|especialista|investigador[a]?|unidad|consulta|servicio|infermier[ae]|unitat|servei|specialista|ricercat\w*|reparto|servizio)$",
+        ))
+        .expect("job regex")
+    });
+    let (ac, _) = &*CONDITION_MATCHER;
+    ac.find(tail).is_some_and(|m| {
+        let rest: String = tail[m.end()..].chars().take(24).collect();
+        // The rest of the matched word ("covid-19", "cancers") is skipped first.
+        let inside_word = tail[..m.end()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && (rest.starts_with(char::is_alphanumeric) || rest.starts_with('-'));
+        let mut words = rest
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty());
+        if inside_word {
+            words.next();
+        }
+        let first = words
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        PREVENTION.is_match(first) || (!possessive && JOB.is_match(first))
+    })
+}
+
 const POSSESSIVES: &[&str] = &[
     "my", "mi", "mis", "meu", "meva", "meves", "mio", "mia", "mie", "miei",
 ];
@@ -445,6 +509,9 @@ static CONDITION_MATCHER: Lazy<(aho_corasick::AhoCorasick, Vec<&'static str>)> =
 fn default_category(predicate: &str) -> &'static str {
     if [
         "oper",
+        "post-op",
+        "post op",
+        "postop",
         "surgery",
         "quit",
         "extirp",
@@ -477,6 +544,9 @@ fn default_category(predicate: &str) -> &'static str {
         "mese",
         "mesi",
         "settiman",
+        "esperando",
+        "esperem",
+        "aspettiamo",
     ]
     .iter()
     .any(|w| predicate.contains(w))

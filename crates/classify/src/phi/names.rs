@@ -27,7 +27,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their)\s+(?:late\s+)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate)
+          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate)
           | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero)
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)
@@ -39,7 +39,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
           | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
           | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de)
-        )\b\s*[:,(]?\s*$",
+        )\b(?:\s+(?:pequeñ[oa]|mayor|menor|petit[a]?|gran|gros|piccol[oa]|grande|maggiore|minore|de\s+\d+\s+años|de\s+\d+\s+anys|di\s+\d+\s+anni))?\s*[:,(]?\s*$",
     )
     .expect("name cue regex")
 });

@@ -86,7 +86,18 @@ const ROLE_MAILBOXES: &[&str] = &[
     "no-reply", "hello", "support", "privacy", "dpo", "enquiries", "pals", "feedback",
 ];
 
+/// Addresses spelt out to dodge scrapers: "jdoe (at) gmail (dot) com", "marta arroba gmail
+/// punto com", "nome chiocciola libero punto it".
+static EMAIL_SPELT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b[A-Za-z0-9][A-Za-z0-9._%+-]*\s*(?:\(at\)|\[at\]|\{at\}|\bat\b|\barroba\b|\bchiocciola\b)\s*[A-Za-z0-9-]+\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b|\bpunto\b|\bpunt\b)\s*(?:com|es|cat|it|org|net|co\s*(?:\(dot\)|\[dot\]|dot|\.)\s*uk|eu|info)\b",
+    )
+});
+
 pub(crate) fn emails(text: &str, out: &mut Vec<Cand>) {
+    for m in EMAIL_SPELT.find_iter(text) {
+        out.push(Cand::new(m.start(), m.end(), PhiType::Email, 88, None));
+    }
     for m in EMAIL.find_iter(text) {
         let local = m.as_str().split('@').next().unwrap_or("").to_lowercase();
         if ROLE_MAILBOXES.contains(&local.as_str()) {
@@ -594,6 +605,12 @@ const POSTCODE_CUES: &[&str] = &[
     "codi postal", "cap ", "cap:", "c.a.p.", "codice postale",
 ];
 
+static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue)\b|\bc/)",
+    )
+});
+
 pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
     for m in UK_POSTCODE.find_iter(text) {
         out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
@@ -616,7 +633,13 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
                 .strip_prefix(' ')
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| c.is_uppercase());
-        if state || cued || place {
+        // `calle Mayor 5 28013 Madrid`: right after a street address and before a place name.
+        let after_street = STREET_WORD.is_match(&before(text, m.start(), 60))
+            && text[m.end()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase());
+        if state || cued || place || after_street {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
         }
     }
@@ -630,8 +653,8 @@ static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
       (?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|les|los)\s+|d'|de\ l')?
       (?:[\p{Lu}\d][\p{L}'’.\d-]*)
       (?:\s+(?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|y|i|e)\s+|d'|de\ l')?\p{Lu}[\p{L}'’.-]*){0,4}
-      ,?\s+(?:n[º°o]\.?\s*)?\d{1,4}(?:\s?[A-Za-z]\b)?
-      (?:,?\s*\d{1,2}\s?[º°ªrnt]{1,2}\.?(?:\s*\d{1,2}\s?[ºªa]?|\s(?:izq|izda|dcha|der|esq|dreta|int|ext|sx|dx)\.?)?)?
+      ,?\s+(?:(?:n[º°o]?|num|núm)\.?\s*)?\d{1,4}(?:\s?[A-Za-z]\b)?
+      (?:,?\s*\d{1,2}\s?[º°ªrnt]{1,2}\.?(?:\s*\d{1,2}\s?[ºªa]?|\s?[A-Ha-h]\b|\s(?:izq|izda|dcha|der|esq|dreta|int|ext|sx|dx)\.?)?)?
     ")
 });
 static STREET_EN: Lazy<Regex> = Lazy::new(|| {

@@ -253,3 +253,74 @@ fn emergency_visits_and_tests_tie_a_date() {
     );
     assert!(types("The new scanner arrives on 3 June").is_empty());
 }
+
+#[test]
+fn addresses_with_abbreviated_numbers_and_postcodes_after_the_street() {
+    let (_, red) = run("abito in via Roma n. 5, scala B");
+    assert_eq!(red, "abito in [STREET_ADDRESS], scala B");
+    let (_, red) = run("vivo en Avda. de la Constitución, 12, 4ºB");
+    assert_eq!(red, "vivo en [STREET_ADDRESS]");
+    let (_, red) = run("Calle Mayor 5 28013 Madrid");
+    assert_eq!(red, "[STREET_ADDRESS] [POSTAL_CODE] Madrid");
+    // Five digits before a capitalised word, with no street before them, are not a postcode.
+    assert!(types("Over 28013 Madrileños signed the petition").is_empty());
+}
+
+#[test]
+fn spelt_out_emails() {
+    assert_eq!(
+        types("mail me: jdoe (at) gmail (dot) com"),
+        vec![PhiType::Email]
+    );
+    assert_eq!(
+        types("escribidme a marta.vidal arroba gmail punto com"),
+        vec![PhiType::Email]
+    );
+    assert!(types("we met at the clinic, dot on time").is_empty());
+}
+
+#[test]
+fn conditions_as_modifiers_and_operations_without_a_condition() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(d("my flu jab is booked for Friday"), None);
+    assert_eq!(d("I had a covid test yesterday"), None);
+    assert_eq!(d("as a cancer nurse I see this every day"), None);
+    assert_eq!(d("my cancer nurse is a star").as_deref(), Some("oncology"));
+    assert_eq!(
+        d("as a type 1 diabetic this food is a joke").as_deref(),
+        Some("chronic")
+    );
+    assert_eq!(
+        d("I had knee surgery in June and physio never called").as_deref(),
+        Some("surgery")
+    );
+    assert_eq!(
+        d("day 3 post-op and the pain is real").as_deref(),
+        Some("surgery")
+    );
+    assert_eq!(
+        d("Operada de la rodilla hace dos semanas").as_deref(),
+        Some("surgery")
+    );
+    assert_eq!(
+        d("We're expecting our second in May!").as_deref(),
+        Some("maternity")
+    );
+    assert_eq!(
+        d("Estamos esperando un bebé y no nos dan cita").as_deref(),
+        Some("maternity")
+    );
+    assert_eq!(
+        d("I'm on sertraline and the GP won't renew it").as_deref(),
+        Some("mental_health")
+    );
+}
+
+#[test]
+fn kinship_with_words_between_or_after() {
+    let (info, red) = run("my 8 year old son Leo has asthma");
+    assert_eq!(red, "my 8 year old son [PERSON_NAME] has asthma");
+    assert_eq!(info.condition_category.as_deref(), Some("chronic"));
+    let (_, red) = run("mi hijo pequeño Leo tiene fiebre");
+    assert_eq!(red, "mi hijo pequeño [PERSON_NAME] tiene fiebre");
+}
