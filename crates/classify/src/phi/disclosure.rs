@@ -147,7 +147,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
         | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
         | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:de|del|dels|de\s+la|al|alla|della|dello|d'|con|amb|di|with)\b
-        | ^\s*(?:day\s+\w+\s+)?post[- ]?op\b | \bi\s+am\s+(?:\w+\s+)?post[- ]?op\b
+        | ^\s*(?:day\s+\w+\s+)?post(?:-|\s)?op\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         ",

@@ -14,7 +14,9 @@ use vigia_model::PhiType;
 /// One capitalised name token, optionally joined to the next by a surname particle. An Irish or
 /// Italian elided prefix ("O'Brien", "D'Angelo"), a Scottish "Mc"/"Mac" ("McDonald") and a
 /// hyphenated second part ("García-López") stay inside the token.
-const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)?";
+/// The second letter must be lower-case, so a contraction or an elision ("I'm", "S'ha",
+/// "M'han") is not a name.
+const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}\p{Ll}(?:[\p{Ll}'’\-]*\p{Ll})?(?:-\p{Lu}\p{Ll}+)?";
 const PARTICLE: &str = r"(?:de|del|de la|di|da|van|von|i|y|dos|das)";
 
 static NAME_SEQ: Lazy<Regex> = Lazy::new(|| {

@@ -334,10 +334,17 @@ fn cued_tokens(
             .nth(window)
             .map(|(i, _)| c.end() + i)
             .unwrap_or(text.len());
-        let stop = text[c.end()..limit]
+        // The cue's own abbreviation dot ("account no. X", "núm. X") does not end the sentence.
+        let abbreviation = c
+            .as_str()
+            .rsplit(|x: char| !x.is_alphanumeric())
+            .next()
+            .is_some_and(|w| ["no", "No", "nº", "núm", "num", "n", "N", "nr", "ref"].contains(&w));
+        let from = c.end() + usize::from(abbreviation && text[c.end()..limit].starts_with('.'));
+        let stop = text[from..limit]
             .find(['\n', '!', '?'])
-            .or_else(|| text[c.end()..limit].find(". "))
-            .map(|i| c.end() + i)
+            .or_else(|| text[from..limit].find(". "))
+            .map(|i| from + i)
             .unwrap_or(limit);
         for t in token.find_iter(&text[c.end()..]) {
             let s = c.end() + t.start();

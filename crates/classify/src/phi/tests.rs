@@ -324,3 +324,27 @@ fn kinship_with_words_between_or_after() {
     let (_, red) = run("mi hijo pequeño Leo tiene fiebre");
     assert_eq!(red, "mi hijo pequeño [PERSON_NAME] tiene fiebre");
 }
+
+#[test]
+fn contractions_are_not_names() {
+    // After a cue ("patient,") the next capitalised token used to be taken whole, "I'm" included.
+    assert!(types("they handed it to the wrong patient, I'm livid").is_empty());
+    assert!(types("La pacient, S'ha queixat molt").is_empty());
+}
+
+#[test]
+fn post_op_with_a_space() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(d("post op day 5 and sore").as_deref(), Some("surgery"));
+    assert_eq!(d("day 5 post op and sore").as_deref(), Some("surgery"));
+}
+
+#[test]
+fn the_cue_abbreviation_dot_does_not_end_the_sentence() {
+    assert_eq!(
+        types("billed twice, account no. PX-4471029, who do I call"),
+        vec![PhiType::AccountNumber]
+    );
+    // A real sentence end still stops the search.
+    assert!(types("Ask for the account. 12345 people did").is_empty());
+}
