@@ -90,3 +90,11 @@ fn held_out_set_meets_the_goal() {
 fn free_form_stress_set_stays_close() {
     check("stress.jsonl", 0.90, 0.90);
 }
+
+/// stress2 was measured once (span R 0.870, self-disclosure R 0.556), then tuned on: it is a
+/// dev set now and must keep the goal. stress3, the honest estimate, is deliberately not here
+/// (running it again after fixes would turn it into a dev set too).
+#[test]
+fn free_form_stress2_set_meets_the_goal() {
+    check("stress2.jsonl", 0.95, 0.90);
+}
