@@ -6,6 +6,9 @@
 //! classify or produce anything: a record either becomes a `Mention` or a [`DecodeError`] whose
 //! [`DlqReason`] sends it to the dead-letter topic.
 
+#[cfg(feature = "bench-support")]
+#[doc(hidden)]
+pub mod bench_support;
 pub mod decode;
 pub mod normalise;
 pub mod source;
