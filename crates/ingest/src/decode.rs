@@ -242,10 +242,14 @@ impl Decoder {
         })?;
         let hint = parse_header(platform_header)?;
 
-        // Fast path: `Mention` denies unknown fields, so only canonical JSON deserializes here;
-        // a native payload fails at its first foreign key, which is cheap.
-        if let Ok(m) = serde_json::from_str::<Mention>(text) {
-            return check_header(m, hint);
+        // Fast path: `Mention` denies unknown fields, so only canonical JSON deserializes here.
+        // A payload without a `"platform"` key cannot be canonical: it skips the attempt (and
+        // the error message serde would format) and, like any payload the fast path rejects,
+        // goes through the `Value` path below, which decodes canonical JSON just the same.
+        if text.contains("\"platform\"") {
+            if let Ok(m) = serde_json::from_str::<Mention>(text) {
+                return check_header(m, hint);
+            }
         }
 
         let value: Value = serde_json::from_str(text).map_err(|e| {

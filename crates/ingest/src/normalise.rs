@@ -110,7 +110,7 @@ pub fn extract_handles(text: &str) -> Vec<String> {
 /// `#hashtags` without the `#`; an all-digit tag (`#1`) is not a hashtag.
 pub fn extract_hashtags(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if !text.contains(['#', '＃']) {
+    if !text.contains('#') && !text.contains('＃') {
         return out;
     }
     for c in HASHTAG.captures_iter(text) {
@@ -161,15 +161,32 @@ fn is_text_default_symbol(c: char) -> bool {
 /// Emoji as users see them: one entry per emoji, with ZWJ sequences (👩‍⚕️), skin tones (👍🏽),
 /// flags (🇪🇸, 🏴󠁧󠁢󠁳󠁣󠁴󠁿) and keycaps (1️⃣) kept whole.
 pub fn extract_emojis(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    // Every emoji starts at or above U+00A9: most Latin text has nothing to scan.
-    if !text
-        .chars()
-        .any(|c| c >= '\u{A9}' && !matches!(c, '\u{C0}'..='\u{24F}'))
-    {
-        return out;
+    // Every emoji holds a pictograph, a regional indicator, U+FE0F or a keycap: text without
+    // any has nothing to scan, and the scan can start just before the first one (nothing
+    // before it can start an emoji, and a keycap's base is the one character before it).
+    // All of those are U+2000 or above, whose UTF-8 starts with a byte of 0xE2 or more.
+    if !text.bytes().any(|b| b >= 0xE2) {
+        return Vec::new();
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let Some(first) = text.char_indices().position(|(_, c)| {
+        c >= '\u{A9}' && (is_pictograph(c) || is_regional(c) || c == VS16 || c == KEYCAP)
+    }) else {
+        return Vec::new();
+    };
+    let from = text
+        .char_indices()
+        .nth(first.saturating_sub(1))
+        .map_or(0, |(b, _)| b);
+    emojis_from(text, from)
+}
+
+/// The emoji scan of [`extract_emojis`] from byte `from` on.
+fn emojis_from(text: &str, from: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text[from..]
+        .char_indices()
+        .map(|(b, c)| (b + from, c))
+        .collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut i = 0;
     while i < chars.len() {
@@ -314,6 +331,39 @@ mod tests {
             vec!["👩‍⚕️", "👍🏽", "🇪🇸", "❤️", "😡", "😡", "1️⃣", "™️", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "👨‍👩‍👧‍👦"]
         );
         assert!(extract_emojis("plain text, àccents and © only").is_empty());
+    }
+
+    /// [`extract_emojis`] as first written: the whole text scanned whenever it holds any
+    /// character from U+00A9 up outside Latin letters.
+    fn emojis_reference(text: &str) -> Vec<String> {
+        if !text
+            .chars()
+            .any(|c| c >= '\u{A9}' && !matches!(c, '\u{C0}'..='\u{24F}'))
+        {
+            return Vec::new();
+        }
+        emojis_from(text, 0)
+    }
+
+    #[test]
+    fn emoji_scan_starts_before_the_first_candidate() {
+        for t in [
+            "1\u{20E3}",
+            "#\u{FE0F}\u{20E3}x",
+            "a©\u{FE0F}b",
+            "ab😡",
+            "x🇪🇸🇪",
+            "ñ\u{FE0F}",
+        ] {
+            assert_eq!(extract_emojis(t), emojis_reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn emoji_scan_equals_reference(t in "[a1#* ©™\u{FE0F}\u{20E3}\u{200D}😡👩⚕🏽🇪🇸\u{E0067}é]{0,12}") {
+            proptest::prop_assert_eq!(extract_emojis(&t), emojis_reference(&t));
+        }
     }
 
     #[test]

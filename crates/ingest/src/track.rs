@@ -90,9 +90,21 @@ pub struct Tracker {
 /// spaces so word-boundary checks are plain neighbour checks.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    let mut last_space = true;
-    for c in text.nfd() {
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out` (which, if not empty, must already end in a space).
+///
+/// Equivalent to folding the text's NFD: each character is decomposed on its own, which differs
+/// from the NFD of the whole string only in the order of combining marks, and those are dropped.
+/// ASCII, most of any Latin-script text, skips the decomposition tables altogether.
+fn fold_into(text: &str, out: &mut String) {
+    if out.is_empty() {
+        out.push(' ');
+    }
+    let mut last_space = out.ends_with(' ');
+    for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
@@ -101,28 +113,50 @@ pub fn fold(text: &str) -> String {
                 out.push(' ');
                 last_space = true;
             }
-            continue;
-        }
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            // Lower-casing can itself produce combining marks ('İ' → "i\u{307}"): drop them too.
-            for l in c.to_lowercase().flat_map(|l| l.nfd()) {
-                if !unicode_normalization::char::is_combining_mark(l) {
-                    out.push(l);
-                }
-            }
-            last_space = false;
-        } else if !last_space {
-            out.push(' ');
-            last_space = true;
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                fold_char(d, out, &mut last_space)
+            });
         }
     }
     if !last_space {
         out.push(' ');
     }
-    out
+}
+
+/// One character of the canonical decomposition.
+#[inline]
+fn fold_char(c: char, out: &mut String, last_space: &mut bool) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            *last_space = false;
+        } else if !*last_space {
+            out.push(' ');
+            *last_space = true;
+        }
+        return;
+    }
+    if unicode_normalization::char::is_combining_mark(c) {
+        return;
+    }
+    if c.is_alphanumeric() {
+        // Lower-casing can itself produce combining marks ('İ' → "i\u{307}"): drop them too.
+        for l in c.to_lowercase().flat_map(|l| l.nfd()) {
+            if !unicode_normalization::char::is_combining_mark(l) {
+                out.push(l);
+            }
+        }
+        *last_space = false;
+    } else if !*last_space {
+        out.push(' ');
+        *last_space = true;
+    }
+}
+
+thread_local! {
+    /// The folded text of the mention being matched, reused across mentions on this thread.
+    static HAYSTACK: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Camel-case hashtags ("#SantPau") also match the spaced form: "sant pau".
@@ -221,14 +255,24 @@ impl Tracker {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let mut haystack = fold(text);
-        for h in hashtags {
-            haystack.push_str(&fold(&split_camel(h)));
-        }
+        HAYSTACK.with_borrow_mut(|haystack| {
+            haystack.clear();
+            fold_into(text, haystack);
+            for h in hashtags {
+                // Two spaces between the text and each hashtag: no term spans them.
+                haystack.push(' ');
+                fold_into(&split_camel(h), haystack);
+            }
+            self.matches_in(ac, haystack)
+        })
+    }
+
+    /// The matches in an already folded haystack.
+    fn matches_in(&self, ac: &AhoCorasick, haystack: &str) -> Vec<TrackMatch> {
         let mut hits: Vec<&Term> = Vec::new();
         let mut vetoed = vec![false; self.orgs.len()];
         // Patterns are folded with surrounding spaces, so every match is word-aligned.
-        for m in ac.find_overlapping_iter(&haystack) {
+        for m in ac.find_overlapping_iter(haystack) {
             let t = &self.terms[self.pattern_term[m.pattern().as_usize()]];
             if t.exclude {
                 vetoed[t.org] = true;
@@ -312,6 +356,58 @@ mod tests {
         );
         let comp = t.matches("millor que la Vall d’Hebron", &[]);
         assert_eq!(comp[0].kind, MatchKind::Competitor);
+    }
+
+    /// The definition [`fold`] implements: fold the NFD of the whole text.
+    fn fold_reference(text: &str) -> String {
+        let mut out = String::from(" ");
+        let mut last_space = true;
+        for c in text.nfd() {
+            if unicode_normalization::char::is_combining_mark(c) && !c.is_ascii() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase().flat_map(|l| l.nfd()) {
+                    if !unicode_normalization::char::is_combining_mark(l) {
+                        out.push(l);
+                    }
+                }
+                last_space = false;
+            } else if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        }
+        if !last_space {
+            out.push(' ');
+        }
+        out
+    }
+
+    #[test]
+    fn fold_per_character_equals_fold_of_nfd() {
+        for t in [
+            "Sànt Pàu",
+            "İstanbul",
+            "ệ\u{323}\u{302}e\u{302}\u{323}",
+            "한국어 병원",
+            "ﬁnal Æ ß",
+            "Marañón",
+            "Ὀδυσσεύς",
+            "a\u{301}\u{327}",
+            "",
+            "!!!",
+            "#UrgènciesSantPau",
+        ] {
+            assert_eq!(fold(t), fold_reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_equals_reference(t in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(fold(&t), fold_reference(&t));
+        }
     }
 
     #[test]
