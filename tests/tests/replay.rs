@@ -49,6 +49,26 @@ async fn replayed_dead_letters_are_enriched_after_the_fix() {
     pipeline.stop().await;
     let dlq = drain(&topics.dlq, false);
     assert_eq!(dlq.len(), 30 + n_junk);
+    // Each dead letter is its original record: same key (the input's name), same bytes, same
+    // `vigia.platform` header (present on some inputs only), plus the envelope's headers.
+    let by_name: HashMap<&str, &Input> = produced
+        .iter()
+        .map(|p| (p.input.name.as_str(), &p.input))
+        .collect();
+    for m in &dlq {
+        let key = m.key().map(|k| String::from_utf8_lossy(k).into_owned());
+        let input = by_name
+            .get(key.as_deref().unwrap_or_default())
+            .unwrap_or_else(|| panic!("dead letter keyed {key:?}: not an input's name"));
+        assert_eq!(m.payload(), input.payload.as_deref().or(Some(&[][..])));
+        assert_eq!(header(m, "vigia.platform"), input.platform_header);
+        assert_eq!(header(m, "vigia.source.topic").as_deref(), Some(topics.raw.as_str()));
+    }
+    let with_platform = dlq
+        .iter()
+        .filter(|m| header(m, "vigia.platform").is_some())
+        .count();
+    assert!(with_platform > 0, "some dead letters carry a vigia.platform header");
 
     let opts = ReplayOptions {
         from: topics.dlq.clone(),
@@ -107,7 +127,23 @@ async fn replayed_dead_letters_are_enriched_after_the_fix() {
             dlq_by_origin.get(&origin),
             "replayed bytes differ from the dead letter at {origin}"
         );
+        // The original key and headers come back; the envelope's headers do not.
+        let key = m.key().map(|k| String::from_utf8_lossy(k).into_owned());
+        let input = by_name
+            .get(key.as_deref().unwrap_or_default())
+            .unwrap_or_else(|| panic!("replayed record keyed {key:?}: not an input's name"));
+        assert!(input.name.ends_with("-future"), "{}", input.name);
+        assert_eq!(header(m, "vigia.platform"), input.platform_header, "{origin}");
+        for h in vigia_model::ENVELOPE_HEADERS {
+            assert_eq!(header(m, h), None, "{origin} carries {h}");
+        }
     }
+    assert!(
+        replayed
+            .iter()
+            .any(|m| header(m, "vigia.platform").is_some()),
+        "some replayed records carry their vigia.platform header"
+    );
 
     let mut lenient = strict.clone();
     lenient.ingest.max_future_skew_secs = 3 * 3600;

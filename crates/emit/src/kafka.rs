@@ -32,8 +32,22 @@ pub fn producer(
     Ok(cfg.create()?)
 }
 
-/// Headers for a dead letter: the envelope's fields.
+/// Headers for a dead letter: the original record's headers (`vigia.platform` among them) in
+/// their order, then the envelope's fields.
 fn dlq_headers(d: &vigia_model::DeadLetter) -> OwnedHeaders {
+    let mut headers =
+        OwnedHeaders::new_with_capacity(8 + d.original.as_ref().map_or(0, |o| o.headers.len()));
+    for (key, value) in d.original_headers().unwrap_or_default() {
+        headers = headers.insert(Header {
+            key,
+            value: value.as_deref(),
+        });
+    }
+    envelope_headers(d, headers)
+}
+
+/// The envelope's fields as headers ([`vigia_model::ENVELOPE_HEADERS`]), after `headers`.
+fn envelope_headers(d: &vigia_model::DeadLetter, headers: OwnedHeaders) -> OwnedHeaders {
     let partition = d
         .source
         .partition
@@ -41,7 +55,7 @@ fn dlq_headers(d: &vigia_model::DeadLetter) -> OwnedHeaders {
         .unwrap_or_default();
     let offset = d.source.offset.map(|o| o.to_string()).unwrap_or_default();
     let received = d.received_at.to_rfc3339();
-    OwnedHeaders::new()
+    headers
         .insert(Header {
             key: "vigia.stage",
             value: Some(d.stage.as_str()),
@@ -93,12 +107,19 @@ impl KafkaSink {
     }
 
     /// Send one output and wait for the broker's acknowledgement. Retries on a full local queue.
+    ///
+    /// A dead letter goes out as the original record: its key (none if it had none), its
+    /// bytes and its headers, plus the envelope's headers.
     pub async fn send(&self, out: &Output) -> Result<(), EmitError> {
-        let key = out.key();
         let topic = out.topic(&self.topics);
-        let (payload, headers) = match out {
-            Output::DeadLetter(d) => (d.payload().unwrap_or_default(), dlq_headers(d)),
+        let (key, payload, headers) = match out {
+            Output::DeadLetter(d) => (
+                d.key().unwrap_or_default(),
+                d.payload().unwrap_or_default(),
+                dlq_headers(d),
+            ),
             other => (
+                Some(other.key().into_bytes()),
                 other.to_json(),
                 OwnedHeaders::new().insert(Header {
                     key: "vigia.schema_version",
@@ -106,10 +127,12 @@ impl KafkaSink {
                 }),
             ),
         };
-        let record = FutureRecord::to(topic)
-            .key(&key)
+        let mut record = FutureRecord::<[u8], [u8]>::to(topic)
             .payload(&payload)
             .headers(headers);
+        if let Some(k) = &key {
+            record = record.key(k.as_slice());
+        }
         self.producer
             .send(record, Timeout::Never)
             .await

@@ -72,7 +72,8 @@ impl Output {
     }
 
     /// Partition key: organisation/brand for mentions, organisation for alerts and stats, the
-    /// source position for dead letters (so a replay keeps their order).
+    /// original record's key for dead letters (lossy UTF-8 here, empty when it had none; the
+    /// Kafka sink sends the exact bytes, or no key), so that a replay keeps per-key order.
     pub fn key(&self) -> String {
         match self {
             Output::Enriched(e) => {
@@ -84,9 +85,12 @@ impl Output {
             }
             Output::Alert(a) => a.organisation.clone(),
             Output::Stats(s) => s.organisation.clone(),
-            Output::DeadLetter(d) => {
-                format!("{}/{}", d.source.topic, d.source.partition.unwrap_or(-1))
-            }
+            Output::DeadLetter(d) => d
+                .key()
+                .ok()
+                .flatten()
+                .map(|k| String::from_utf8_lossy(&k).into_owned())
+                .unwrap_or_default(),
             Output::Restricted(m) | Output::Unmatched(m) => m.routing_key(),
         }
     }

@@ -2,15 +2,37 @@
 //! line-oriented files and stdin for batch mode.
 
 use std::io::BufRead;
-use vigia_model::SourcePosition;
+use vigia_model::{DeadLetter, DlqReason, SourcePosition, Stage};
 
 /// One raw record as read from a source: bytes plus where they came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RawRecord {
     pub payload: Vec<u8>,
     /// Value of the `vigia.platform` header, if the source carried one.
     pub platform_header: Option<String>,
     pub position: SourcePosition,
+    /// The Kafka record key (`None` for keyless records and line sources).
+    pub key: Option<Vec<u8>>,
+    /// Every header of the Kafka record, in order, `vigia.platform` included (empty for line
+    /// sources). A dead letter carries them so that a replay restores them.
+    pub headers: Vec<(String, Option<Vec<u8>>)>,
+}
+
+impl RawRecord {
+    /// The dead letter of this record: its bytes, position, key and headers with the reason
+    /// (boxed, as `Output::DeadLetter` holds it).
+    pub fn dead_letter(
+        &self,
+        stage: Stage,
+        reason: DlqReason,
+        detail: impl Into<String>,
+    ) -> Box<DeadLetter> {
+        let dl = DeadLetter::new(stage, reason, detail, self.position.clone(), &self.payload);
+        Box::new(dl.with_original(
+            self.key.as_deref(),
+            self.headers.iter().map(|(k, v)| (k.as_str(), v.as_deref())),
+        ))
+    }
 }
 
 /// How a batch input file is framed.
@@ -44,12 +66,12 @@ pub fn read_lines<R: BufRead>(
                 }
                 return Some(Ok(RawRecord {
                     payload: buf,
-                    platform_header: None,
                     position: SourcePosition {
                         topic: source_name.clone(),
                         partition: None,
                         offset: Some(line_no),
                     },
+                    ..RawRecord::default()
                 }));
             }
             Err(e) => return Some(Err(e)),
@@ -91,5 +113,39 @@ mod tests {
         assert_eq!(recs[1].payload, vec![0xff]);
         assert_eq!(recs[1].position.offset, Some(3));
         assert_eq!(recs[2].position.offset, Some(4));
+    }
+
+    #[test]
+    fn dead_letter_keeps_key_and_headers() {
+        let rec = RawRecord {
+            payload: b"{".to_vec(),
+            platform_header: Some("reddit".into()),
+            position: SourcePosition {
+                topic: "mentions.raw".into(),
+                partition: Some(2),
+                offset: Some(7),
+            },
+            key: Some(b"k1".to_vec()),
+            headers: vec![
+                ("vigia.platform".into(), Some(b"reddit".to_vec())),
+                ("x-null".into(), None),
+            ],
+        };
+        let dl = rec.dead_letter(Stage::Ingest, DlqReason::MalformedJson, "line 1");
+        assert_eq!(dl.payload().unwrap(), b"{");
+        assert_eq!(dl.source, rec.position);
+        assert_eq!(dl.key().unwrap(), Some(b"k1".to_vec()));
+        assert_eq!(
+            dl.original_headers().unwrap(),
+            vec![
+                ("vigia.platform", Some(b"reddit".to_vec())),
+                ("x-null", None)
+            ]
+        );
+        // line sources: nothing to keep
+        let line = read_lines(&b"x\n"[..], "stdin").next().unwrap().unwrap();
+        let dl = line.dead_letter(Stage::Ingest, DlqReason::MalformedJson, "line 1");
+        assert_eq!(dl.key().unwrap(), None);
+        assert!(dl.original.is_none());
     }
 }

@@ -18,7 +18,10 @@ pub mod schema;
 mod stats;
 
 pub use alert::{Alert, AlertKind, AlertMetrics, Severity};
-pub use dlq::{DeadLetter, DlqReason, SourcePosition, Stage};
+pub use dlq::{
+    is_envelope_header, DeadLetter, DlqReason, HeaderValue, OriginalHeader, OriginalRecord,
+    SourcePosition, Stage, ENVELOPE_HEADERS,
+};
 pub use enriched::{
     AspectLabel, ClaimMatch, DedupeInfo, DedupeKind, EnrichedMention, LanguageInfo,
     MisinformationInfo, PhiInfo, PhiSpan, PhiType, Processing, SentimentInfo, SentimentLabel,

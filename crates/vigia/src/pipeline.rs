@@ -115,21 +115,13 @@ impl Pipeline {
             Done(Processed),
             Mention(Box<Mention>, DedupeInfo),
         }
-        let decoded: Vec<Result<Mention, DeadLetter>> = self.time("ingest", || {
+        let decoded: Vec<Result<Mention, Box<DeadLetter>>> = self.time("ingest", || {
             records
                 .iter()
                 .map(|r| {
                     self.decoder
                         .decode(&r.payload, r.platform_header.as_deref())
-                        .map_err(|e| {
-                            DeadLetter::new(
-                                Stage::Ingest,
-                                e.reason,
-                                e.detail,
-                                r.position.clone(),
-                                &r.payload,
-                            )
-                        })
+                        .map_err(|e| r.dead_letter(Stage::Ingest, e.reason, e.detail))
                 })
                 .collect()
         });
@@ -147,7 +139,7 @@ impl Pipeline {
                         .dead_letter(dl.stage.as_str(), dl.reason.as_str());
                     slots.push(Slot::Done(Processed {
                         disposition: Disposition::DeadLetter,
-                        outputs: vec![Output::DeadLetter(Box::new(dl))],
+                        outputs: vec![Output::DeadLetter(dl)],
                     }));
                     continue;
                 }

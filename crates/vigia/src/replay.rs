@@ -1,7 +1,9 @@
 //! `vigia replay`: send dead letters back through the pipeline once their cause is fixed.
 //!
-//! A dead letter's value is the original payload, unchanged (see [`vigia_model::DeadLetter`]),
-//! so replay re-produces that value to the raw topic with a `vigia.replayed_from` header
+//! A dead letter is the original record, unchanged (see [`vigia_model::DeadLetter`]): same key,
+//! same value, same headers, plus the envelope's `vigia.*` headers. Replay re-produces the key,
+//! the value and the original headers (`vigia.platform` among them) to the raw topic, without
+//! the envelope's headers and with a `vigia.replayed_from` header
 //! (`<dlq topic>/<partition>/<offset>`), optionally only for some `vigia.reason`s.
 //!
 //! Replay is stateless and bounded: it reads the dead-letter topic from its beginning up to the
@@ -24,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 use tracing::warn;
 use vigia_emit::kafka::producer;
-use vigia_model::DlqReason;
+use vigia_model::{is_envelope_header, DlqReason};
 
 use crate::config::Config;
 
@@ -77,6 +79,23 @@ pub fn parse_reason(s: &str) -> Result<DlqReason> {
 fn header<'a>(m: &'a impl Message, key: &str) -> Option<&'a [u8]> {
     m.headers()
         .and_then(|hs| hs.iter().find(|h| h.key == key).and_then(|h| h.value))
+}
+
+/// The headers of the record that was dead-lettered: a dead letter's headers without the
+/// envelope's and without an earlier replay's `vigia.replayed_from`, in their order.
+fn original_headers(m: &impl Message) -> OwnedHeaders {
+    let mut out = OwnedHeaders::new();
+    if let Some(hs) = m.headers() {
+        for h in hs.iter() {
+            if !is_envelope_header(h.key) && h.key != REPLAYED_FROM {
+                out = out.insert(Header {
+                    key: h.key,
+                    value: h.value,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Consumer callbacks for a bounded read: reaching a partition's end is expected, not an error.
@@ -178,23 +197,21 @@ pub async fn replay(config: &Config, opts: &ReplayOptions) -> Result<ReplaySumma
             continue;
         }
         let origin = format!("{}/{}/{}", opts.from, partition, m.offset());
-        let mut headers = OwnedHeaders::new().insert(Header {
+        let headers = original_headers(&m).insert(Header {
             key: REPLAYED_FROM,
             value: Some(origin.as_str()),
         });
-        if let Some(p) = header(&m, "vigia.platform") {
-            headers = headers.insert(Header {
-                key: "vigia.platform",
-                value: Some(p),
-            });
-        }
         let payload = m.payload().unwrap_or_default().to_vec();
+        let key = m.key().map(<[u8]>::to_vec);
         let sink = &sink;
         let to = opts.to.as_str();
         pending.push(async move {
-            let rec = FutureRecord::<(), [u8]>::to(to)
+            let mut rec = FutureRecord::<[u8], [u8]>::to(to)
                 .payload(&payload)
                 .headers(headers);
+            if let Some(k) = &key {
+                rec = rec.key(k.as_slice());
+            }
             sink.send(rec, Timeout::Never)
                 .await
                 .map_err(|(e, _)| e)

@@ -215,13 +215,21 @@ pub fn consumer(
     Ok(c)
 }
 
+/// The consumed record with everything a dead letter must keep: key and every header.
 fn to_record(m: &rdkafka::message::BorrowedMessage<'_>) -> RawRecord {
-    let platform_header = m.headers().and_then(|hs| {
-        hs.iter()
-            .find(|h| h.key == "vigia.platform")
-            .and_then(|h| h.value)
-            .map(|v| String::from_utf8_lossy(v).into_owned())
-    });
+    let headers: Vec<(String, Option<Vec<u8>>)> = m
+        .headers()
+        .map(|hs| {
+            hs.iter()
+                .map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let platform_header = headers
+        .iter()
+        .find(|(k, _)| k == "vigia.platform")
+        .and_then(|(_, v)| v.as_deref())
+        .map(|v| String::from_utf8_lossy(v).into_owned());
     RawRecord {
         payload: m.payload().map(<[u8]>::to_vec).unwrap_or_default(),
         platform_header,
@@ -230,6 +238,8 @@ fn to_record(m: &rdkafka::message::BorrowedMessage<'_>) -> RawRecord {
             partition: Some(m.partition()),
             offset: Some(m.offset()),
         },
+        key: m.key().map(<[u8]>::to_vec),
+        headers,
     }
 }
 

@@ -160,6 +160,7 @@ fn original_text_goes_only_to_the_restricted_topic() {
             partition: None,
             offset: Some(1),
         },
+        ..RawRecord::default()
     };
     let out = pipeline.process_batch(&[record]);
     let outputs = &out[0].outputs;
