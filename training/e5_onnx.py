@@ -5,8 +5,13 @@ Inputs:  input_ids int64 [batch, seq], attention_mask int64 [batch, seq]
 Outputs: sentence_embedding f32 [batch, 384]   mean-pooled over the mask, L2-normalised (E5)
          layer_means        f32 [batch, 13, 384] mean-pooled hidden state of the embeddings and of
                                                  every layer, not normalised (features for heads)
+         sentiment_layer_means f32 [batch, 13, 384] with --sentiment-delta: the same, with the top
+                                                 layers run again with the sentiment-adapted weights
+                                                 (a branch from the shared lower layers; the other
+                                                 outputs are unchanged)
 
-Usage: e5_onnx.py MODEL_DIR   (reads model.safetensors + config.json, writes model.onnx, model.int8.onnx)
+Usage: e5_onnx.py MODEL_DIR [--sentiment-delta DELTA_NPZ]
+       (reads model.safetensors + config.json, writes model.onnx, model.int8.onnx)
 """
 import json
 import math
@@ -23,7 +28,7 @@ from e5_convert import read_safetensors  # noqa: E402
 OPSET = 18
 
 
-def build(weights: dict, cfg: dict) -> onnx.ModelProto:
+def build(weights: dict, cfg: dict, sentiment: dict | None = None) -> onnx.ModelProto:
     H, NL, NH = cfg["hidden_size"], cfg["num_hidden_layers"], cfg["num_attention_heads"]
     hd = H // NH
     eps = cfg["layer_norm_eps"]
@@ -79,9 +84,7 @@ def build(weights: dict, cfg: dict) -> onnx.ModelProto:
     def mean_pool(h):
         return node("Div", [node("ReduceSum", [node("Mul", [h, mask3]), axis1], keepdims=0), count])
 
-    means = [mean_pool(x)]
-    for l in range(NL):
-        p = f"encoder.layer.{l}"
+    def encoder_layer(x, p):
         q = node("Transpose", [node("Reshape", [linear(x, p + ".attention.self.query"), split_shape])], perm=[0, 2, 1, 3])
         k = node("Transpose", [node("Reshape", [linear(x, p + ".attention.self.key"), split_shape])], perm=[0, 2, 3, 1])
         v = node("Transpose", [node("Reshape", [linear(x, p + ".attention.self.value"), split_shape])], perm=[0, 2, 1, 3])
@@ -93,10 +96,29 @@ def build(weights: dict, cfg: dict) -> onnx.ModelProto:
         mid = linear(x, p + ".intermediate.dense")
         gelu = node("Mul", [node("Mul", [mid, half]), node("Add", [node("Erf", [node("Mul", [mid, rsqrt2])]), one])])
         out = linear(gelu, p + ".output.dense")
-        x = layer_norm(node("Add", [out, x]), p + ".output.LayerNorm")
+        return layer_norm(node("Add", [out, x]), p + ".output.LayerNorm")
+
+    means, inputs = [mean_pool(x)], []
+    for l in range(NL):
+        inputs.append(x)
+        x = encoder_layer(x, f"encoder.layer.{l}")
         means.append(mean_pool(x))
 
     stacked = node("Concat", [node("Unsqueeze", [m, axis1]) for m in means], ["layer_means"], axis=1)
+    outputs = [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", H]),
+               helper.make_tensor_value_info("layer_means", TensorProto.FLOAT, ["batch", NL + 1, H])]
+    if sentiment:
+        # The sentiment branch: the top layers again, with the adapted weights (`sentiment.` names),
+        # from the same input; its layer means replace the frozen ones from there on.
+        adapted = sorted(sentiment)
+        assert adapted == list(range(adapted[0], NL)), adapted
+        weights = {**weights, **{f"sentiment.encoder.layer.{l}.{k}": v for l in adapted for k, v in sentiment[l].items()}}
+        y, smeans = inputs[adapted[0]], list(means[: adapted[0] + 1])
+        for l in adapted:
+            y = encoder_layer(y, f"sentiment.encoder.layer.{l}")
+            smeans.append(mean_pool(y))
+        node("Concat", [node("Unsqueeze", [m, axis1]) for m in smeans], ["sentiment_layer_means"], axis=1)
+        outputs.append(helper.make_tensor_value_info("sentiment_layer_means", TensorProto.FLOAT, ["batch", NL + 1, H]))
     last = means[-1]
     norm = node("ReduceL2", [last, axis1], keepdims=1)
     eps_n = init("eps_n", np.array(1e-12, dtype=np.float32))
@@ -107,9 +129,7 @@ def build(weights: dict, cfg: dict) -> onnx.ModelProto:
         nodes, "multilingual-e5-small",
         [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
          helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"])],
-        [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", H]),
-         helper.make_tensor_value_info("layer_means", TensorProto.FLOAT, ["batch", NL + 1, H])],
-        inits)
+        outputs, inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                               producer_name="vigia training/e5_onnx.py")
     model.ir_version = 8
@@ -117,11 +137,35 @@ def build(weights: dict, cfg: dict) -> onnx.ModelProto:
     return model
 
 
+def load_delta(path: Path, weights: dict) -> dict:
+    """The sentiment adaptation shipped in the repo (training/adapter_export.py) merged into full
+    tensors: {layer: {name: array}}. `X.lora_A` [r, in] and `X.lora_B` [out, r] give
+    X.weight = base + B @ A; biases and LayerNorm parameters are stored whole."""
+    z = np.load(path)
+    out = {}
+    for key in z.files:
+        if key.endswith(".lora_B"):
+            continue
+        layer = int(key.split(".")[2])
+        if key.endswith(".lora_A"):
+            stem = key[: -len(".lora_A")]
+            a, b = z[key].astype(np.float32), z[stem + ".lora_B"].astype(np.float32)
+            name, value = stem + ".weight", weights[stem + ".weight"] + b @ a
+        else:
+            name, value = key, z[key].astype(np.float32)
+        assert value.shape == weights[name].shape, (name, value.shape)
+        out.setdefault(layer, {})[name.split(".", 3)[3]] = value
+    return out
+
+
 def main():
     d = Path(sys.argv[1])
     cfg = json.loads((d / "config.json").read_text())
     weights = read_safetensors(d / "model.safetensors")
-    model = build(weights, cfg)
+    delta = None
+    if len(sys.argv) > 3 and sys.argv[2] == "--sentiment-delta":
+        delta = load_delta(Path(sys.argv[3]), weights)
+    model = build(weights, cfg, delta)
     onnx.save_model(model, str(d / "model.onnx"))
     from onnxruntime.quantization import QuantType, quantize_dynamic
     quantize_dynamic(str(d / "model.onnx"), str(d / "model.int8.onnx"), weight_type=QuantType.QInt8,
