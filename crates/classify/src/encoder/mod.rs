@@ -124,6 +124,11 @@ pub enum Output {
     /// Mean-pooled hidden states of the embeddings and every layer, not normalised
     /// ([`LAYERS`] x [`DIM`], layer-major): features for task heads.
     LayerMeans,
+    /// [`Output::LayerMeans`] of the sentiment branch: the top layers run again with the
+    /// sentiment-adapted weights (`resources/sentiment/encoder_delta.npz`, built into the ONNX
+    /// graphs by `scripts/models fetch`); the lower layers' means are the shared ones.
+    /// ONNX engines only.
+    SentimentLayerMeans,
 }
 
 /// What a text is: E5 was trained with a `query: ` or `passage: ` prefix on every input.

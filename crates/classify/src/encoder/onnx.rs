@@ -1,7 +1,8 @@
 //! ONNX Runtime backend through `ort`, with the library loaded at run time from the onnxruntime
 //! wheel that `scripts/models fetch` unpacks (`<model dir>/onnxruntime/libonnxruntime.so`, or
 //! `$ORT_DYLIB_PATH`). The graphs are the project's own (training/e5_onnx.py): inputs
-//! `input_ids`, `attention_mask`; outputs `sentence_embedding` and `layer_means`.
+//! `input_ids`, `attention_mask`; outputs `sentence_embedding`, `layer_means` and
+//! `sentiment_layer_means`.
 
 use super::backend::{Backend, Batch};
 use super::{missing, Output, DIM, LAYERS};
@@ -79,8 +80,15 @@ impl Backend for OrtBackend {
         let (name, width) = match output {
             Output::Sentence => ("sentence_embedding", DIM),
             Output::LayerMeans => ("layer_means", LAYERS * DIM),
+            Output::SentimentLayerMeans => ("sentiment_layer_means", LAYERS * DIM),
         };
-        let (_, data) = outputs[name].try_extract_tensor::<f32>().map_err(err)?;
+        let Some(value) = outputs.get(name) else {
+            return Err(ClassifyError::Inference(format!(
+                "onnxruntime: the graph has no {name} output; rebuild it with `{}`",
+                super::INSTALL
+            )));
+        };
+        let (_, data) = value.try_extract_tensor::<f32>().map_err(err)?;
         if data.len() != batch.size * width {
             return Err(ClassifyError::Inference(format!(
                 "onnxruntime: {name} has {} values, expected {}",

@@ -112,6 +112,46 @@ fn layer_means_have_every_layer() {
     assert!(dot(&last, &sent) > 0.9999);
 }
 
+/// The sentiment branch shares the lower layers with the main graph and changes only the
+/// adapted top ones. Without a shipped delta the graphs have no branch, and asking for it says
+/// how to rebuild them.
+#[test]
+fn sentiment_branch_shares_the_lower_layers() {
+    let delta = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/sentiment/encoder_delta.npz");
+    for engine in [Engine::OnnxFp32, Engine::OnnxInt8] {
+        let enc = shared(engine);
+        if !delta.is_file() {
+            let e = enc
+                .submit(&["hola"], Prefix::Query, Output::SentimentLayerMeans)
+                .unwrap()
+                .wait()
+                .unwrap_err();
+            assert!(e.to_string().contains(INSTALL), "{e}");
+            continue;
+        }
+        let get = |output| {
+            enc.submit(&["una cita que no arriba"], Prefix::Query, output)
+                .unwrap()
+                .wait()
+                .unwrap()
+                .remove(0)
+        };
+        let (base, branch) = (get(Output::LayerMeans), get(Output::SentimentLayerMeans));
+        assert_eq!(branch.len(), LAYERS * DIM);
+        let layer = |v: &[f32], l: usize| v[l * DIM..(l + 1) * DIM].to_vec();
+        for l in 0..LAYERS {
+            let (a, b) = (layer(&base, l), layer(&branch, l));
+            let cos = dot(&a, &b) / (dot(&a, &a) * dot(&b, &b)).sqrt();
+            // Layers 9..12 are adapted at most; the last one always is.
+            if l <= 9 {
+                assert!(cos > 0.9999, "{engine:?} layer {l}: {cos}");
+            } else if l == LAYERS - 1 {
+                assert!(cos < 0.9999, "{engine:?} layer {l} is not adapted");
+            }
+        }
+    }
+}
+
 #[test]
 fn pending_is_a_future() {
     use std::future::Future;

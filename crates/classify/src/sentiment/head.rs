@@ -28,6 +28,15 @@ struct Features {
     layers: Vec<usize>,
     /// Each selected layer's mean is L2-normalised, then multiplied by this.
     scale: f32,
+    /// Which encoder output the layers come from: `layer_means` (the frozen encoder, the
+    /// default) or `sentiment_layer_means` (the branch whose top layers are adapted to
+    /// sentiment by `scripts/train-sentiment-adapter`).
+    #[serde(default = "default_source")]
+    source: String,
+}
+
+fn default_source() -> String {
+    "layer_means".into()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +64,7 @@ struct HeadFile {
 pub struct SentimentHead {
     file: HeadFile,
     prefix: Prefix,
+    output: Output,
 }
 
 impl SentimentHead {
@@ -95,7 +105,16 @@ impl SentimentHead {
             "" => Prefix::None,
             p => return Err(bad(format!("prefix {p:?}"))),
         };
-        Ok(Self { file, prefix })
+        let output = match file.features.source.as_str() {
+            "layer_means" => Output::LayerMeans,
+            "sentiment_layer_means" => Output::SentimentLayerMeans,
+            o => return Err(bad(format!("feature source {o:?}"))),
+        };
+        Ok(Self {
+            file,
+            prefix,
+            output,
+        })
     }
 
     /// `name@version` recorded in enriched events.
@@ -108,8 +127,14 @@ impl SentimentHead {
         self.prefix
     }
 
-    /// Calibrated probabilities (negative, neutral, positive) from one text's
-    /// [`Output::LayerMeans`] row.
+    /// The encoder output the head reads ([`Output::LayerMeans`] or
+    /// [`Output::SentimentLayerMeans`]).
+    pub fn output(&self) -> Output {
+        self.output
+    }
+
+    /// Calibrated probabilities (negative, neutral, positive) from one text's row of
+    /// [`Self::output`].
     pub fn probs(&self, layer_means: &[f32]) -> [f32; 3] {
         let f = &self.file.features;
         let mut x = Vec::with_capacity(f.layers.len() * DIM);
@@ -189,7 +214,7 @@ impl EncoderSentiment {
     pub fn probs_batch(&self, texts: &[&str]) -> Result<Vec<[f32; 3]>, ClassifyError> {
         let rows = self
             .encoder
-            .submit(texts, self.head.prefix(), Output::LayerMeans)?
+            .submit(texts, self.head.prefix(), self.head.output())?
             .wait()?;
         Ok(rows.iter().map(|r| self.head.probs(r)).collect())
     }
@@ -225,6 +250,20 @@ mod tests {
         let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
         v["features"]["layers"] = serde_json::json!([13]);
         assert!(SentimentHead::from_json(&v.to_string()).is_err());
+        let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
+        v["features"]["source"] = serde_json::json!("pooler");
+        assert!(SentimentHead::from_json(&v.to_string()).is_err());
+    }
+
+    #[test]
+    fn feature_source_picks_the_encoder_output() {
+        let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
+        v["features"].as_object_mut().unwrap().remove("source");
+        let h = SentimentHead::from_json(&v.to_string()).unwrap();
+        assert_eq!(h.output(), Output::LayerMeans);
+        v["features"]["source"] = serde_json::json!("sentiment_layer_means");
+        let h = SentimentHead::from_json(&v.to_string()).unwrap();
+        assert_eq!(h.output(), Output::SentimentLayerMeans);
     }
 
     /// Needs the model cache (`scripts/models fetch`).
