@@ -155,6 +155,16 @@ const VERSION_CUES: &[&str] = &[
     "actualiza",
 ];
 
+/// Private, loopback and link-local IPv4 addresses (RFC 1918, 127/8, 169.254/16): the address
+/// of a router or printer inside some LAN, shared by millions of networks, identifies no one.
+fn private_ipv4(ip: &str) -> bool {
+    let o: Vec<u32> = ip.split('.').filter_map(|x| x.parse().ok()).collect();
+    matches!(
+        o.as_slice(),
+        [10, ..] | [127, ..] | [192, 168, ..] | [169, 254, ..] | [0, ..]
+    ) || matches!(o.as_slice(), [172, b, ..] if (16..=31).contains(b))
+}
+
 pub(crate) fn ips(text: &str, out: &mut Vec<Cand>) {
     for m in IPV4.find_iter(text) {
         if !m
@@ -170,6 +180,9 @@ pub(crate) fn ips(text: &str, out: &mut Vec<Cand>) {
         }
         let prev = before(text, m.start(), 25);
         if has_cue(&prev, VERSION_CUES) && !prev.contains("ip") {
+            continue;
+        }
+        if private_ipv4(m.as_str()) {
             continue;
         }
         out.push(Cand::new(m.start(), m.end(), PhiType::IpAddress, 85, None));
@@ -343,9 +356,9 @@ fn cued_tokens(
         let from = c.end() + usize::from(abbreviation && text[c.end()..limit].starts_with('.'));
         let stop = text[from..limit]
             .find(['\n', '!', '?'])
-            .or_else(|| text[from..limit].find(". "))
             .map(|i| from + i)
-            .unwrap_or(limit);
+            .unwrap_or(limit)
+            .min(sentence_stop(text, from, limit));
         for t in token.find_iter(&text[c.end()..]) {
             let s = c.end() + t.start();
             if s >= stop {
@@ -362,6 +375,29 @@ fn cued_tokens(
             break;
         }
     }
+}
+
+/// Abbreviations whose dot does not end a sentence ("factura núm. FA-2024", "ref. 1234").
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nº", "núm", "num", "n", "nr", "nro", "ref", "tel", "telf", "art", "fra", "exp", "pag",
+];
+
+/// Byte offset of the first ". " in `text[from..limit]` that ends a sentence (one after an
+/// abbreviation such as `núm.` does not), or `limit`.
+fn sentence_stop(text: &str, from: usize, limit: usize) -> usize {
+    let w = &text[from..limit];
+    for (i, _) in w.match_indices(". ") {
+        let word = text[..from + i]
+            .rsplit(|x: char| !x.is_alphanumeric() && x != 'º')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !ABBREVIATIONS.contains(&word.as_str()) {
+            return from + i;
+        }
+    }
+    limit
 }
 
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
@@ -544,6 +580,11 @@ const ORG_PHONE_CUES: &[&str] = &[
     "atenció al pacient", "atención al usuario", "patient services", "patient advice",
     "ufficio relazioni", "ospedaliera", "asl ", "ausl", "ats ", "trust", "gp surgery",
     "surgery's", "practice", "consultorio", "mútua", "mutua",
+    // Other organisations whose desk numbers turn up in posts: courts, offices, councils,
+    // schools, a GP practice, a professional's office ("lo studio").
+    "gp ", "gp's", "court", "juzgado", "jutjat", "tribunal", "tribunale", "office", "oficina",
+    "despacho", "ufficio", "studio", "council", "ayuntamiento", "ajuntament", "comune",
+    "school", "escuela", "escola", "scuola", "hospice", "embassy", "consulado", "consolato",
 ];
 #[rustfmt::skip]
 const PERSONAL_PHONE_CUES: &[&str] = &[
