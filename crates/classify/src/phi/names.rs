@@ -152,6 +152,13 @@ const FIRST_NAMES: &[&str] = &[
     "Enrico", "Emanuele", "Michele", "Domenico", "Pasquale", "Raffaele", "Gianluca",
     "Gianni", "Franco", "Mauro", "Luigi", "Gino", "Pino", "Beppe", "Tiziana", "Cristiano",
     "Dario", "Daniele", "Alessio", "Cristian", "Giacomo", "Jacopo", "Ettore", "Umberto",
+    // frequent in the UK, Spain and Italy among families of South Asian, Arab, African and
+    // Eastern European origin
+    "Priya", "Aisha", "Ayesha", "Mohammed", "Muhammad", "Mohamed", "Ahmed", "Omar", "Yusuf",
+    "Hassan", "Ibrahim", "Zainab", "Amir", "Ravi", "Anil", "Sunita", "Deepa", "Ananya",
+    "Arjun", "Rohan", "Sanjay", "Harpreet", "Gurpreet", "Ioana", "Andreea", "Mihai", "Bogdan",
+    "Agnieszka", "Katarzyna", "Piotr", "Tomasz", "Olena", "Oksana", "Ngozi", "Chinedu",
+    "Adebayo", "Kwame", "Kofi", "Youssef", "Khadija", "Nadia", "Samira", "Karim", "Rachid",
 ];
 
 /// First names that are also ordinary words, places or brands; alone, without a cue, they are
@@ -247,6 +254,52 @@ const NAMED_HOSPITALS: &[&str] = &[
     "Queen Elizabeth", "Florence Nightingale", "Royal Marsden",
 ];
 
+/// The elided article right before a name: "l'" or "L'" at the start of a word.
+static ELIDED_ARTICLE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d])[lL]['’]$").expect("elided article regex"));
+
+/// A personal article ("el", "la", "en", "na") right before `at`, itself at a word start.
+/// "En"/"na" are also prepositions ("en Marina d'Or"), so they count only at a sentence start.
+fn personal_article(text: &str, at: usize) -> bool {
+    static ARTICLE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\d'’])(?:el|la|El|La)\s+$|(?:^|[.!?\n]\s*)(?:En|Na)\s+$")
+            .expect("personal article regex")
+    });
+    ARTICLE.is_match(tail_of(text, at, 12))
+}
+
+/// First names that, after an article, are a country, a city or a festival ("El Salvador",
+/// "La Paz", "la Mercè", "La Victoria").
+const PLACES_WITH_ARTICLE: &[&str] = &[
+    "Salvador",
+    "Paz",
+    "Mercè",
+    "Victoria",
+    "Concepción",
+    "Rosario",
+];
+
+/// A day number right before: "3 March", "the 2nd of May", "1st June".
+static DAY_BEFORE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$").expect("day regex"));
+
+/// Byte offset where the word before `at` (the article) starts.
+fn article_start(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+    head.char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0)
+}
+
+/// Honorifics and offices of public life before a name ("Dame Deborah James", "el conseller
+/// ...", "il ministro ..."): a public figure, not a patient.
+static PUBLIC_TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:dame|sir|lord|lady|baroness|baron|president|presidente|presidenta|prime\s+minister|minister|ministro|ministra|secretary|conseller|consellera|consejero|consejera|alcalde|alcaldesa|alcaldessa|sindaco|sindaca|senator|senador|senadora|senatore|senatrice|deputat|deputada|diputado|diputada|deputato|deputata|mp|king|queen|prince|princess|rey|reina|príncipe|princesa|principe|principessa|pope)\s*$")
+        .expect("public title regex")
+});
+
 fn first_names() -> &'static HashSet<&'static str> {
     static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| FIRST_NAMES.iter().copied().collect());
     &SET
@@ -305,11 +358,14 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if s < seen_end {
             continue;
         }
-        // Only at the start of a word.
-        if text[..s]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+        // Only at the start of a word, or right after the elided personal article of Catalan
+        // ("l'Arnau", "L'Ona"), which counts as a cue when a known first name follows.
+        let elided_article = ELIDED_ARTICLE.is_match(&text[..s]);
+        if !elided_article
+            && text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
         {
             continue;
         }
@@ -319,14 +375,27 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let e = s + len;
         let name = &text[s..e];
         let words: Vec<&str> = name.split_whitespace().collect();
+        let first_known = first_names().contains(words[0]);
+        if elided_article && !first_known {
+            continue;
+        }
         let prev = before(text, s, 60);
-        let cued = CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        // "la Núria", "el Pau", "en Pol", "l'Arnau": Catalan (and colloquial Spanish) put an
+        // article before a first name; after a place word ("Hospital La Paz") it is a place.
+        let article = first_known
+            && !PLACES_WITH_ARTICLE.contains(&words[0])
+            && (elided_article || personal_article(text, s))
+            && !INSTITUTION_BEFORE.is_match(tail_of(text, article_start(text, s), 30));
+        let cued = article || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let kin = KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let near = tail_of(text, s, 30);
         let titled = TITLE.is_match(near);
-        let first_known = first_names().contains(words[0]);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
+        // "3 March", "the 2nd of May": a month after a day number, not a name.
+        if DAY_BEFORE.is_match(near) {
+            continue;
+        }
         if SAINT_BEFORE.is_match(near) || NAMED_HOSPITALS.iter().any(|h| text[s..].starts_with(h)) {
             continue;
         }
@@ -341,8 +410,14 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             // A lone first name counts unless it is also a common word ("Grace", "Rosa").
             first_known && !AMBIGUOUS_FIRST.contains(&words[0]) && !institution
         };
-        let public_context = PUBLIC_CONTEXT_BEFORE.is_match(near) && !cued && !titled;
-        if !accept || is_public(name) || public_context {
+        let public_context = (PUBLIC_CONTEXT_BEFORE.is_match(near) && !cued && !titled)
+            || PUBLIC_TITLE_BEFORE.is_match(near);
+        if is_public(name) || public_context {
+            // Its later words ("Maria Argimon" in "Josep Maria Argimon") are the same person.
+            seen_end = e;
+            continue;
+        }
+        if !accept {
             continue;
         }
         if !kin && REPORTING.is_match(&text[e..]) {
