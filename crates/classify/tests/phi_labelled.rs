@@ -92,9 +92,16 @@ fn free_form_stress_set_stays_close() {
 }
 
 /// stress2 was measured once (span R 0.870, self-disclosure R 0.556), then tuned on: it is a
-/// dev set now and must keep the goal. stress3, the honest estimate, is deliberately not here
-/// (running it again after fixes would turn it into a dev set too).
+/// dev set now and must keep the goal.
 #[test]
 fn free_form_stress2_set_meets_the_goal() {
     check("stress2.jsonl", 0.95, 0.90);
+}
+
+/// stress3 was measured once (span P 0.911 R 0.900, self-disclosure R 0.659), then tuned on in
+/// session 2: a dev set now. stress4, the honest estimate, is deliberately not here (running it
+/// again after fixes would turn it into a dev set too).
+#[test]
+fn free_form_stress3_set_meets_the_goal() {
+    check("stress3.jsonl", 0.95, 0.90);
 }

@@ -1,6 +1,7 @@
 //! Dates tied to a person: birth, admission, discharge, surgery, death, appointment. Safe Harbor
 //! treats every such date (except the year alone) as an identifier; dates of public events are not.
 
+use super::disclosure;
 use super::rules::{clause_after, clause_before, has_cue};
 use super::Cand;
 use once_cell::sync::Lazy;
@@ -54,6 +55,18 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "è decedut", "ricoverat", "dimess", "ho la visita", "ho l'intervento",
 ];
 
+/// "since", "desde (el)", "des del", "dal" right before the date, a weekday allowed between.
+static SINCE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:since|desde(?:\s+el)?|des\s+del?|dal|dalla)\s+(?:\p{L}+\s+)?$")
+        .expect("since regex")
+});
+
+/// A place's opening or closing, which a date after "since" then belongs to.
+static OPENING_HOURS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:closed|open|opened|shut|cerrad[oa]|abiert[oa]|tancat|tancada|obert|oberta|chius[oa]|apert[oa])\b")
+        .expect("opening regex")
+});
+
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     for m in DATE.find_iter(text) {
         let s = m.as_str();
@@ -63,7 +76,19 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         }
         let ctx = clause_before(text, m.start(), 70);
         let next = clause_after(text, m.end(), 40);
-        if has_cue(&ctx, PERSON_DATE_CUES) || has_cue(&next, PERSON_DATE_CUES_AFTER) {
+        // "had my stent fitted on the 2nd of May", "a mio marito è venuto un infarto il 15
+        // gennaio": a condition and a person (I, my, a relative) in the same clause tie it.
+        let condition = disclosure::mentions_condition(&ctx) && disclosure::personal(&ctx);
+        // "my dad's been on a trolley since Sunday 14th April": a person's state since a date.
+        // "the clinic has been closed since 3 March" is about the clinic, whoever says it.
+        let since = SINCE_BEFORE.is_match(&ctx)
+            && disclosure::personal(&ctx)
+            && !OPENING_HOURS.is_match(&ctx);
+        if has_cue(&ctx, PERSON_DATE_CUES)
+            || has_cue(&next, PERSON_DATE_CUES_AFTER)
+            || condition
+            || since
+        {
             out.push(Cand::new(m.start(), m.end(), PhiType::Date, 70, None));
         }
     }

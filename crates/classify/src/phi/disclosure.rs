@@ -108,6 +108,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "drepanocit", "anemia falciform", "falcemia", "anaemia", "anemia", "osteoporo",
             "gout", "gota", "emphysema", "enfisema", "metformin", "levothyrox", "eutirox", "long-term condition", "chronic pain",
             "dolor crónico", "dolor crònic", "dolore cronico", "endometriosis",
+            // a flare-up, dialysing someone, the devices of diabetes and asthma
+            "flare", "dialitz", "dializ", "glucometer", "glucometr", "glucómetr", "glucòmetr",
+            "glucose monitor", "inhaler", "inhalador", "inalatore",
         ],
     ),
 ];
@@ -150,6 +153,11 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:day\s+\w+\s+)?post(?:-|\s)?op\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
+        | \b(?:me|m'|mi)\s*(?:han\s+|ha\s+|hanno\s+|acaban\s+de\s+|acaben\s+de\s+|hanno\s+appena\s+)?(?:confirmado|confirmat|confermato|confirmar|confermare|dado|donat|dato)\s+(?:el|la|il)\s+(?:diagnostico|diagnostic|diagnosi)
+        | \b(?:tengo|tinc|ho|i\s+have|i\s+got|finally\s+got|finally\s+have)\s+(?:un|una|a)\s+(?:diagnostico|diagnostic|diagnosi|diagnosis)\b
+        | ^\s*\d+\s*(?:weeks|wks|w)\s+(?:today|now|tomorrow|pregnant|along|and\s+counting)\b
+        | ^\s*(?:ya\s+)?de\s+\d+\s+semanas\b | \b(?:estamos|estem)\s+de\s+(?:\d+|\w+)\s+(?:meses|semanas|mesos|setmanes)\b
+        | ^\s*(?:alla|a)\s+\d+\w*\s+settimana\b
         ",
     ))
     .expect("self regex")
@@ -170,6 +178,7 @@ static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
           | \b(?:acabo|comenco|vaig\s+(?:acabar|comencar|fer)|em\s+toca|em\s+posen|em\s+fan)
           | \b(?:ho|oggi|ieri|domani)\s+(?:finito|iniziato|fatto|cominciato|terminato|faccio|inizio|comincio|ho)
           | \b(?:inizio|finisco|faccio|comincio|mi\s+fanno|mi\s+tocca)
+          | ^\s*(?:my\s+|la\s+|el\s+|l'|la\s+mia\s+|mi\s+|la\s+meva\s+)?(?:last|final|first|next|ultima|ultimo|primera|primer|prima|darrera|ultim|proxima|prossima)
         )
         \s+(?:\w+\s+){0,4}?(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherap|radiotherapy|radiation|radioterapia|radioterapia|radio\b|dialysis|dialisis|dialisi|immunotherap|inmunoterapia|immunoterapia|hormone\s+therapy|hormonoterapia)
         ",
@@ -188,6 +197,15 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:ho|avevo|soffro\s+di|sono|convivo\s+con|combatto\s+contro)\b
         | \b(?:vivo\s+con)\b
         | ^\s*(?:living|life|been\s+living|dealing)\s+with\b
+        | \bmi\s+hanno\s+(?:trovato|scoperto|riscontrato) | \bme\s+(?:han\s+)?(?:encontrado|encontraron|detectado|detectaron|visto|vieron)
+        | \bm'han\s+(?:trobat|vist) | \bem\s+van\s+(?:trobar|veure) | \bthey\s+(?:have\s+)?found
+        | \bturns?\s+out\s+(?:i\s+have|i\s+had|it'?s|it\s+is|it\s+was) | \bapparently\s+(?:it'?s|it\s+is|i\s+have|i\s+got)
+        | \bresulta\s+que\s+(?:tengo|tenia|es|era|tinc|és) | \ba\s+quanto\s+pare\s+(?:ho|è)
+        | \b(?:me|m'|mi)\s*(?:han|hanno|ha)\s+(?:dado|donat|dato|entregado)\s+(?:los|els|i|el|il)\s+(?:resultados?|resultats?|risultat[io])\b
+        | \bgot\s+(?:my|the)\s+(?:\w+\s+)?results?(?:\s+back)?
+        | \b(?:llevo|llevamos|porto|portem)\s+(?:\w+\s+){0,3}?(?:con|amb)\b
+        | ^\s*(?:\w+\s+){1,2}?(?:years|months|anos|meses|anys|mesos|anni|mesi)\s+(?:with|con|amb|living\s+with)\b
+        | ^\s*(?:been|having|had|got|feeling|struggling|dealing|living|battling|fighting|recovering|suffering)\b
         | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
         ",
     ))
@@ -214,8 +232,8 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         diagnos | detect | found\s+out | tested\s+positive | operat | operar | surgery | bypass
         | \b(?:has|had|have|got|is\s+living\s+with|is\s+fighting|is\s+battling|battled|fought|beat|survived|is\s+recovering\s+from|started|starts|is\s+on|is\s+having|suffers\s+from|lives\s+with)\b
-        | \b(?:tiene|tenía|tuvo|padece|sufre|le\s+han|la\s+operaron|lo\s+operaron|le\s+operaron|está\s+embarazada)\b
-        | \b(?:té|tenia|pateix|li\s+han|l'han|el\s+van|la\s+van|li\s+van|està\s+embarassada)\b
+        | \b(?:tiene|tenía|tuvo|padece|sufre|le\s+han|la\s+operaron|lo\s+operaron|le\s+operaron|está\s+embarazada|lleva|convive\s+con|vive\s+con)\b
+        | \b(?:té|tenia|pateix|li\s+han|l'han|el\s+van|la\s+van|li\s+van|està\s+embarassada|porta|conviu\s+amb|viu\s+amb)\b
         | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
         | trobat | trovato | encontrado | riscontrat | scoperto
         | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
@@ -229,7 +247,7 @@ static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         ^\s*(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
-        | \b(?:study|studies|research|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
+        | \b(?:study|studies|research|trial|trials|ensayo|assaig|sperimentazione|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
         | \b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b
         ",
     ))
@@ -255,6 +273,25 @@ fn category_in(s: &str) -> Option<&'static str> {
                 .is_some_and(char::is_alphanumeric)
         })
         .map(|m| cats[m.pattern().as_usize()])
+}
+
+/// True when `s` names a health condition (any language of [`CONDITIONS`]).
+pub(crate) fn mentions_condition(s: &str) -> bool {
+    category_in(&fold(s)).is_some()
+}
+
+/// True when `s` speaks of the author or a close person: a first-person word ("I", "my", "mi",
+/// "em", "m'"), a third-person pronoun or clitic ("he", "his", "le", "li", "gli") or a kinship
+/// word ([`KIN`]).
+pub(crate) fn personal(s: &str) -> bool {
+    static PERSON: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"\b(?:i|my|me|mine|he|she|his|her|him|mi|mis|meu|meva|meus|meves|mio|mia|miei|mie|em|le|li|gli|lui|lei|ell|ella|el\s+van|la\s+van)\b|\bm'",
+        )
+        .expect("person regex")
+    });
+    let f = fold(s);
+    PERSON.is_match(&f) || KIN.is_match(&f)
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -289,8 +326,17 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             }
         }
         if let Some(m) = SELF_TREATMENT.find(sent) {
-            if !NEGATED.is_match(&sent[..m.start()]) && !other_subject_before(sent, m.start()) {
+            if !NEGATED.is_match(&sent[..m.start()])
+                && !other_subject_before(sent, m.start())
+                && !condition_as_modifier(&sent[m.start()..], false)
+            {
                 return Some(category_in(&sent[m.start()..]).unwrap_or("oncology"));
+            }
+        }
+        // "last radiotherapy session done", "quimio acabada": a treatment reported finished.
+        if let Some(m) = TREATMENT_DONE.find(sent) {
+            if !other_subject_before(sent, m.start()) {
+                return Some(category_in(m.as_str()).unwrap_or("oncology"));
             }
         }
         for m in SELF_WEAK.find_iter(sent) {
@@ -319,11 +365,27 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 subjects.push(p + n.len());
             }
         }
+        // "... del meu pare ... mentre el dialitzaven": a clitic for the close person and a
+        // treatment done to them, however far apart in the sentence.
+        if !subjects.is_empty() {
+            if let Some(m) = TREATED_CLITIC.find(sent) {
+                return Some(category_in(m.as_str()).unwrap_or("oncology"));
+            }
+        }
         for end in subjects {
             let tail: String = sent[end..].chars().take(70).collect();
-            if let Some(ev) = THIRD_EVENT.find(&tail) {
+            // "the surgery" is the GP practice in British English, not an operation.
+            let ev = THIRD_EVENT
+                .find_iter(&tail)
+                .find(|ev| ev.as_str() != "surgery" || !surgery_is_a_place(&tail, ev.start()));
+            if let Some(ev) = ev {
                 let after = &tail[ev.start()..];
                 if let Some(c) = category_in(after) {
+                    // "has been waiting 2 years for an ADHD assessment": not yet a diagnosis.
+                    // (The word after the condition may lie beyond the window.)
+                    if condition_as_modifier(&sent[end + ev.start()..], false) {
+                        continue;
+                    }
                     return Some(c);
                 }
                 // "è stato operato", "ha sido operada": the event word may follow the auxiliary.
@@ -400,6 +462,46 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     None
 }
 
+/// "the surgery" (a GP practice in British English), "the day surgery unit", "surgery ward":
+/// a place, not an operation.
+fn surgery_is_a_place(s: &str, at: usize) -> bool {
+    let head = &s[..at];
+    let next = s[at + "surgery".len()..].trim_start();
+    head.ends_with("the ")
+        || head.ends_with("day ")
+        || [
+            "unit",
+            "ward",
+            "department",
+            "dept",
+            "team",
+            "reception",
+            "waiting",
+            "centre",
+            "center",
+        ]
+        .iter()
+        .any(|w| next.starts_with(w))
+}
+
+/// A condition-specific treatment reported as finished, with no subject ("last radiotherapy
+/// session done", "quimio acabada", "chemio finita").
+static TREATMENT_DONE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta)\b",
+    ))
+    .expect("treatment done regex")
+});
+
+/// An object clitic and a treatment verb: "el dialitzaven", "la dializan", "le fanno la
+/// chemio", "li fan quimio".
+static TREATED_CLITIC: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:le|la|lo|el|li|gli)\s+(?:(?:estan|estaven|estaban|stanno|stavano)\s+)?(?:dialitz\w*|dializ\w*|(?:dan|donen|fan|fanno|hacen|ponen|posen|facevano)\s+(?:la\s+|el\s+|de\s+)?(?:quimio|chemio|dialisi|dialisis|radio))",
+    ))
+    .expect("treated clitic regex")
+});
+
 /// Someone other than the author or a close person right before `at` ("a colleague just
 /// finished chemo", "lei ha fatto la chemio"): not a disclosure about anyone identifiable.
 fn other_subject_before(sent: &str, at: usize) -> bool {
@@ -432,13 +534,13 @@ static SURGERY_NOUN: Lazy<Regex> = Lazy::new(|| {
 fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
     static PREVENTION: Lazy<Regex> = Lazy::new(|| {
         Regex::new(&fold(
-            r"^(?:vaccines?|vaccination|jabs?|shots?|boosters?|tests?|testing|screening|vacuna|vacunacion|vacunes|vacunacio|vaccino|vaccinazione|prueba|tampone|cribado|cribratge|campaign|campana|campanya|campagna|awareness|month|day|week)$",
+            r"^(?:vaccines?|vaccination|jabs?|shots?|boosters?|tests?|testing|screening|assessments?|evaluation|referral|season|temporada|stagione|evaluacion|valoracion|derivacion|avaluacio|valoracio|derivacio|valutazione|vacuna|vacunacion|vacunes|vacunacio|vaccino|vaccinazione|prueba|tampone|cribado|cribratge|campaign|campana|campanya|campagna|awareness|month|day|week)$",
         ))
         .expect("prevention regex")
     });
     static JOB: Lazy<Regex> = Lazy::new(|| {
         Regex::new(&fold(
-            r"^(?:nurse|doctor|specialist|consultant|researcher|research|charity|ward|unit|clinic|service|team|enfermer[oa]|especialista|investigador[a]?|unidad|consulta|servicio|infermier[ae]|unitat|servei|specialista|ricercat\w*|reparto|servizio)$",
+            r"^(?:nurse|doctor|specialist|consultant|researcher|research|trials?|charity|ward|unit|clinic|service|team|machines?|maquina|macchina|enfermer[oa]|especialista|investigador[a]?|unidad|consulta|servicio|infermier[ae]|unitat|servei|specialista|ricercat\w*|reparto|servizio)$",
         ))
         .expect("job regex")
     });
