@@ -254,9 +254,13 @@ const NAMED_HOSPITALS: &[&str] = &[
     "Queen Elizabeth", "Florence Nightingale", "Royal Marsden",
 ];
 
-/// The elided article right before a name: "l'" or "L'" at the start of a word.
-static ELIDED_ARTICLE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d])[lL]['’]$").expect("elided article regex"));
+/// The elided article right before `at`: "l'" or "L'" at the start of a word.
+fn elided_article_before(text: &str, at: usize) -> bool {
+    let mut it = text[..at].chars().rev();
+    matches!(it.next(), Some('\'' | '’'))
+        && matches!(it.next(), Some('l' | 'L'))
+        && !it.next().is_some_and(|c| c.is_alphanumeric())
+}
 
 /// A personal article ("el", "la", "en", "na") right before `at`, itself at a word start.
 /// "En"/"na" are also prepositions ("en Marina d'Or"), so they count only at a sentence start.
@@ -360,7 +364,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         }
         // Only at the start of a word, or right after the elided personal article of Catalan
         // ("l'Arnau", "L'Ona"), which counts as a cue when a known first name follows.
-        let elided_article = ELIDED_ARTICLE.is_match(&text[..s]);
+        let elided_article = elided_article_before(text, s);
         if !elided_article
             && text[..s]
                 .chars()
@@ -392,10 +396,6 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let titled = TITLE.is_match(near);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
-        // "3 March", "the 2nd of May": a month after a day number, not a name.
-        if DAY_BEFORE.is_match(near) {
-            continue;
-        }
         if SAINT_BEFORE.is_match(near) || NAMED_HOSPITALS.iter().any(|h| text[s..].starts_with(h)) {
             continue;
         }
@@ -410,14 +410,15 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             // A lone first name counts unless it is also a common word ("Grace", "Rosa").
             first_known && !AMBIGUOUS_FIRST.contains(&words[0]) && !institution
         };
+        // "3 March", "the 2nd of May": a month after a day number, not a name.
+        if !accept || DAY_BEFORE.is_match(near) {
+            continue;
+        }
         let public_context = (PUBLIC_CONTEXT_BEFORE.is_match(near) && !cued && !titled)
             || PUBLIC_TITLE_BEFORE.is_match(near);
         if is_public(name) || public_context {
             // Its later words ("Maria Argimon" in "Josep Maria Argimon") are the same person.
             seen_end = e;
-            continue;
-        }
-        if !accept {
             continue;
         }
         if !kin && REPORTING.is_match(&text[e..]) {
