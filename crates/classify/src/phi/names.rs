@@ -319,6 +319,13 @@ fn is_public(name: &str) -> bool {
 fn name_at(text: &str, at: usize) -> Option<usize> {
     let m = NAME_SEQ.find(&text[at..])?;
     let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
+    // A possessive "'s" is not part of the name ("Leah's leukaemia"): the token pattern lets
+    // apostrophes in for "O'Brien", so it is cut here.
+    for w in words.iter_mut() {
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            *w = stem;
+        }
+    }
     // Cut at the first word that cannot be part of a name.
     if let Some(i) = words.iter().position(|w| NOT_NAMES.contains(w)) {
         words.truncate(i);

@@ -326,8 +326,10 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
 }
 
 /// An id-like token: letters, digits and separators, at least four digits in all.
+/// A letter prefix is upper-case when a space separates it ("HC 2201", "NHC 3384712"); a
+/// lower-case word before a number ("pone 1997") is a word, not a prefix.
 static ALNUM_ID: Lazy<Regex> =
-    Lazy::new(|| re(r"\b[A-Za-z]{0,4}[-/ ]?\d[\d/ -]{2,22}\d[A-Za-z]?\b"));
+    Lazy::new(|| re(r"\b(?:[A-Z]{1,4}[-/ ]?|[A-Za-z]{1,4}[-/]?)?\d[\d/ -]{2,22}\d[A-Za-z]?\b"));
 static SERIAL_ID: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z0-9][A-Z0-9-]{4,24}\b"));
 
 /// For each match of `cue`, the first token matching `token` that starts within `window`
@@ -368,7 +370,10 @@ fn cued_tokens(
             let trimmed = t.as_str().trim_matches([' ', '-', '/']);
             let s2 = s + t.as_str().find(trimmed).unwrap_or(0);
             let e2 = s2 + trimmed.len();
-            if digits < 4 || !standalone(text, s2, e2) {
+            // A year on its own ("pone 1997") is no identifier.
+            let year =
+                trimmed.len() == 4 && (trimmed.starts_with("19") || trimmed.starts_with("20"));
+            if digits < 4 || year || !standalone(text, s2, e2) {
                 continue;
             }
             out.push(Cand::new(s2, e2, kind, priority, None));
@@ -599,7 +604,13 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         let (mut s, e) = (m.start(), m.end());
         let raw = m.as_str();
         let digits: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
-        if !(9..=13).contains(&digits.len()) || !standalone(text, s, e) {
+        // The tail of a code ("MMT-1780-55219", "FA-2024-00871") is not a phone number.
+        let glued = text[..s].ends_with('-')
+            && text[..s - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if !(9..=13).contains(&digits.len()) || glued || !standalone(text, s, e) {
             continue;
         }
         // A date or time is not a phone number.

@@ -566,3 +566,31 @@ fn a_surgery_place_or_a_pending_assessment_is_not_a_disclosure() {
         Some("surgery")
     );
 }
+
+// ---- bugs seen by looking at stress4's errors after its one run (its figures are pre-fix)
+
+#[test]
+fn a_possessive_is_not_part_of_the_name() {
+    let (_, red) = run("Leah's leukaemia is back");
+    assert_eq!(red, "[PERSON_NAME]'s leukaemia is back");
+    let (_, red) = run("my mum Sophie O'Brien's flat");
+    assert_eq!(red, "my mum [PERSON_NAME]'s flat");
+}
+
+#[test]
+fn a_word_or_a_year_after_a_cue_is_not_an_id() {
+    assert!(types("en la tarjeta sanitaria pone 1997, quién revisa esto").is_empty());
+    assert_eq!(
+        types("tarjeta sanitaria BBBB 1234567890"),
+        vec![PhiType::HealthCardNumber]
+    );
+}
+
+#[test]
+fn the_tail_of_a_code_is_not_a_phone() {
+    assert!(
+        !types("el número de serie de la bomba es MMT-1780-55219, da error")
+            .contains(&PhiType::Phone)
+    );
+    assert_eq!(types("llámame al 612-345-678"), vec![PhiType::Phone]);
+}
