@@ -1,5 +1,8 @@
 //! Fuzz the decoder entry point: arbitrary bytes under every `vigia.platform` header value.
-//! Run with `cargo +nightly fuzz run decode` from the repository root.
+//! Run from the repository root (cargo-fuzz: `cargo install cargo-fuzz`):
+//! `cargo +nightly fuzz run decode fuzz/corpus/decode fuzz/seeds/decode -- -max_total_time=600`.
+//! `fuzz/seeds/decode` holds a few fixtures (first byte 0: no header); the corpus libFuzzer
+//! grows (`fuzz/corpus`) and crash artefacts (`fuzz/artifacts`) stay out of git.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
