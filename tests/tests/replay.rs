@@ -62,13 +62,19 @@ async fn replayed_dead_letters_are_enriched_after_the_fix() {
             .unwrap_or_else(|| panic!("dead letter keyed {key:?}: not an input's name"));
         assert_eq!(m.payload(), input.payload.as_deref().or(Some(&[][..])));
         assert_eq!(header(m, "vigia.platform"), input.platform_header);
-        assert_eq!(header(m, "vigia.source.topic").as_deref(), Some(topics.raw.as_str()));
+        assert_eq!(
+            header(m, "vigia.source.topic").as_deref(),
+            Some(topics.raw.as_str())
+        );
     }
     let with_platform = dlq
         .iter()
         .filter(|m| header(m, "vigia.platform").is_some())
         .count();
-    assert!(with_platform > 0, "some dead letters carry a vigia.platform header");
+    assert!(
+        with_platform > 0,
+        "some dead letters carry a vigia.platform header"
+    );
 
     let opts = ReplayOptions {
         from: topics.dlq.clone(),
@@ -133,7 +139,11 @@ async fn replayed_dead_letters_are_enriched_after_the_fix() {
             .get(key.as_deref().unwrap_or_default())
             .unwrap_or_else(|| panic!("replayed record keyed {key:?}: not an input's name"));
         assert!(input.name.ends_with("-future"), "{}", input.name);
-        assert_eq!(header(m, "vigia.platform"), input.platform_header, "{origin}");
+        assert_eq!(
+            header(m, "vigia.platform"),
+            input.platform_header,
+            "{origin}"
+        );
         for h in vigia_model::ENVELOPE_HEADERS {
             assert_eq!(header(m, h), None, "{origin} carries {h}");
         }
