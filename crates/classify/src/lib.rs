@@ -75,6 +75,10 @@ impl Classifier {
             tiers::Tier::Fast => None,
             _ => Some(load_transformer_sentiment(config)?),
         };
+        let misinfo = misinfo::MisinfoDetector::with_config(
+            &config.misinfo,
+            transformer.as_ref().map(|t| (t.encoder(), &config.encoder)),
+        )?;
         let mut aspects = aspects::AspectTagger::new(&config.aspects)?;
         if let Some(t) = &transformer {
             let enc = t.encoder().clone();
@@ -86,15 +90,17 @@ impl Classifier {
             lang: lang::LanguageDetector::with_config(config.lang),
             sentiment: sentiment::LexiconSentiment::new(),
             aspects,
-            misinfo: misinfo::MisinfoDetector::with_config(&config.misinfo, None)?,
+            misinfo,
             phi: phi::PhiDetector::new(),
         })
     }
 
     /// Classify a batch; results are in input order. Batching lets model backends amortise work.
     /// Every mention gets the fast tier; those the router escalates (see [`tiers`]) then get the
-    /// transformer's sentiment and prototype aspects, in one encoder batch each. If the
-    /// transformer fails, the fast verdicts stand and the failure is logged.
+    /// transformer's sentiment and prototype aspects, in one encoder batch each, and their
+    /// misinformation is assessed again with the sentence embedding (claim matching by
+    /// embedding, the detector head's full variant). If the transformer fails, the fast verdicts
+    /// stand and the failure is logged.
     pub fn classify_batch(&self, mentions: &[&Mention]) -> Vec<Classification> {
         let mut out: Vec<Classification> = mentions.iter().map(|m| self.classify_one(m)).collect();
         if let Some(tr) = &self.transformer {
@@ -142,6 +148,10 @@ impl Classifier {
                 &embs[at..at + u.len()],
                 Some(c.sentiment.label),
             );
+            // units()[0] is the whole mention: its E5 sentence embedding.
+            c.misinformation =
+                self.misinfo
+                    .assess_in(mentions[i], Some(&embs[at]), c.language.code.as_deref());
             at += u.len();
             c.models[1] = tr.head().name().to_string();
             c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();
@@ -154,7 +164,7 @@ impl Classifier {
         let lang = language.code.as_deref();
         let sentiment = self.sentiment.classify(&m.text, lang);
         let aspects = self.aspects.tag(&m.text, Some(sentiment.label));
-        let misinformation = self.misinfo.assess(m, None);
+        let misinformation = self.misinfo.assess_in(m, None, lang);
         let (phi, redacted_text) = self.phi.detect_and_redact(&m.text, lang);
         Classification {
             language,
@@ -180,4 +190,52 @@ pub fn load_transformer_sentiment(
     config: &ClassifyConfig,
 ) -> Result<sentiment::head::EncoderSentiment, ClassifyError> {
     sentiment::head::EncoderSentiment::load(&config.encoder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str) -> Mention {
+        serde_json::from_value(serde_json::json!({
+            "id": "x:1", "platform": "x", "author": {"id": "a"}, "text": text,
+            "created_at": "2024-05-01T10:00:00Z"
+        }))
+        .unwrap()
+    }
+
+    fn detector_detail(c: &Classification) -> String {
+        c.misinformation
+            .signals
+            .iter()
+            .find(|s| s.kind == "detector")
+            .map(|s| s.detail.clone())
+            .unwrap_or_default()
+    }
+
+    /// Needs the model cache (`scripts/models fetch`).
+    #[test]
+    fn escalated_mentions_are_assessed_with_the_sentence_embedding() {
+        let m = mention("Les vacunes provoquen autisme. No vacuneu els vostres fills!");
+        let mut cfg = ClassifyConfig::default();
+        cfg.tiers.tier = tiers::Tier::Transformer;
+        let full = Classifier::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
+        let out = full.classify_batch(&[&m]);
+        assert!(
+            detector_detail(&out[0]).contains("embedding"),
+            "{:#?}",
+            out[0].misinformation
+        );
+        assert_eq!(out[0].misinformation.claims[0].id, "vaccines-autism");
+        assert!(
+            out[0].misinformation.score >= 0.5,
+            "{:#?}",
+            out[0].misinformation
+        );
+
+        cfg.tiers.tier = tiers::Tier::Fast;
+        let fast = Classifier::new(&cfg).unwrap();
+        let out = fast.classify_batch(&[&m]);
+        assert!(detector_detail(&out[0]).contains("text and link features"));
+    }
 }

@@ -13,7 +13,7 @@ use crate::encoder::{self, Encoder, EncoderConfig};
 use crate::ClassifyError;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const CALIBRATION: &str = include_str!("../../resources/kb/calibration.json");
 
@@ -51,6 +51,8 @@ pub struct ClaimIndex {
     /// Inverted index of the rows' lexical vectors: bucket -> (row, value).
     postings: HashMap<u32, Vec<(u32, f32)>>,
     idf: Vec<f32>,
+    /// Per claim, the word stems of its indexed texts ([`super::stance::anchor_stems`]).
+    stems: Vec<HashSet<String>>,
     pub claims: usize,
 }
 
@@ -86,9 +88,11 @@ impl ClaimIndex {
         let mut texts: Vec<&str> = Vec::new();
         let mut rows = Vec::new();
         let mut row = 0;
+        let mut stems = vec![HashSet::new(); kb.claims.len()];
         for (ci, c) in kb.claims.iter().enumerate() {
             for (ti, (l, t)) in c.texts().enumerate() {
                 if keep(ci, l, ti) {
+                    stems[ci].extend(super::stance::anchor_stems(t));
                     owner.push(ci);
                     lang.push(l.to_string());
                     texts.push(t);
@@ -126,6 +130,7 @@ impl ClaimIndex {
             embeddings,
             postings,
             idf,
+            stems,
             claims: kb.claims.len(),
         })
     }
@@ -138,6 +143,14 @@ impl ClaimIndex {
         }
     }
 
+    /// The mode [`Self::rank`] uses for a mention with or without an embedding.
+    pub fn mode_for(&self, embedding: Option<&[f32]>) -> MatchMode {
+        match (&self.embeddings, embedding) {
+            (Some(_), Some(e)) if e.len() == encoder::DIM => MatchMode::Embedding,
+            _ => MatchMode::Lexical,
+        }
+    }
+
     /// Number of indexed texts.
     pub fn rows(&self) -> usize {
         self.owner.len()
@@ -145,11 +158,20 @@ impl ClaimIndex {
 
     /// Best similarity per claim, highest first (claims with no indexed text are absent).
     /// Uses the embedding when both the index and the caller have one, else lexical vectors.
+    /// An embedding match must be anchored: the text shares a word stem with one of the claim's
+    /// indexed texts, or its similarity counts as zero (see [`super::stance::anchor_stems`]).
     pub fn rank(&self, text: &str, embedding: Option<&[f32]>) -> (MatchMode, Vec<Candidate>) {
         let mut best: HashMap<usize, f32> = HashMap::new();
         let mode = match (&self.embeddings, embedding) {
             (Some(m), Some(e)) if e.len() == encoder::DIM => {
+                let stems = super::stance::anchor_stems(text);
+                let anchored: Vec<bool> =
+                    self.stems.iter().map(|s| !s.is_disjoint(&stems)).collect();
                 for (row, v) in m.chunks_exact(encoder::DIM).enumerate() {
+                    if !anchored[self.owner[row]] {
+                        best.entry(self.owner[row]).or_insert(0.0);
+                        continue;
+                    }
                     let s: f32 = v.iter().zip(e).map(|(a, b)| a * b).sum();
                     let b = best.entry(self.owner[row]).or_insert(f32::MIN);
                     *b = b.max(s);

@@ -49,7 +49,51 @@ pub struct MisinfoConfig {
     pub max_claims: usize,
     /// Use the supervised detector head.
     pub detector: bool,
+    /// When the detector head counts fully (see [`HeadGate`]).
+    pub head_gate: HeadGate,
 }
+
+/// When the detector head's verdict counts fully in `misinformation.score`.
+///
+/// The head was trained on CONSTRAINT (English COVID-19 news posts and hoaxes), where "real"
+/// means an official outlet's wording; on patient posts it says "fake" to nearly everything
+/// ("got my flu jab at the pharmacy today"), so on a hospital's stream it must not decide alone.
+/// Where the gate is shut the head still counts, damped to at most one logit either way.
+/// `vigia eval misinfo --hospital` prints the trade-off of each gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadGate {
+    /// Only when something else points the same way: a knowledge-base claim the post does not
+    /// refute, or credibility signals (a low-credibility site, sensational wording, a new
+    /// account, stale linked content) adding up to at least 0.7 logits. The fewest false
+    /// alarms, but it misses hoaxes that match no known claim.
+    Corroborated,
+    /// When the post talks about a health-claim topic (vaccines, cures, COVID-19, ...) or
+    /// matches a claim.
+    #[default]
+    Topic,
+    /// Always: the head's full power, for streams like the one it was trained on.
+    Always,
+}
+
+impl HeadGate {
+    pub const ALL: [HeadGate; 3] = [HeadGate::Topic, HeadGate::Corroborated, HeadGate::Always];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            HeadGate::Corroborated => "corroborated",
+            HeadGate::Topic => "topic",
+            HeadGate::Always => "always",
+        }
+    }
+}
+
+/// A supporting claim match less than this above the threshold, on a post the detector head
+/// reads as reliable (p < 0.2), counts as touching the claim's subject, not repeating it.
+const LOOSE_MATCH: f32 = 0.02;
+
+/// Credibility signals (in logits) that open the [`HeadGate::Corroborated`] gate.
+const CORROBORATION: f32 = 0.7;
 
 impl Default for MisinfoConfig {
     fn default() -> Self {
@@ -59,6 +103,7 @@ impl Default for MisinfoConfig {
             lexical_match_threshold: None,
             max_claims: 3,
             detector: true,
+            head_gate: HeadGate::default(),
         }
     }
 }
@@ -72,6 +117,7 @@ pub struct MisinfoDetector {
     embedding_threshold: f32,
     lexical_threshold: f32,
     max_claims: usize,
+    gate: HeadGate,
 }
 
 impl MisinfoDetector {
@@ -118,6 +164,7 @@ impl MisinfoDetector {
             embedding_threshold: cfg.match_threshold.unwrap_or(cal.embedding_threshold),
             lexical_threshold: cfg.lexical_match_threshold.unwrap_or(cal.lexical_threshold),
             max_claims: cfg.max_claims.max(1),
+            gate: cfg.head_gate,
         })
     }
 
@@ -175,15 +222,46 @@ impl MisinfoDetector {
     /// Assess one mention. `embedding`: its encoder sentence embedding, when the classifier
     /// computed one (shared with the other consumers; never recomputed here).
     pub fn assess(&self, m: &Mention, embedding: Option<&[f32]>) -> MisinformationInfo {
+        self.assess_in(m, embedding, None)
+    }
+
+    /// [`Self::assess`] knowing the post's language (`None`: unknown). The detector head was
+    /// trained on English posts only: on another language its verdict is damped to one logit
+    /// either way, and a claim match near the threshold counts as touching the claim's subject.
+    pub fn assess_in(
+        &self,
+        m: &Mention,
+        embedding: Option<&[f32]>,
+        lang: Option<&str>,
+    ) -> MisinformationInfo {
+        let foreign = lang.is_some_and(|l| l != "en");
         let urls = domains::collect_urls(&m.text, &m.entities.urls);
         let claims = self.match_claims(&m.text, &urls, embedding);
         let (mut sigs, findings) = signals::credibility(m, &urls);
-        let (mode, _) = (self.index.mode(), ());
-        let thr = self.threshold(mode);
+        let thr = self.threshold(self.index.mode_for(embedding));
 
         // Claim matches: the strongest supporting match counts fully, a debunk lowers the score.
         let mut claim_sigs = Vec::new();
-        if let Some(c) = claims.iter().find(|c| c.stance == Stance::Supports) {
+        let head_score = self
+            .head
+            .as_ref()
+            .map(|h| h.score(&m.text, &urls, embedding));
+        let head_says_reliable = head_score.is_some_and(|s| s.probability < 0.2);
+        let supporting = claims.iter().find(|c| c.stance == Stance::Supports);
+        if let Some(c) = supporting
+            .filter(|c| c.similarity < thr + LOOSE_MATCH && (head_says_reliable || foreign))
+        {
+            // Near the threshold, similarity says "same subject" more than "same claim"
+            // ("had my flu jab today" against "the flu jab gives you flu").
+            claim_sigs.push(Signal {
+                kind: "claim_match".into(),
+                weight: 0.8,
+                detail: format!(
+                    "Touches the subject of a debunked claim (\u{201c}{}\u{201d}), only loosely.",
+                    self.claim_statement(&c.id)
+                ),
+            });
+        } else if let Some(c) = supporting {
             let w = 2.5 + 4.0 * (c.similarity - thr).max(0.0);
             claim_sigs.push(Signal {
                 kind: "claim_match".into(),
@@ -214,7 +292,7 @@ impl MisinfoDetector {
                 ),
             });
         }
-        let supports = claims.iter().any(|c| c.stance == Stance::Supports);
+        let supports = claim_sigs.first().is_some_and(|s| s.weight >= 2.5);
         if supports && !findings.any_link {
             sigs.push(Signal {
                 kind: "evidence".into(),
@@ -226,12 +304,28 @@ impl MisinfoDetector {
         // Detector head: full weight on health-claim talk, damped elsewhere (it was trained on
         // COVID-19 news posts, not on patient reviews).
         let mut base = PRIOR_LOGIT;
-        if let Some(h) = &self.head {
-            let s = h.score(&m.text, &urls, embedding);
-            let on_topic = health_claim_topic(&m.text) || !claims.is_empty();
+        if let Some(s) = head_score {
+            let open = match self.gate {
+                HeadGate::Always => true,
+                HeadGate::Topic => health_claim_topic(&m.text) || !claims.is_empty(),
+                HeadGate::Corroborated => {
+                    claims.iter().any(|c| c.stance != Stance::Refutes)
+                        || sigs.iter().map(|s| s.weight.max(0.0)).sum::<f32>() >= CORROBORATION
+                }
+            };
             let debunk_only =
                 !claims.is_empty() && claims.iter().all(|c| c.stance == Stance::Refutes);
-            let (w, detail_scope) = if debunk_only {
+            let (w, detail_scope) = if foreign {
+                // Half-way between the prior and an even chance: the subject is there, the
+                // head cannot read the wording.
+                if open || debunk_only {
+                    base = 0.5 * PRIOR_LOGIT;
+                }
+                (
+                    (0.3 * s.logit).clamp(-1.0, 1.0),
+                    " (damped: it was trained on English posts only)",
+                )
+            } else if debunk_only {
                 // The head reads topic and wording, not stance: a debunk of a myth uses the
                 // myth's words. Keep only what speaks for reliability.
                 base = 0.0;
@@ -239,13 +333,16 @@ impl MisinfoDetector {
                     s.logit.clamp(-6.0, 6.0).min(0.0) + 0.25 * s.logit.clamp(0.0, 6.0),
                     " (damped: the post debunks the claim it mentions)",
                 )
-            } else if on_topic {
+            } else if open {
                 base = 0.0;
                 (s.logit.clamp(-6.0, 6.0), "")
             } else {
                 (
                     (0.3 * s.logit).clamp(-1.0, 1.0),
-                    " (damped: the post is not about a health claim)",
+                    match self.gate {
+                        HeadGate::Topic => " (damped: the post is not about a health claim)",
+                        _ => " (damped: nothing else in the post points to a false claim)",
+                    },
                 )
             };
             let kind = match s.kind {

@@ -213,6 +213,31 @@ pub struct ClaimCues {
     pub excluded: HashSet<&'static str>,
 }
 
+/// Long words common to any topic, which anchor nothing.
+const STEM_STOP: &[&str] = &[
+    "about", "after", "again", "aquel", "aques", "becau", "befor", "being", "cuand", "could",
+    "despu", "desde", "doesn", "donde", "entre", "every", "falso", "false", "hasta", "molto",
+    "mucho", "muito", "nomes", "other", "peopl", "perch", "perqu", "perso", "porqu", "pesso",
+    "quand", "quest", "sobre", "tambe", "tambi", "their", "there", "these", "thing", "those",
+    "todos", "tutti", "which", "while", "would", "gente", "siemp", "sempr", "ningu", "nobod",
+    "altre", "otros", "outro",
+];
+
+/// Five-letter stems of a text's words of five letters or more ("l'ospedale" gives "osped"),
+/// without the few long words every topic uses. A claim match found by embedding similarity
+/// alone must share one of these with the claim's texts: short posts in any language sit close
+/// to many claims in the encoder's space, but a post that repeats a claim names its subject.
+pub fn anchor_stems(text: &str) -> HashSet<String> {
+    let f = fold(text);
+    words(&f)
+        .iter()
+        .flat_map(|w| w.split(['\'', '-']))
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.chars().take(5).collect::<String>())
+        .filter(|s| !STEM_STOP.contains(&s.as_str()))
+        .collect()
+}
+
 impl ClaimCues {
     pub fn new<'a>(statement: &'a str, texts: impl Iterator<Item = &'a str>) -> Self {
         let st = fold(statement);

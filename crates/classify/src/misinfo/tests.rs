@@ -106,3 +106,65 @@ fn details_never_quote_the_mention() {
         .iter()
         .all(|s| !s.detail.contains("ZYXWV") && !s.detail.contains("wipes out")));
 }
+
+fn detector_signal(info: &MisinformationInfo) -> &Signal {
+    info.signals
+        .iter()
+        .find(|s| s.kind == "detector")
+        .expect("the head contributes")
+}
+
+#[test]
+fn anchor_stems_split_elisions_and_skip_words_of_every_topic() {
+    let s = stance::anchor_stems("L'ospedale ha detto che because vaccines cause autism");
+    assert!(s.contains("osped") && s.contains("vacci") && s.contains("autis"));
+    assert!(!s.contains("becau"), "{s:?}");
+    assert!(!s.iter().any(|x| x.chars().count() != 5));
+}
+
+#[test]
+fn the_head_is_damped_on_languages_it_was_not_trained_on() {
+    let d = detector();
+    let m = mention("Drinking bleach cures covid, doctors hide it from you!!!");
+    let en = d.assess_in(&m, None, Some("en"));
+    let es = d.assess_in(&m, None, Some("es"));
+    assert!(detector_signal(&es).weight.abs() <= 1.0);
+    assert!(detector_signal(&es).detail.contains("English posts only"));
+    assert!(!detector_signal(&en).detail.contains("English posts only"));
+    // unknown language: as English (what `assess` does)
+    assert_eq!(d.assess(&m, None).score, en.score);
+}
+
+#[test]
+fn head_gates_decide_when_the_head_counts_fully() {
+    let cfg: MisinfoConfig = serde_json::from_value(serde_json::json!({"head_gate": "always"}))
+        .expect("head_gate parses");
+    assert_eq!(cfg.head_gate, HeadGate::Always);
+    assert_eq!(MisinfoConfig::default().head_gate, HeadGate::Topic);
+    // A post about nothing health-related: the topic gate damps the head, `always` does not.
+    let m = mention("Breaking: the mayor secretly sold the city's water to foreign investors");
+    let topic = detector();
+    let always = MisinfoDetector::with_config(&cfg, None).unwrap();
+    assert!(detector_signal(&topic.assess(&m, None))
+        .detail
+        .contains("damped"));
+    assert!(!detector_signal(&always.assess(&m, None))
+        .detail
+        .contains("damped"));
+    let corroborated = MisinfoDetector::with_config(
+        &MisinfoConfig {
+            head_gate: HeadGate::Corroborated,
+            ..MisinfoConfig::default()
+        },
+        None,
+    )
+    .unwrap();
+    // a health-topic post with no claim and no credibility signal: only `topic` opens
+    let m = mention("Vaccination appointment letter came after the date");
+    assert!(!detector_signal(&topic.assess(&m, None))
+        .detail
+        .contains("damped"));
+    assert!(detector_signal(&corroborated.assess(&m, None))
+        .detail
+        .contains("damped"));
+}

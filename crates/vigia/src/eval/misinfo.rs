@@ -1,13 +1,15 @@
 //! `vigia eval misinfo --csv F`: the misinformation detector on a CONSTRAINT-format CSV
 //! (`id,tweet,label` with label `real` or `fake`). Prints weighted F1 and the fake-class F1 of
-//! the supervised head alone and of the combined score (head + claim matching + signals).
+//! the supervised head alone and of the combined score (head + claim matching + signals) under
+//! each head gate. `--hospital` adds the false-alarm rate on patient and hospital posts that
+//! spread no false claim ([`HOSPITAL_SETS`]): what a hospital's stream would see.
 
 use super::csv;
 use anyhow::{bail, Context, Result};
 use std::path::Path;
 use std::time::Instant;
 use vigia_classify::encoder::{Encoder, EncoderConfig};
-use vigia_classify::misinfo::{domains, MisinfoConfig, MisinfoDetector};
+use vigia_classify::misinfo::{domains, HeadGate, MisinfoConfig, MisinfoDetector};
 use vigia_model::Mention;
 
 /// Confusion counts with the fake class as positive.
@@ -121,12 +123,62 @@ pub fn embed_all(enc: &Encoder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
     Ok(out)
 }
 
-pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
+/// Patient and hospital posts that spread no false claim (the false-alarm set of `--hospital`):
+/// the hand-labelled aspect set, the Catalan set and the claim-matching negatives. None of them
+/// is used to train or calibrate anything in the misinformation detector.
+pub const HOSPITAL_SETS: [&str; 4] = [
+    "tests/data/aspects/dev.jsonl",
+    "tests/data/aspects/test.jsonl",
+    "tests/data/catalan/healthcare_text.txt",
+    "tests/data/misinfo/negatives.tsv",
+];
+
+/// Texts of the hospital false-alarm set.
+pub fn hospital_texts() -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in HOSPITAL_SETS {
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("reading {f} (run from the repository root)"))?;
+        for line in text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let t = if f.ends_with(".jsonl") {
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .with_context(|| format!("{f}: a line is not JSON"))?;
+                v["text"].as_str().context("no text field")?.to_string()
+            } else if f.ends_with(".tsv") {
+                line.split_once('\t').map_or(line, |(_, t)| t).to_string()
+            } else {
+                line.to_string()
+            };
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// One scorer's line: its name, CONSTRAINT counts, hospital false alarms (flagged, of).
+type Row = (String, Counts, Option<(usize, usize)>);
+
+pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
     let rows = load(path)?;
     let enc = maybe_encoder(no_encoder)?;
     let t0 = Instant::now();
-    let det =
-        MisinfoDetector::with_config(&MisinfoConfig::default(), enc.as_ref().map(|(e, c)| (e, c)))?;
+    let detectors = HeadGate::ALL
+        .iter()
+        .map(|&g| {
+            let cfg = MisinfoConfig {
+                head_gate: g,
+                ..MisinfoConfig::default()
+            };
+            Ok((
+                g,
+                MisinfoDetector::with_config(&cfg, enc.as_ref().map(|(e, c)| (e, c)))?,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let det = &detectors[0].1;
     let Some(head) = det.head() else {
         bail!("the detector head is disabled")
     };
@@ -135,23 +187,90 @@ pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
         Some((e, _)) => Some(embed_all(e, &texts)?),
         None => None,
     };
-    let (mut head_c, mut comb_c) = (Counts::default(), Counts::default());
+    let hosp = if hospital {
+        hospital_texts()?
+    } else {
+        Vec::new()
+    };
+    // Languages as the pipeline detects them: the head is damped on non-English posts.
+    let ld = vigia_classify::lang::LanguageDetector::new();
+    let lang_of = |t: &str| ld.detect(t, None).code;
+    let row_lang: Vec<Option<String>> = rows.iter().map(|(t, _)| lang_of(t)).collect();
+    let hosp_lang: Vec<Option<String>> = hosp.iter().map(|t| lang_of(t)).collect();
+    let hosp_refs: Vec<&str> = hosp.iter().map(String::as_str).collect();
+    let hosp_emb = match &enc {
+        Some((e, _)) if hospital => Some(embed_all(e, &hosp_refs)?),
+        _ => None,
+    };
+    // Scorers: the head alone, then the combined score under each gate, with the embedding
+    // (what escalated mentions get) and, when the encoder is loaded, without it (the fast tier).
+    let mut modes = vec![true];
+    if enc.is_some() {
+        modes.push(false);
+    }
+    let mut table: Vec<Row> = Vec::new();
+    let mut head_c = Counts::default();
     let mut kind = None;
-    let (mut claims, mut refuting) = (0u32, 0u32);
     for (i, (text, fake)) in rows.iter().enumerate() {
         let emb = embeddings.as_ref().map(|v| v[i].as_slice());
         let urls = domains::collect_urls(text, &[]);
         let s = head.score(text, &urls, emb);
         kind = Some(s.kind);
         head_c.add(*fake, s.probability >= s.threshold);
-        let m = mention(i, text);
-        let info = det.assess(&m, emb);
-        comb_c.add(*fake, info.score >= 0.5);
-        if !info.claims.is_empty() {
-            claims += 1;
-            if info.claims[0].stance == vigia_model::Stance::Refutes {
-                refuting += 1;
+    }
+    let head_fa = hospital.then(|| {
+        hosp.iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                let urls = domains::collect_urls(t, &[]);
+                let s = head.score(t, &urls, hosp_emb.as_ref().map(|v| v[*i].as_slice()));
+                s.probability >= s.threshold
+            })
+            .count()
+    });
+    table.push(("head".into(), head_c, head_fa.map(|n| (n, hosp.len()))));
+    let (mut claims, mut refuting) = (0u32, 0u32);
+    for (gi, (gate, d)) in detectors.iter().enumerate() {
+        for &with_emb in &modes {
+            let mut c = Counts::default();
+            for (i, (text, fake)) in rows.iter().enumerate() {
+                let emb = embeddings
+                    .as_ref()
+                    .filter(|_| with_emb)
+                    .map(|v| v[i].as_slice());
+                let info = d.assess_in(&mention(i, text), emb, row_lang[i].as_deref());
+                c.add(*fake, info.score >= 0.5);
+                if gi == 0 && with_emb && !info.claims.is_empty() {
+                    claims += 1;
+                    if info.claims[0].stance == vigia_model::Stance::Refutes {
+                        refuting += 1;
+                    }
+                }
             }
+            let fa = hospital.then(|| {
+                hosp.iter()
+                    .enumerate()
+                    .filter(|(i, t)| {
+                        let emb = hosp_emb
+                            .as_ref()
+                            .filter(|_| with_emb)
+                            .map(|v| v[*i].as_slice());
+                        d.assess_in(&mention(*i, t), emb, hosp_lang[*i].as_deref())
+                            .score
+                            >= 0.5
+                    })
+                    .count()
+            });
+            let suffix = if enc.is_some() && !with_emb {
+                " (no emb)"
+            } else {
+                ""
+            };
+            table.push((
+                format!("{}{suffix}", gate.name()),
+                c,
+                fa.map(|n| (n, hosp.len())),
+            ));
         }
     }
     let secs = t0.elapsed().as_secs_f64();
@@ -164,10 +283,20 @@ pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
         kind.unwrap_or(vigia_classify::misinfo::head::HeadKind::Lexical),
         secs
     );
-    println!("scorer      weighted_f1  fake_f1  fake_precision  fake_recall  accuracy");
-    for (name, c) in [("head", head_c), ("combined", comb_c)] {
+    println!(
+        "scorer                 weighted_f1  fake_f1  fake_precision  fake_recall  accuracy{}",
+        if hospital {
+            "  hospital_false_alarms"
+        } else {
+            ""
+        }
+    );
+    for (name, c, fa) in &table {
+        let fa = fa.map_or(String::new(), |(n, of)| {
+            format!("  {n}/{of} ({:.1}%)", 100.0 * n as f64 / of.max(1) as f64)
+        });
         println!(
-            "{name:<11} {:<12.4} {:<8.4} {:<15.4} {:<12.4} {:.4}",
+            "{name:<22} {:<12.4} {:<8.4} {:<15.4} {:<12.4} {:.4}{fa}",
             c.weighted_f1(),
             c.fake_f1(),
             c.precision(),
@@ -175,6 +304,10 @@ pub fn run(path: &Path, no_encoder: bool) -> Result<()> {
             c.accuracy()
         );
     }
+    println!(
+        "combined rows name the head gate ([classify.misinfo] head_gate; default {})",
+        HeadGate::default().name()
+    );
     println!("posts matching a knowledge-base claim: {claims} ({refuting} of them debunking it)");
     Ok(())
 }

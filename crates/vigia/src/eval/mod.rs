@@ -32,6 +32,10 @@ pub enum EvalCommand {
         /// Do not load the encoder (lexical head and lexical claim matching only).
         #[arg(long)]
         no_encoder: bool,
+        /// Also count false alarms on patient and hospital posts (tests/data; run from the
+        /// repository root).
+        #[arg(long)]
+        hospital: bool,
     },
     /// Claim matching on paraphrases held apart from the knowledge base, in and across
     /// languages: precision, recall and F1 at the threshold, and top-1 accuracy.
@@ -128,7 +132,11 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
             model,
             engine,
         }),
-        EvalCommand::Misinfo { csv, no_encoder } => misinfo::run(&csv, no_encoder),
+        EvalCommand::Misinfo {
+            csv,
+            no_encoder,
+            hospital,
+        } => misinfo::run(&csv, no_encoder, hospital),
         EvalCommand::Claims {
             kb,
             negatives,
