@@ -259,6 +259,8 @@ mod tests {
     fn m(id: &str, at: &str, label: SentimentLabel) -> EnrichedMention {
         let at = t(at);
         EnrichedMention {
+            kind: None,
+            channel: None,
             schema_version: 1,
             id: id.into(),
             platform: Platform::X,

@@ -149,6 +149,8 @@ mod tests {
     fn enriched(org: &str, brand: &str, at: &str, label: SentimentLabel) -> EnrichedMention {
         let t: DateTime<Utc> = at.parse().unwrap();
         EnrichedMention {
+            kind: None,
+            channel: None,
             schema_version: 1,
             id: format!("x:{at}"),
             platform: Platform::X,

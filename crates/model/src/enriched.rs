@@ -1,4 +1,6 @@
-use crate::mention::{Author, Engagement, Entities, Platform, Relations, TrackMatch};
+use crate::mention::{
+    Author, Channel, Engagement, Entities, MentionKind, Platform, Relations, TrackMatch,
+};
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -314,6 +316,12 @@ pub struct EnrichedMention {
     /// Competitor brands matched.
     #[serde(default)]
     pub competitors: Vec<String>,
+    /// Post, comment, video, review or article (null when the source did not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<MentionKind>,
+    /// Where it was published: subreddit, page, channel, reviewed place or feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
     #[serde(default)]
     pub url: Option<String>,
     pub author: Author,

@@ -321,6 +321,8 @@ impl Pipeline {
             organisation: m.organisation.clone(),
             brands,
             competitors,
+            kind: m.kind,
+            channel: m.channel.clone(),
             url: m.url.clone(),
             author: m.author.clone(),
             created_at: m.created_at,
