@@ -15,7 +15,9 @@ pub mod sentiment;
 pub mod tiers;
 
 use serde::Deserialize;
-use vigia_model::{AspectLabel, LanguageInfo, Mention, MisinformationInfo, PhiInfo, SentimentInfo};
+use vigia_model::{
+    AspectLabel, LanguageInfo, Mention, MisinformationInfo, PhiInfo, SentimentInfo, SentimentLabel,
+};
 
 /// Errors loading models or resources at start-up.
 #[derive(Debug, thiserror::Error)]
@@ -134,20 +136,26 @@ impl Classifier {
         up: &[usize],
         out: &mut [Classification],
     ) -> Result<(), ClassifyError> {
-        let texts: Vec<&str> = up.iter().map(|&i| mentions[i].text.as_str()).collect();
-        let infos = tr.predict_batch(&texts)?;
-        let units: Vec<Vec<String>> = texts.iter().map(|t| self.aspects.units(t)).collect();
+        // Units: each mention whole, then its clauses when it has several. The transformer
+        // gives every unit a sentiment (the whole mention's is the mention's, a clause's goes to
+        // the aspects it carries) and a sentence embedding (aspect prototypes; the whole
+        // mention's also serves claim matching and the misinformation head).
+        let units: Vec<Vec<String>> = up
+            .iter()
+            .map(|&i| self.aspects.units(&mentions[i].text))
+            .collect();
         let flat: Vec<&str> = units.iter().flatten().map(String::as_str).collect();
+        let infos = tr.predict_batch(&flat)?;
         let embs = tr.encoder().embed(&flat)?;
         let mut at = 0;
-        for ((&i, info), u) in up.iter().zip(infos).zip(&units) {
+        for (&i, u) in up.iter().zip(&units) {
             let c = &mut out[i];
-            c.sentiment = info;
-            c.aspects = self.aspects.tag_semantic(
-                &mentions[i].text,
-                &embs[at..at + u.len()],
-                Some(c.sentiment.label),
-            );
+            let span = at..at + u.len();
+            c.sentiment = infos[at].clone();
+            let labels: Vec<SentimentLabel> = infos[span.clone()].iter().map(|s| s.label).collect();
+            c.aspects = self
+                .aspects
+                .tag_semantic_with(&mentions[i].text, &embs[span], &labels);
             // units()[0] is the whole mention: its E5 sentence embedding.
             c.misinformation =
                 self.misinfo

@@ -206,6 +206,17 @@ impl AspectTagger {
 
     /// The decision over [`AspectScores`] with the configured thresholds.
     pub fn decide(&self, s: &AspectScores, overall: Option<SentimentLabel>) -> Vec<AspectLabel> {
+        self.decide_with(s, overall, None)
+    }
+
+    /// [`Self::decide`], with the sentiment of each of `s.clauses` when a classifier gave one
+    /// (the transformer tier): an aspect takes its clause's label instead of the lexicon's.
+    pub fn decide_with(
+        &self,
+        s: &AspectScores,
+        overall: Option<SentimentLabel>,
+        clause_labels: Option<&[SentimentLabel]>,
+    ) -> Vec<AspectLabel> {
         let mut out = Vec::new();
         for (i, a) in self.config.taxonomy.iter().enumerate() {
             let thr = a.threshold.unwrap_or(self.config.default_threshold);
@@ -222,8 +233,11 @@ impl AspectTagger {
                 aspect: a.id.clone(),
                 // 0.5 at the threshold, about 0.9 five cosine points above it.
                 confidence: 1.0 / (1.0 + (-(score - thr) * 45.0).exp()),
-                sentiment: self
-                    .clause_sentiment(s.clauses.get(s.clause[i]).map(String::as_str), overall),
+                sentiment: match clause_labels {
+                    Some(l) => l.get(s.clause[i]).copied().or(overall),
+                    None => self
+                        .clause_sentiment(s.clauses.get(s.clause[i]).map(String::as_str), overall),
+                },
             });
         }
         out
@@ -237,6 +251,28 @@ impl AspectTagger {
         overall: Option<SentimentLabel>,
     ) -> Vec<AspectLabel> {
         self.decide(&self.scores(text, unit_embeddings), overall)
+    }
+
+    /// [`Self::tag_semantic`] with the transformer's sentiment of every unit (same order as
+    /// [`Self::units`]: the whole mention, then its clauses when there are several); each aspect
+    /// takes the sentiment of the clause that carries it.
+    pub fn tag_semantic_with(
+        &self,
+        text: &str,
+        unit_embeddings: &[Vec<f32>],
+        unit_labels: &[SentimentLabel],
+    ) -> Vec<AspectLabel> {
+        let overall = unit_labels.first().copied();
+        let clause_labels = if unit_labels.len() > 1 {
+            &unit_labels[1..]
+        } else {
+            unit_labels
+        };
+        self.decide_with(
+            &self.scores(text, unit_embeddings),
+            overall,
+            Some(clause_labels),
+        )
     }
 
     fn clause_sentiment(
@@ -396,6 +432,41 @@ mod tests {
         };
         assert_eq!(s("clinical_care"), Some(SentimentLabel::Positive));
         assert_eq!(s("food"), Some(SentimentLabel::Negative));
+    }
+
+    #[test]
+    fn given_clause_labels_decide_each_aspects_sentiment() {
+        let t = AspectTagger::new(&AspectsConfig::default()).unwrap();
+        // No prototypes: triggers alone (weight 1) decide which aspects are there.
+        let text = "The surgery was fine but the food was cold";
+        let n = t.units(text).len();
+        assert_eq!(n, 3, "whole mention and two clauses");
+        let mut scores = t.scores(text, &vec![vec![0.0; crate::encoder::DIM]; n]);
+        // As if the prototypes had found the two aspects the triggers point at.
+        for (sim, &hit) in scores.similarity.iter_mut().zip(&scores.triggered) {
+            if hit {
+                *sim = 1.0;
+            }
+        }
+        use SentimentLabel::*;
+        // whole: neutral; clause 1 (surgery): positive; clause 2 (food): negative
+        let got = t.decide_with(&scores, Some(Neutral), Some(&[Positive, Negative]));
+        let s = |id: &str| {
+            got.iter()
+                .find(|a| a.aspect == id)
+                .and_then(|a| a.sentiment)
+        };
+        assert_eq!(s("clinical_care"), Some(Positive));
+        assert_eq!(s("food"), Some(Negative));
+        // and the labels, not the lexicon, decide
+        let got = t.decide_with(&scores, Some(Neutral), Some(&[Negative, Positive]));
+        let s = |id: &str| {
+            got.iter()
+                .find(|a| a.aspect == id)
+                .and_then(|a| a.sentiment)
+        };
+        assert_eq!(s("clinical_care"), Some(Negative));
+        assert_eq!(s("food"), Some(Positive));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `vigia eval aspects --data F [--mode lexical|semantic] [--tune]`: per-aspect precision, recall
 //! and F1 of the aspect tagger on hand-labelled JSONL (`text`, `lang`, `aspects[{aspect,
 //! sentiment}]`), micro and macro F1, and the accuracy of the sentiment given to each correctly
-//! found aspect. `--tune` chooses the trigger weight and per-aspect thresholds that maximise F1 on
+//! found aspect (semantic mode: the transformer's sentiment of the aspect's clause, as in the
+//! transformer tier; lexical mode: the lexicon's, as in the fast tier). `--tune` chooses the trigger weight and per-aspect thresholds that maximise F1 on
 //! the file given (use the dev split only) and prints them.
 
 use anyhow::{bail, Context, Result};
@@ -9,7 +10,8 @@ use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::Path;
 use vigia_classify::aspects::{AspectScores, AspectTagger, AspectsConfig};
-use vigia_classify::encoder::{Encoder, EncoderConfig};
+use vigia_classify::encoder::EncoderConfig;
+use vigia_classify::sentiment::head::EncoderSentiment;
 use vigia_classify::sentiment::LexiconSentiment;
 use vigia_model::{AspectLabel, SentimentLabel};
 
@@ -63,13 +65,19 @@ pub fn run(path: &Path, mode: Mode, tune: bool) -> Result<()> {
         .collect();
     let mut tagger = AspectTagger::new(&cfg)?;
     let mut scores: Vec<AspectScores> = Vec::new();
+    // Semantic mode, as the transformer tier: sentiment of the mention and of each clause.
+    let mut unit_labels: Vec<Vec<SentimentLabel>> = Vec::new();
     if mode == Mode::Semantic || tune {
-        let enc = Encoder::load(&EncoderConfig::default())?;
+        let tr = EncoderSentiment::load(&EncoderConfig::default())?;
+        let enc = tr.encoder().clone();
         tagger = tagger.with_prototypes(|t| enc.embed(t))?;
         for r in &rows {
             let units = tagger.units(&r.text);
             let refs: Vec<&str> = units.iter().map(String::as_str).collect();
             scores.push(tagger.scores(&r.text, &enc.embed(&refs)?));
+            if !tune {
+                unit_labels.push(tr.predict_batch(&refs)?.iter().map(|s| s.label).collect());
+            }
         }
     }
     if tune {
@@ -80,7 +88,11 @@ pub fn run(path: &Path, mode: Mode, tune: bool) -> Result<()> {
         .enumerate()
         .map(|(i, r)| match mode {
             Mode::Lexical => tagger.tag(&r.text, Some(overall[i])),
-            Mode::Semantic => tagger.decide(&scores[i], Some(overall[i])),
+            Mode::Semantic => {
+                let l = &unit_labels[i];
+                let clauses = if l.len() > 1 { &l[1..] } else { &l[..] };
+                tagger.decide_with(&scores[i], l.first().copied(), Some(clauses))
+            }
         })
         .collect();
     report(&rows, &predicted, &ids);
