@@ -12,11 +12,17 @@ const MONTHS: &str = "january|february|march|april|may|june|july|august|septembe
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
+        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?)\b",
         m = MONTHS
     ))
     .expect("date regex")
 });
+
+static LOCAL_MONTH_CAP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre)\b")
+        .expect("local month regex")
+});
+static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d{4}").expect("year regex"));
 
 /// Words that tie a date to a person (any of en, es, ca, it).
 #[rustfmt::skip]
@@ -33,6 +39,7 @@ const PERSON_DATE_CUES: &[&str] = &[
     "mi biopsia", "mi resonancia", "mi prueba", "la meva biòpsia", "la meva prova",
     "la mia biopsia", "la mia risonanza", "il mio esame", "my baby was", "my due date",
     "due on", "fecha de parto", "salgo de cuentas", "data del part", "data presunta",
+    "nací", "booked in for", "booked for", "scheduled for", "my appointment", "mi cita es",
 ];
 
 /// Predicates that, right after a date, tie it to a person ("el 12 de marzo me operaron",
@@ -72,6 +79,22 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         let s = m.as_str();
         // "may 5" in English is often the verb; require a digit-only or clearly dated form.
         if s.to_lowercase().starts_with("may ") && !s.contains(',') {
+            continue;
+        }
+        // Day and month without a year ("on 11/03") only when both are in range; "24/7" is
+        // not a date. (A third part means the longer alternatives did not match: skip.)
+        if let Some((d, mo)) = s.split_once('/').filter(|_| s.matches('/').count() == 1) {
+            let ok = |x: &str, hi: u32| x.parse::<u32>().is_ok_and(|v| (1..=hi).contains(&v));
+            if !ok(d, 31) || !ok(mo, 12) || s == "24/7" {
+                continue;
+            }
+        } else if s.matches('/').count() == 2 && s.len() < 8 {
+            continue;
+        }
+        // A capitalised Spanish, Catalan or Italian month without a year names a place
+        // ("Hospital 12 de Octubre", "Via XX Settembre"): those languages write months in
+        // lower case.
+        if LOCAL_MONTH_CAP.is_match(s) && !YEAR.is_match(s) {
             continue;
         }
         let ctx = clause_before(text, m.start(), 70);

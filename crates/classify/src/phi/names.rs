@@ -186,6 +186,12 @@ static KIN_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("kin-before regex")
 });
 
+/// A bare kinship word and an opening parenthesis: "Grandad (Stan) had another seizure".
+static KIN_PAREN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:grandad|granddad|grandpa|grandma|granny|nan|mum|mom|dad|abuela|abuelo|avi|àvia|iaia|iaio|nonna|nonno|mamma|papà)\s*\(\s*$")
+        .expect("kin-paren regex")
+});
+
 /// Verbs that make a name the subject of reported speech or news ("X said", "X ha anunciado").
 static REPORTING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura)\b")
@@ -200,6 +206,7 @@ static PERSON_EVENT_AFTER: Lazy<Regex> = Lazy::new(|| {
         r"(?ix)^,?\s+(?:
           (?:was|has\s+been|had\s+been|is\s+being|got|is|is\s+still|just\s+got)\s+(?:just\s+|finally\s+|recently\s+|now\s+|still\s+)?(?:diagnosed|admitted|readmitted|discharged|rushed|operated|intubated|sedated|ventilated|born|sectioned|transferred\s+to\s+(?:icu|itu|hdu)|in\s+(?:icu|itu|hospital|a&e|intensive\s+care|surgery|theatre|resus))
           | (?:passed\s+away|died|needs\s+(?:surgery|an\s+operation|a\s+transplant|chemo)|starts\s+chemo|had\s+(?:surgery|a\s+stroke|a\s+heart\s+attack|a\s+seizure))
+          | (?:is|'s)\s+(?:\d+\s+(?:weeks|months)\s+)?pregnant | had\s+another\s+(?:seizure|stroke|fit|heart\s+attack)
           | (?:fue|ha\s+sido|está|estuvo|lleva|sigue)\s+(?:\p{L}+\s+){0,3}?(?:diagnosticad[oa]|ingresad[oa]|operad[oa]|intubad[oa]|sedad[oa]|en\s+la\s+uci|en\s+(?:el\s+)?quirófano|de\s+alta)
           | (?:ha\s+)?(?:fallecido|falleció|murió|ingresó|nació|ha\s+nacido|ha\s+muerto)
           | (?:va\s+ser|ha\s+estat|està|porta|segueix)\s+(?:\p{L}+\s+){0,3}?(?:diagnosticad[ao]|ingressad[ao]|ingressat|operad[ao]|operat|intubad[ao]|intubat|sedad[ao]|a\s+l'uci|a\s+quiròfan|d'alta)
@@ -224,7 +231,7 @@ const NOT_EVENT_SUBJECTS: &[&str] = &[
 
 /// Hospitals and places named after people; a name inside one of these is not a person.
 static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso)\s*$")
+    Regex::new(r"(?i)\b(?:the|hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso)\s*$")
         .expect("institution regex")
 });
 
@@ -397,8 +404,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !PLACES_WITH_ARTICLE.contains(&words[0])
             && (elided_article || personal_article(text, s))
             && !INSTITUTION_BEFORE.is_match(tail_of(text, article_start(text, s), 30));
-        let cued = article || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
-        let kin = KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        let kin_paren = KIN_PAREN.is_match(&prev);
+        let cued = article || kin_paren || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let near = tail_of(text, s, 30);
         let titled = TITLE.is_match(near);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");

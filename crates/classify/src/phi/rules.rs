@@ -491,7 +491,12 @@ pub(crate) fn devices(text: &str, out: &mut Vec<Cand>) {
     for c in IMEI_CUE.find_iter(text) {
         let rest = &text[c.end()..];
         if let Some(t) = IMEI_TOKEN.find(rest) {
-            if t.start() <= 25 && checks::imei(t.as_str()) {
+            // A Luhn-valid 15 digits may sit a few words after its cue ("l'IMEI del rellotge
+            // de la meva mare és ..."), within the sentence.
+            if t.start() <= 60
+                && !rest[..t.start()].contains(['.', '!', '?', '\n'])
+                && checks::imei(t.as_str())
+            {
                 out.push(Cand::new(
                     c.end() + t.start(),
                     c.end() + t.end(),
@@ -505,7 +510,15 @@ pub(crate) fn devices(text: &str, out: &mut Vec<Cand>) {
     for c in SERIAL_CUE.find_iter(text) {
         let rest = &text[c.end()..];
         for t in SERIAL_ID.find_iter(rest) {
-            if t.start() > 25 {
+            // Near the cue, or further in the same sentence when it looks like a serial (digits
+            // and letters or dashes: "MMT-1780-55219", "SN3307712").
+            let far_ok = t.start() <= 60
+                && !rest[..t.start()].contains(['.', '!', '?', '\n'])
+                && t.as_str().chars().filter(char::is_ascii_digit).count() >= 5
+                && t.as_str()
+                    .chars()
+                    .any(|x| x.is_ascii_uppercase() || x == '-');
+            if t.start() > 25 && !far_ok {
                 break;
             }
             let tok = t.as_str();
@@ -532,6 +545,12 @@ const VEHICLE_CUES: &[&str] = &[
     "car", "plate", "reg ", "registration", "vehicle", "van ", "parked", "towed", "clamped",
     "matrícula", "matricula", "coche", "cotxe", "vehículo", "vehicle", "aparca", "targa", "auto",
     "macchina", "veicolo", "parcheggi", "parking", "multa", "grúa", "grua", "moto",
+    // the car named by its make or model ("whoever owns the Corsa YK68 HBV")
+    "corsa", "fiesta", "focus", "astra", "clio", "qashqai", "juke", "yaris", "polo ", "golf ",
+    "punto", "panda", "ibiza", "león", "leon ", "megane", "mégane", "208", "308", "c3 ", "c4 ",
+    "ford", "vauxhall", "opel", "renault", "fiat", "toyota", "nissan", "peugeot", "citroën",
+    "citroen", "seat ", "volkswagen", "vw ", "kia ", "hyundai", "bmw", "audi", "mercedes",
+    "skoda", "dacia", "tesla", "mini ", "minibus", "ambulance",
 ];
 
 pub(crate) fn plates(text: &str, out: &mut Vec<Cand>) {
@@ -590,6 +609,9 @@ const ORG_PHONE_CUES: &[&str] = &[
     "gp ", "gp's", "court", "juzgado", "jutjat", "tribunal", "tribunale", "office", "oficina",
     "despacho", "ufficio", "studio", "council", "ayuntamiento", "ajuntament", "comune",
     "school", "escuela", "escola", "scuola", "hospice", "embassy", "consulado", "consolato",
+    // an organisation speaking of its own line ("send the forms to our fax")
+    "our fax", "our phone", "our number", "our line", "nuestro fax", "nuestro teléfono",
+    "el nostre fax", "el nostre telèfon", "il nostro fax", "al nostro fax", "enquiries line",
 ];
 #[rustfmt::skip]
 const PERSONAL_PHONE_CUES: &[&str] = &[
@@ -625,9 +647,18 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             .or_else(|| digits.strip_prefix("39").filter(|_| raw.starts_with('+')))
             .or_else(|| digits.strip_prefix("44").filter(|_| raw.starts_with('+')))
             .unwrap_or(&digits);
+        // UK non-geographic 03/084/087 lines (0300 123 1234) belong to public bodies and firms.
+        let uk_non_geo = digits.len() == 11
+            && [
+                "0300", "0330", "0343", "0344", "0345", "0370", "0843", "0844", "0845", "0870",
+                "0871",
+            ]
+            .iter()
+            .any(|p| digits.starts_with(p));
         let toll_free = ["800", "900", "0800", "0808", "803", "901", "902"]
             .iter()
             .any(|p| national.starts_with(p))
+            || uk_non_geo
             || text[..s].ends_with("1-");
         if has_cue(&before(text, s, 25), NOT_PHONE_CUES) {
             continue;
@@ -635,7 +666,16 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         let personal = has_cue(&ctx, PERSONAL_PHONE_CUES);
         // An organisation named in the question just before ("the patient line of Hospital
         // del Mar? The 93 248 30 00 doesn't answer") still owns the number.
-        let org = has_cue(&ctx, ORG_PHONE_CUES) || has_cue(&before(text, s, 110), ORG_PHONE_CUES);
+        // A mobile (Spanish 6/7, UK 07, Italian 3) is an organisation's only when the cue is
+        // right before it: "cerca del Hospital X, si lo veis llamad al 622..." is a person's.
+        let mobile = (national.len() == 9 && national.starts_with(['6', '7']))
+            || (digits.len() == 11 && digits.starts_with("07"))
+            || (national.len() == 10 && national.starts_with('3'));
+        let org = if mobile {
+            has_cue(&before(text, s, 25), ORG_PHONE_CUES)
+        } else {
+            has_cue(&ctx, ORG_PHONE_CUES) || has_cue(&before(text, s, 110), ORG_PHONE_CUES)
+        };
         if (toll_free || org) && !personal {
             continue;
         }
