@@ -99,9 +99,16 @@ fn free_form_stress2_set_meets_the_goal() {
 }
 
 /// stress3 was measured once (span P 0.911 R 0.900, self-disclosure R 0.659), then tuned on in
-/// session 2: a dev set now. stress4, the honest estimate, is deliberately not here (running it
-/// again after fixes would turn it into a dev set too).
+/// session 2: a dev set now.
 #[test]
 fn free_form_stress3_set_meets_the_goal() {
     check("stress3.jsonl", 0.95, 0.90);
+}
+
+/// stress4 was measured once (span P 0.905 R 0.864, self-disclosure R 0.628), then generalised
+/// from (phi-rules@5): a dev set now. stress5, the honest estimate, is deliberately not here
+/// (running it again after fixes would turn it into a dev set too).
+#[test]
+fn free_form_stress4_set_meets_the_goal() {
+    check("stress4.jsonl", 0.95, 0.90);
 }

@@ -35,7 +35,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
             "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
-            "atac de cor", "cateterism", "angioplast",
+            "atac de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
+            "cardioversió", "cardioversione",
         ],
     ),
     (
@@ -89,6 +90,16 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
             "concussion", "neuropat",
+        ],
+    ),
+    (
+        "surgery",
+        &[
+            // operations named by the organ or the procedure ("me quitan el apéndice")
+            "appendix", "appendicitis", "apéndice", "apendicitis", "apèndix", "apendicitis",
+            "appendice", "appendicite", "gallbladder", "vesícula", "cistifellea", "hernia repair",
+            "knee replacement", "hip replacement", "prótesis de", "pròtesi de", "protesi d",
+            "tonsillectom", "amigdalectom", "tonsillectom", "cataract", "catarata", "cataratta",
         ],
     ),
     (
@@ -220,7 +231,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
-        | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio)\b
+        | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio)\b
         ",
     ))
     .expect("kin regex")
@@ -310,6 +321,7 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
         .iter()
         .map(|(s, e)| fold(&text[*s..*e]))
         .collect();
+    let post_person = !names.is_empty() || KIN.is_match(&lower);
     for sent in sentences(&lower) {
         if NOT_PERSONAL.is_match(sent) {
             continue;
@@ -457,6 +469,9 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                     return Some(category_in(&tail).unwrap_or("surgery"));
                 }
             }
+        }
+        if let Some(c) = tied(sent, &names, post_person) {
+            return Some(c);
         }
     }
     None
@@ -659,4 +674,178 @@ fn default_category(predicate: &str) -> &'static str {
     } else {
         "other"
     }
+}
+
+/// Every condition term of `s` that starts a word: (start, end, category).
+fn condition_terms(s: &str) -> Vec<(usize, usize, &'static str)> {
+    let (ac, cats) = &*CONDITION_MATCHER;
+    ac.find_iter(s)
+        .filter(|m| {
+            !s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| (m.start(), m.end(), cats[m.pattern().as_usize()]))
+        .collect()
+}
+
+fn last_chars(s: &str, n: usize) -> &str {
+    let k = s.chars().count();
+    match s.char_indices().nth(k.saturating_sub(n)) {
+        Some((i, _)) if k > n => &s[i..],
+        _ => s,
+    }
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The author: a first-person pronoun, possessive or clitic, or a first-person verb of
+/// Spanish, Catalan or Italian that carries a condition or treatment ("faig radioteràpia",
+/// "sono in dialisi", "tengo lupus").
+static AUTHOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:i|me|my|mine|myself|yo|mi|mis|conmigo|jo|em|meu|meva|meus|meves|io|mio|mia|miei|mie)\b | \bm'
+        | \b(?:tengo|estoy|llevo|hago|sigo|paso|empiezo|termino|soy|padezco|sufro|tinc|estic|porto|faig|segueixo|començo|sóc|pateixo|sono|sto|faccio|inizio|finisco|comincio|soffro|convivo)\b
+        ",
+    ))
+    .expect("author regex")
+});
+
+/// Words that turn a sentence into talk about a condition rather than having it: opinions,
+/// reading and sharing, work, fund-raising, service news ("I read that chemo...", "my mum
+/// works in oncology", "I'm running for the cancer charity").
+static TALK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:read|reading|said|says|told|think|thought|believe|heard|watched|watching|work|works|worked|working|volunteer\w*|studying|article|news|campaign|awareness|charity|research|myth|cures?|caused?|causes|vaccines?|screening
+        | leido|leí|dice|dicen|dijo|creo|pienso|trabajo|trabaja|campaña|noticia|investigación|cura|curar|causa|vacuna
+        | llegit|diu|diuen|crec|penso|treballo|treballa|campanya|notícia|recerca
+        | letto|dicono|credo|lavoro|lavora|campagna|notizia|ricerca|vaccino|screening|prevenzione|prevención|prevenció)\b
+        ",
+    ))
+    .expect("talk regex")
+});
+
+/// Idioms that use a condition figuratively ("giving me a heart attack", "me va a dar un
+/// infarto", "em farà venir un atac", "mi viene un infarto").
+static IDIOM: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:giv(?:e|es|ing)|gave|nearly\s+had|almost\s+had|gonna\s+have)\s+(?:me\s+)?(?:a\s+)?heart\s+attack
+        | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:va\s+a|van\s+a|vas\s+a|farà|faran|fa|viene|vengono|fai|fa\s+venire)\s+(?:dar\s+|donar\s+|venir\s+)?(?:un|una|algo)\s+(?:infarto|infart|ataque|atac|colpo|ictus)
+        | \bheart\s+attack\s+(?:with|at|every|when|over)\b | \binfarto\s+(?:con|cada|ogni|quando|cuando)\b
+        ",
+    ))
+    .expect("idiom regex")
+});
+
+/// A condition term with a treatment count or a bare identity and duration at the start of
+/// the sentence: "six rounds of chemo down", "celiaca da 15 anni", "coeliac since I was 8",
+/// "knee replacement booked in", "crohn's flare number three".
+static VERBLESS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:rounds?|cycles?|sessions?|doses?|ciclos?|sesiones|sesión|cicles?|sessions|sessió|cicli|sedut[ae])\s+(?:of|de|d'|di)\s*$
+        ",
+    ))
+    .expect("verbless regex")
+});
+
+static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|here|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
+        ",
+    ))
+    .expect("verbless after regex")
+});
+
+/// A negation a few words before the condition: "I don't have diabetes", "no tengo asma".
+static NEGATION_NEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"n't\b|\b(?:not|no|non|never|nunca|mai|sin|sense|senza|ni)\b")
+        .expect("negation regex")
+});
+
+/// Someone who is neither the author nor close ("my friend", "mi compañera", "he", "she"): the
+/// first-person word does not make the condition the author's.
+static SOMEONE_ELSE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:(?:my|our|mi|mis|meu|meva|mio|mia)\s+(?:\w+\s+)?(?:friends?|colleagues?|coworkers?|neighbou?rs?|boss|teacher|amig[oa]s?|companer[oa]s?|vecin[oa]s?|jef[ea]|amics?|amigues|company[ao]|vei|veina|amic[oa]|amici|collega|colleghi|vicin[oa]|capo)|he|she|they|ell|ella|lei|lui)\b",
+    ))
+    .expect("someone else regex")
+});
+
+/// A dative clitic and its verb right before the condition: "le dio un ictus", "li han fet
+/// quimio", "gli hanno trovato un tumore" (with a close or named person elsewhere in the post).
+static CLITIC_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:le|les|li|gli)\s+\w+(?:\s+\w+){0,3}\s+$").expect("clitic regex")
+});
+
+/// The general rule behind the phrase patterns: a condition or treatment term in the same
+/// sentence as, and close to, the author (first-person word or verb), a close person
+/// (kinship word) or a named person; or the term in a verbless report at the sentence start
+/// ("six rounds of chemo down"). Talk about a condition (opinions, news, campaigns, work),
+/// idioms and terms naming a service ("the dialysis unit") do not count.
+fn tied(sent: &str, names: &[String], post_person: bool) -> Option<&'static str> {
+    if IDIOM.is_match(sent) {
+        return None;
+    }
+    let question = sent.trim_end().ends_with('?');
+    let words_before = |at: usize| sent[..at].split_whitespace().count();
+    for (start, end, cat) in condition_terms(sent) {
+        let rest = &sent[start..];
+        if condition_as_modifier(rest, false) || service_after(&sent[end..]) {
+            continue;
+        }
+        let head = last_chars(&sent[..start], 60);
+        let near = last_chars(&sent[..start], 35);
+        if TALK.is_match(sent)
+            || NEGATED.is_match(near)
+            || NEGATION_NEAR.is_match(last_chars(near, 20))
+        {
+            continue;
+        }
+        let close = KIN.is_match(head) || names.iter().any(|n| head.contains(n.as_str()));
+        if close && !other_subject_before(sent, start) {
+            return Some(cat);
+        }
+        if question {
+            continue;
+        }
+        let tail = first_chars(&sent[end..], 30);
+        if (AUTHOR.is_match(near) || AUTHOR.is_match(tail))
+            && !other_subject_before(sent, start)
+            && !SOMEONE_ELSE.is_match(head)
+        {
+            return Some(cat);
+        }
+        if VERBLESS.is_match(head)
+            || words_before(start) <= 2 && VERBLESS_AFTER.is_match(&sent[start..])
+        {
+            return Some(cat);
+        }
+        if post_person && CLITIC_BEFORE.is_match(last_chars(&sent[..start], 40)) {
+            return Some(cat);
+        }
+    }
+    None
+}
+
+/// The condition names a service, staff or a place ("chemo nurses", "dialysis unit
+/// opening", "la unidad de ictus" is caught by the head word instead).
+fn service_after(after: &str) -> bool {
+    static SERVICE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&fold(
+            r"^[\w'-]*\s+(?:nurses|doctors|units?|wards?|clinics?|services?|centres?|centers?|teams?|day|week|month|patients|survivors\s+day|drugs?|serial|devices?|recall\w*|batter(?:y|ies)|treatments?\s+(?:is|are)|rates?|cases|figures|unidad|unitat|reparto|servicio|servei|servizio|pacientes|pacients|pazienti|planta|sala|consulta|enfermeras|infermeres|infermiere)\b",
+        ))
+        .expect("service regex")
+    });
+    SERVICE.is_match(after)
 }

@@ -594,3 +594,135 @@ fn the_tail_of_a_code_is_not_a_phone() {
     );
     assert_eq!(types("llámame al 612-345-678"), vec![PhiType::Phone]);
 }
+
+#[test]
+fn disclosure_tied_to_the_author_in_the_same_sentence() {
+    let d = |t: &str| run(t).0.condition_category;
+    // first-person verbs and clitics of es/ca/it carry the author
+    assert_eq!(
+        d("Fa tres mesos que faig radioteràpia").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(
+        d("El viernes me quitan el apéndice, qué nervios").as_deref(),
+        Some("surgery")
+    );
+    assert_eq!(
+        d("bit of a rough week, the depression's back and I can't face going in").as_deref(),
+        Some("mental_health")
+    );
+    // talk about a condition, services, idioms and questions are not disclosures
+    assert_eq!(d("I think depression is badly underfunded"), None);
+    assert_eq!(d("I read that chemo is easier these days"), None);
+    assert_eq!(d("chemo nurses are angels, all of them"), None);
+    assert_eq!(d("the new dialysis unit opens on Monday"), None);
+    assert_eq!(d("this queue is giving me a heart attack"), None);
+    assert_eq!(d("Me va a dar un infarto con la factura de la luz"), None);
+    assert_eq!(d("Does anyone know if the asthma clinic is open?"), None);
+    assert_eq!(d("I don't have diabetes, thankfully"), None);
+}
+
+#[test]
+fn disclosure_tied_to_a_close_or_named_person() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("Mi padre, Julián Herrero, en diálisis tres veces por semana").as_deref(),
+        Some("chronic")
+    );
+    assert_eq!(
+        d("Dad's heart op went well, he's sat up eating toast").as_deref(),
+        Some("cardiology")
+    );
+    assert_eq!(
+        d("A mi abuelo Paco le dio un ictus el 28 de diciembre").as_deref(),
+        Some("neurology")
+    );
+    // a dative clitic ties the condition to the close person named earlier in the post
+    assert_eq!(
+        d("Hoy hemos ido con mi tía. Le han encontrado un linfoma").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(d("my mum volunteers at the cancer charity shop"), None);
+}
+
+#[test]
+fn verbless_disclosure_at_the_sentence_start() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("six rounds of chemo down, two to go").as_deref(),
+        Some("oncology")
+    );
+    assert_eq!(
+        d("Celiaca da 15 anni e al bar non c'è niente").as_deref(),
+        Some("chronic")
+    );
+    assert_eq!(
+        d("knee replacement booked in finally").as_deref(),
+        Some("surgery")
+    );
+    assert_eq!(d("Pacemaker serial number SN771206 was recalled"), None);
+}
+
+#[test]
+fn names_after_the_or_kin_in_brackets() {
+    // "the Rosie" is a hospital called by a first name
+    assert!(!types("my son was born at the Rosie last year").contains(&PhiType::PersonName));
+    assert_eq!(
+        types("Grandad (Stan) had another seizure this morning"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Jess is 28 weeks pregnant and tired"),
+        vec![PhiType::PersonName]
+    );
+}
+
+#[test]
+fn organisation_lines_and_personal_mobiles() {
+    // an organisation speaking of its own fax; a UK 0300 enquiries line
+    assert!(types("Please send the forms to our fax 0121 424 2000").is_empty());
+    assert!(types("Do not ring 0300 123 1234 for results").is_empty());
+    // a mobile is a person's even when a hospital is named earlier in the sentence
+    assert_eq!(
+        types("Perdido un perro cerca del Hospital Niño Jesús, si lo veis llamad al 622 48 19 30"),
+        vec![PhiType::Phone]
+    );
+}
+
+#[test]
+fn device_ids_a_few_words_after_their_cue() {
+    assert_eq!(
+        types("L'IMEI del rellotge de teleassistència de la meva mare és 357700031748563"),
+        vec![PhiType::DeviceId]
+    );
+    assert_eq!(
+        types("El número de serie de la bomba de insulina es MMT-1780-55219, da error"),
+        vec![PhiType::DeviceId]
+    );
+    // a Luhn failure stays a code however close
+    assert!(types("IMEI 357700031748564").is_empty());
+}
+
+#[test]
+fn dates_without_year_booked_and_places_named_by_dates() {
+    assert_eq!(
+        types("knee replacement booked in for the 14th of July"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("my appointment with the consultant is on 11/03"),
+        vec![PhiType::Date]
+    );
+    assert!(types("my appointment line is open 24/7").is_empty());
+    assert_eq!(types("Nací el 14 de agosto de 1979"), vec![PhiType::Date]);
+    // a capitalised Spanish month without a year is the hospital "12 de Octubre"
+    assert!(!types("Mi suegra empieza la quimio en el 12 de Octubre").contains(&PhiType::Date));
+}
+
+#[test]
+fn car_make_or_model_cues_a_plate() {
+    assert_eq!(
+        types("whoever owns the Corsa YK68 HBV blocking the bay, move it"),
+        vec![PhiType::LicencePlate]
+    );
+}
