@@ -11,7 +11,7 @@ Writes OUT/adapter.npz (the delta: LoRA factors A [r,in], B [out,r] with the sca
 new biases and LayerNorm parameters of the adapted layers), OUT/head.npz (W [in,3], b) and
 OUT/train.json (recipe, per-epoch figures, wall time).
 
-Usage: adapter_train.py MODEL_DIR CACHE_DIR HEAD_JSON OUT_DIR [--layers 2] [--rank 8] [--epochs 3]
+Usage: adapter_train.py MODEL_DIR CACHE_DIR HEAD_JSON OUT_DIR [--layers 3] [--rank 16] [--epochs 2] (defaults: the best run)
        adapter_train.py MODEL_DIR --parity   (JAX forward against the ONNX graph)
 """
 import argparse
@@ -203,11 +203,11 @@ def main():
     ap.add_argument("cache", nargs="?"), ap.add_argument("head_json", nargs="?"), ap.add_argument("out", nargs="?")
     ap.add_argument("--parity", action="store_true")
     ap.add_argument("--from", dest="first", type=int, default=9, help="first layer the cache holds the input of")
-    ap.add_argument("--layers", type=int, default=2, help="adapt the top K layers")
-    ap.add_argument("--rank", type=int, default=8)
-    ap.add_argument("--epochs", type=float, default=3)
-    ap.add_argument("--lr", type=float, default=5e-4)
-    ap.add_argument("--head-lr", type=float, default=2e-4)
+    ap.add_argument("--layers", type=int, default=3, help="adapt the top K layers")
+    ap.add_argument("--rank", type=int, default=16)
+    ap.add_argument("--epochs", type=float, default=2)
+    ap.add_argument("--lr", type=float, default=3e-4)
+    ap.add_argument("--head-lr", type=float, default=2e-5)
     ap.add_argument("--wd", type=float, default=0.01)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-tokens", type=int, default=96)
