@@ -1,8 +1,9 @@
 """Train vigia's misinformation detector head on CONSTRAINT (train), tuned on val.
 
 Run through `scripts/train-misinfo` (it prepares the model cache and the Python environment).
-Writes crates/classify/resources/misinfo/head.json (metadata, figures, recipe, parity fixtures)
-and head.bin (little-endian f32 arrays in the order head.json's `layout` lists).
+Writes crates/classify/resources/misinfo/<out-name>.json (metadata, figures, recipe, parity
+fixtures) and <out-name>.bin (little-endian f32 arrays in the order the json's `layout` lists);
+`head` is the hospital profile (default), `head-news` the news profile (`--no-background`).
 
 Two variants are trained on the same features:
   full     encoder embedding (multilingual-e5-small, "query: " prefix, L2-normalised, 384 dims)
@@ -184,6 +185,9 @@ def main():
     ap.add_argument("--no-embeddings", action="store_true", help="train the lexical head only")
     ap.add_argument("--umsab", default=str(ROOT.parent / "shared/data/umsab"), help="background negatives")
     ap.add_argument("--no-background", action="store_true", help="CONSTRAINT train only")
+    ap.add_argument("--out-name", default="head",
+                    help="file stem under resources/misinfo (head: the hospital profile; head-news: "
+                         "the news profile, trained with --no-background)")
     a = ap.parse_args()
     data = Path(a.data)
     tr, va = data / "train.csv", data / "val.csv"
@@ -235,7 +239,7 @@ def main():
     blobs = [idf.astype("<f4").tobytes()]
     layout = [f"idf f32[{F.DIM}]"]
     meta = {
-        "name": "constraint-misinfo-head",
+        "name": "constraint-misinfo-" + a.out_name,
         "version": time.strftime("%Y%m%d"),
         "features_version": F.FEATURES_VERSION,
         "lexical_dim": F.DIM,
@@ -300,10 +304,10 @@ def main():
                        "lexical_logit": logit})
     meta["parity"] = parity
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "head.bin").write_bytes(blob)
-    (OUT / "head.json").write_text(render(meta))
+    (OUT / f"{a.out_name}.bin").write_bytes(blob)
+    (OUT / f"{a.out_name}.json").write_text(render(meta))
     print(json.dumps({k: meta[k]["val"] for k in ("full", "lexical") if k in meta}, indent=1))
-    print(f"wrote {OUT / 'head.json'} and head.bin ({len(blob) / 1e6:.1f} MB)", file=sys.stderr)
+    print(f"wrote {OUT / a.out_name}.json and .bin ({len(blob) / 1e6:.1f} MB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,30 @@ use serde::Deserialize;
 
 const META_JSON: &str = include_str!("../../resources/misinfo/head.json");
 const WEIGHTS: &[u8] = include_bytes!("../../resources/misinfo/head.bin");
+const NEWS_META_JSON: &str = include_str!("../../resources/misinfo/head-news.json");
+const NEWS_WEIGHTS: &[u8] = include_bytes!("../../resources/misinfo/head-news.bin");
+
+/// Which shipped head (`[classify.misinfo] head`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadProfile {
+    /// CONSTRAINT train plus everyday posts (UMSAB) as background negatives: what a hospital's
+    /// stream needs (7% false alarms on patient posts instead of 99%).
+    #[default]
+    Hospital,
+    /// CONSTRAINT train alone: the best figure on CONSTRAINT-like news streams (0.960 weighted F1
+    /// on val), but it calls nearly every first-person health post fake.
+    News,
+}
+
+impl HeadProfile {
+    pub fn name(self) -> &'static str {
+        match self {
+            HeadProfile::Hospital => "hospital",
+            HeadProfile::News => "news",
+        }
+    }
+}
 
 /// Metadata of a trained head (`head.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -99,7 +123,15 @@ fn read_f32s(bytes: &[u8], at: &mut usize, n: usize) -> Result<Vec<f32>, Classif
 impl DetectorHead {
     /// The head compiled into vigia.
     pub fn bundled() -> Result<Self, ClassifyError> {
-        Self::from_parts(META_JSON, WEIGHTS)
+        Self::bundled_profile(HeadProfile::default())
+    }
+
+    /// One of the heads compiled into vigia.
+    pub fn bundled_profile(profile: HeadProfile) -> Result<Self, ClassifyError> {
+        match profile {
+            HeadProfile::Hospital => Self::from_parts(META_JSON, WEIGHTS),
+            HeadProfile::News => Self::from_parts(NEWS_META_JSON, NEWS_WEIGHTS),
+        }
     }
 
     pub fn from_parts(meta_json: &str, weights: &[u8]) -> Result<Self, ClassifyError> {

@@ -22,6 +22,7 @@ pub mod stance;
 
 use crate::encoder::{Encoder, EncoderConfig};
 use crate::ClassifyError;
+pub use head::HeadProfile;
 use head::{DetectorHead, HeadKind};
 use kb::KnowledgeBase;
 use matcher::{Calibration, ClaimIndex, MatchMode};
@@ -51,6 +52,8 @@ pub struct MisinfoConfig {
     pub detector: bool,
     /// When the detector head counts fully (see [`HeadGate`]).
     pub head_gate: HeadGate,
+    /// Which shipped head (see [`HeadProfile`]).
+    pub head: HeadProfile,
 }
 
 /// When the detector head's verdict counts fully in `misinformation.score`.
@@ -104,6 +107,7 @@ impl Default for MisinfoConfig {
             max_claims: 3,
             detector: true,
             head_gate: HeadGate::default(),
+            head: HeadProfile::default(),
         }
     }
 }
@@ -151,7 +155,7 @@ impl MisinfoDetector {
             .map(|c| stance::ClaimCues::new(&c.statement, c.texts().map(|(_, t)| t)))
             .collect();
         let head = if cfg.detector {
-            Some(DetectorHead::bundled()?)
+            Some(DetectorHead::bundled_profile(cfg.head)?)
         } else {
             None
         };

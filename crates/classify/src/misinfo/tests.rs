@@ -168,3 +168,20 @@ fn head_gates_decide_when_the_head_counts_fully() {
         .detail
         .contains("damped"));
 }
+
+#[test]
+fn two_head_profiles_ship_and_differ_on_patient_posts() {
+    let cfg: MisinfoConfig =
+        serde_json::from_value(serde_json::json!({"head": "news"})).expect("head parses");
+    assert_eq!(cfg.head, HeadProfile::News);
+    let news = head::DetectorHead::bundled_profile(HeadProfile::News).unwrap();
+    let hospital = head::DetectorHead::bundled_profile(HeadProfile::Hospital).unwrap();
+    assert_ne!(news.model_name(), hospital.model_name());
+    // The news head (CONSTRAINT alone) reads an everyday patient post as fake; the hospital
+    // head, trained with everyday posts as negatives, does not.
+    let post = "Got my flu jab at the pharmacy today, took five minutes.";
+    let n = news.score(post, &[], None);
+    let h = hospital.score(post, &[], None);
+    assert!(n.probability > 0.5, "news {}", n.probability);
+    assert!(h.probability < n.probability, "hospital {}", h.probability);
+}

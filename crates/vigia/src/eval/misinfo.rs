@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use std::path::Path;
 use std::time::Instant;
 use vigia_classify::encoder::{Encoder, EncoderConfig};
-use vigia_classify::misinfo::{domains, HeadGate, MisinfoConfig, MisinfoDetector};
+use vigia_classify::misinfo::head::DetectorHead;
+use vigia_classify::misinfo::{domains, HeadGate, HeadProfile, MisinfoConfig, MisinfoDetector};
 use vigia_model::Mention;
 
 /// Confusion counts with the fake class as positive.
@@ -229,6 +230,29 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
             .count()
     });
     table.push(("head".into(), head_c, head_fa.map(|n| (n, hosp.len()))));
+    // The news profile's head alone (CONSTRAINT train only), for comparison.
+    let news = DetectorHead::bundled_profile(HeadProfile::News)?;
+    let mut news_c = Counts::default();
+    for (i, (text, fake)) in rows.iter().enumerate() {
+        let emb = embeddings.as_ref().map(|v| v[i].as_slice());
+        let s = news.score(text, &domains::collect_urls(text, &[]), emb);
+        news_c.add(*fake, s.probability >= s.threshold);
+    }
+    let news_fa = hospital.then(|| {
+        hosp.iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                let emb = hosp_emb.as_ref().map(|v| v[*i].as_slice());
+                let s = news.score(t, &domains::collect_urls(t, &[]), emb);
+                s.probability >= s.threshold
+            })
+            .count()
+    });
+    table.push((
+        "head, news profile".into(),
+        news_c,
+        news_fa.map(|n| (n, hosp.len())),
+    ));
     let (mut claims, mut refuting) = (0u32, 0u32);
     for (gi, (gate, d)) in detectors.iter().enumerate() {
         for &with_emb in &modes {
@@ -305,8 +329,9 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
         );
     }
     println!(
-        "combined rows name the head gate ([classify.misinfo] head_gate; default {})",
-        HeadGate::default().name()
+        "combined rows name the head gate ([classify.misinfo] head_gate; default {}); they use the {} profile's head ([classify.misinfo] head)",
+        HeadGate::default().name(),
+        HeadProfile::default().name()
     );
     println!("posts matching a knowledge-base claim: {claims} ({refuting} of them debunking it)");
     Ok(())
