@@ -321,7 +321,19 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
         .iter()
         .map(|(s, e)| fold(&text[*s..*e]))
         .collect();
-    let post_person = !names.is_empty() || KIN.is_match(&lower);
+    // Names with a professional title ("Dr. X died of COVID-19 while treating patients") are
+    // staff or public figures, not anchors for the general rule below.
+    let anchor_names: Vec<String> = person_names
+        .iter()
+        .filter(|(s, _)| {
+            let before = fold(&text[..*s]);
+            !TITLE_BEFORE.is_match(last_chars(&before, 12))
+                && !PLACE_BEFORE.is_match(last_chars(&before, 12))
+        })
+        .map(|(s, e)| fold(&text[*s..*e]))
+        .collect();
+    let news = lower.contains("http") || lower.contains('#') || lower.contains("www.");
+    let post_person = !anchor_names.is_empty() || KIN.is_match(&lower);
     for sent in sentences(&lower) {
         if NOT_PERSONAL.is_match(sent) {
             continue;
@@ -470,7 +482,7 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 }
             }
         }
-        if let Some(c) = tied(sent, &names, post_person) {
+        if let Some(c) = tied(sent, &anchor_names, post_person, news) {
             return Some(c);
         }
     }
@@ -693,13 +705,31 @@ fn condition_terms(s: &str) -> Vec<(usize, usize, &'static str)> {
 fn last_chars(s: &str, n: usize) -> &str {
     let k = s.chars().count();
     match s.char_indices().nth(k.saturating_sub(n)) {
-        Some((i, _)) if k > n => &s[i..],
+        Some((i, _)) if k > n => {
+            // Start at a whole word: skip the rest of a word cut in two.
+            let w = &s[i..];
+            let cut_word = s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            match w.find(|x: char| !x.is_alphanumeric()) {
+                Some(j) if cut_word => &w[j..],
+                None if cut_word => "",
+                _ => w,
+            }
+        }
         _ => s,
     }
 }
 
 fn first_chars(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
+        // Cut at the last whole word: a fragment ("i" of "it") must not read as a word.
+        Some((i, c)) if c.is_alphanumeric() => {
+            let cut = &s[..i];
+            cut.rfind(|x: char| !x.is_alphanumeric())
+                .map_or("", |j| &cut[..j])
+        }
         Some((i, _)) => &s[..i],
         None => s,
     }
@@ -724,10 +754,11 @@ static AUTHOR: Lazy<Regex> = Lazy::new(|| {
 static TALK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        \b(?:read|reading|said|says|told|think|thought|believe|heard|watched|watching|work|works|worked|working|volunteer\w*|studying|article|news|campaign|awareness|charity|research|myth|cures?|caused?|causes|vaccines?|screening
+        \b(?:read|reading|said|says|told|think|thought|believe|heard|watched|watching|work|works|worked|working|volunteer\w*|studying|article|news|campaign|awareness|charity|research|myth|cures?|caused?|causes|screening
         | leido|leí|dice|dicen|dijo|creo|pienso|trabajo|trabaja|campaña|noticia|investigación|cura|curar|causa|vacuna
         | llegit|diu|diuen|crec|penso|treballo|treballa|campanya|notícia|recerca
-        | letto|dicono|credo|lavoro|lavora|campagna|notizia|ricerca|vaccino|screening|prevenzione|prevención|prevenció)\b
+        | letto|dicono|credo|lavoro|lavora|campagna|notizia|ricerca|screening|prevenzione|prevención|prevenció
+        | vacun\w*|vaccin\w*|jabs?|boosters?|claim|fact|pandemic|pandemia|outbreak|brote|cases|casos|casi)\b
         ",
     ))
     .expect("talk regex")
@@ -761,10 +792,35 @@ static VERBLESS: Lazy<Regex> = Lazy::new(|| {
 static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|here|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
+        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
         ",
     ))
     .expect("verbless after regex")
+});
+
+/// The reader addressed ("you", "your"), not in "thank you".
+static SECOND_PERSON: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:you|your|yourself)\b").expect("second person regex"));
+
+/// A preposition of place or a naming word right before a name ("from Pune India", "sold
+/// under the name Annita"): a place or a product. (Not "en" or
+/// "a", which are also Catalan and Spanish personal markers: "En Pol", "a Pol le operaron".)
+static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:from|in|at|near|desde|dal|des\s+de|called|named|name|llamad[oa]|anomenad[ao]|chiamat[oa])\s+$").expect("place regex")
+});
+
+/// A professional title right before a name.
+static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:dr|dra|dr\.|dra\.|doctor|doctora|dott|dott\.|dottor|dottoressa|prof|prof\.|professor|professora|professore|nurse|sister|infermera|enfermera|infermiera)\.?\s*$").expect("title regex")
+});
+
+/// A service, team or ward right before the condition ("the oncology team", "el equipo de
+/// oncología", "il reparto di oncologia"): thanks to a service, not a disclosure.
+static SERVICE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:equipo|equip|team|staff|reparto|servicio|servei|servizio|unidad|unitat|unita|planta|ward|department|departamento|departament|unit|clinic|consulta|area|àrea|area|centro|centre|hospital|ospedale|specialist|especialista|nurses?|enfermer[ao]s?|infermer[ae]s?|infermier[ei])\s+(?:\w+\s+)?(?:de\s+|di\s+|d'|of\s+|del\s+|dell'|de\s+la\s+)?$",
+    ))
+    .expect("service-before regex")
 });
 
 /// A negation a few words before the condition: "I don't have diabetes", "no tengo asma".
@@ -793,10 +849,13 @@ static CLITIC_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// (kinship word) or a named person; or the term in a verbless report at the sentence start
 /// ("six rounds of chemo down"). Talk about a condition (opinions, news, campaigns, work),
 /// idioms and terms naming a service ("the dialysis unit") do not count.
-fn tied(sent: &str, names: &[String], post_person: bool) -> Option<&'static str> {
+fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&'static str> {
     if IDIOM.is_match(sent) {
         return None;
     }
+    // In a post that links or tags (news, campaigns), a name is a public one: only the
+    // author or a relative ties a condition there.
+    let names: &[String] = if news { &[] } else { names };
     let question = sent.trim_end().ends_with('?');
     let words_before = |at: usize| sent[..at].split_whitespace().count();
     for (start, end, cat) in condition_terms(sent) {
@@ -812,7 +871,13 @@ fn tied(sent: &str, names: &[String], post_person: bool) -> Option<&'static str>
         {
             continue;
         }
-        let close = KIN.is_match(head) || names.iter().any(|n| head.contains(n.as_str()));
+        let named = names.iter().any(|n| head.contains(n.as_str()));
+        // A name in advice to the reader ("X can protect you from ...") is no patient.
+        let named = named && !SECOND_PERSON.is_match(&sent.replace("thank you", ""));
+        let close = KIN.is_match(head) || named;
+        if SERVICE_BEFORE.is_match(head) {
+            continue;
+        }
         if close && !other_subject_before(sent, start) {
             return Some(cat);
         }
@@ -827,7 +892,7 @@ fn tied(sent: &str, names: &[String], post_person: bool) -> Option<&'static str>
             return Some(cat);
         }
         if VERBLESS.is_match(head)
-            || words_before(start) <= 2 && VERBLESS_AFTER.is_match(&sent[start..])
+            || words_before(start) <= 1 && VERBLESS_AFTER.is_match(&sent[start..])
         {
             return Some(cat);
         }

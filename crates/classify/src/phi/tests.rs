@@ -726,3 +726,26 @@ fn car_make_or_model_cues_a_plate() {
         vec![PhiType::LicencePlate]
     );
 }
+
+#[test]
+fn general_rule_skips_news_products_places_and_titled_names() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("Dr. Megha Vyas from Pune India died due to COVID-19 while treating patients"),
+        None
+    );
+    assert_eq!(
+        d("A drug sold under the name Annita prevents the coronavirus, they say"),
+        None
+    );
+    assert_eq!(d("See more COVID-19 data here"), None);
+    assert_eq!(
+        d("Coronavirus before it reaches the lungs stays in the throat for four days"),
+        None
+    );
+    assert_eq!(d("Me vacuné de la gripe en el centro de salud"), None);
+    assert_eq!(
+        d("Gracias al equipo de oncología por cuidar tan bien de mi madre"),
+        None
+    );
+}
