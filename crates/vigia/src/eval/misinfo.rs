@@ -210,49 +210,34 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
         modes.push(false);
     }
     let mut table: Vec<Row> = Vec::new();
-    let mut head_c = Counts::default();
-    let mut kind = None;
-    for (i, (text, fake)) in rows.iter().enumerate() {
-        let emb = embeddings.as_ref().map(|v| v[i].as_slice());
-        let urls = domains::collect_urls(text, &[]);
-        let s = head.score(text, &urls, emb);
-        kind = Some(s.kind);
-        head_c.add(*fake, s.probability >= s.threshold);
-    }
-    let head_fa = hospital.then(|| {
-        hosp.iter()
-            .enumerate()
-            .filter(|(i, t)| {
-                let urls = domains::collect_urls(t, &[]);
-                let s = head.score(t, &urls, hosp_emb.as_ref().map(|v| v[*i].as_slice()));
-                s.probability >= s.threshold
-            })
-            .count()
-    });
-    table.push(("head".into(), head_c, head_fa.map(|n| (n, hosp.len()))));
+    // A head alone: counts on the CSV, false alarms on the hospital set, and which variant ran.
+    let head_alone = |h: &DetectorHead| {
+        let flags = |t: &str, emb: Option<&[f32]>| {
+            let s = h.score(t, &domains::collect_urls(t, &[]), emb);
+            (s.probability >= s.threshold, s.kind)
+        };
+        let mut c = Counts::default();
+        let mut kind = None;
+        for (i, (text, fake)) in rows.iter().enumerate() {
+            let (flagged, k) = flags(text, embeddings.as_ref().map(|v| v[i].as_slice()));
+            kind = Some(k);
+            c.add(*fake, flagged);
+        }
+        let fa = hospital.then(|| {
+            let n = hosp
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| flags(t, hosp_emb.as_ref().map(|v| v[*i].as_slice())).0)
+                .count();
+            (n, hosp.len())
+        });
+        (c, fa, kind)
+    };
+    let (head_c, head_fa, kind) = head_alone(head);
+    table.push(("head".into(), head_c, head_fa));
     // The news profile's head alone (CONSTRAINT train only), for comparison.
-    let news = DetectorHead::bundled_profile(HeadProfile::News)?;
-    let mut news_c = Counts::default();
-    for (i, (text, fake)) in rows.iter().enumerate() {
-        let emb = embeddings.as_ref().map(|v| v[i].as_slice());
-        let s = news.score(text, &domains::collect_urls(text, &[]), emb);
-        news_c.add(*fake, s.probability >= s.threshold);
-    }
-    let news_fa = hospital.then(|| {
-        hosp.iter()
-            .enumerate()
-            .filter(|(i, t)| {
-                let emb = hosp_emb.as_ref().map(|v| v[*i].as_slice());
-                let s = news.score(t, &domains::collect_urls(t, &[]), emb);
-                s.probability >= s.threshold
-            })
-            .count()
-    });
-    table.push((
-        "head, news profile".into(),
-        news_c,
-        news_fa.map(|n| (n, hosp.len())),
-    ));
+    let (news_c, news_fa, _) = head_alone(&DetectorHead::bundled_profile(HeadProfile::News)?);
+    table.push(("head, news profile".into(), news_c, news_fa));
     let (mut claims, mut refuting) = (0u32, 0u32);
     for (gi, (gate, d)) in detectors.iter().enumerate() {
         for &with_emb in &modes {
