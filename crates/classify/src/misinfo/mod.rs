@@ -252,9 +252,9 @@ impl MisinfoDetector {
             .map(|h| h.score(&m.text, &urls, embedding));
         let head_says_reliable = head_score.is_some_and(|s| s.probability < 0.2);
         let supporting = claims.iter().find(|c| c.stance == Stance::Supports);
-        if let Some(c) = supporting
-            .filter(|c| c.similarity < thr + LOOSE_MATCH && (head_says_reliable || foreign))
-        {
+        let loose = supporting
+            .is_some_and(|c| c.similarity < thr + LOOSE_MATCH && (head_says_reliable || foreign));
+        if let Some(c) = supporting.filter(|_| loose) {
             // Near the threshold, similarity says "same subject" more than "same claim"
             // ("had my flu jab today" against "the flu jab gives you flu").
             claim_sigs.push(Signal {
@@ -296,8 +296,7 @@ impl MisinfoDetector {
                 ),
             });
         }
-        let supports = claim_sigs.first().is_some_and(|s| s.weight >= 2.5);
-        if supports && !findings.any_link {
+        if supporting.is_some() && !loose && !findings.any_link {
             sigs.push(Signal {
                 kind: "evidence".into(),
                 weight: 0.3,
