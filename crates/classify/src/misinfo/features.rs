@@ -53,7 +53,7 @@ fn fnv1a(s: &str) -> u64 {
 }
 
 /// Letters and numbers (Unicode general categories L and N).
-fn is_tok_char(c: char) -> bool {
+pub fn is_tok_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
@@ -116,7 +116,7 @@ pub fn raw_features(text: &str) -> (Vec<String>, Vec<String>) {
     (words, chars)
 }
 
-fn bucket_counts(feats: &[String]) -> HashMap<u32, u32> {
+pub fn bucket_counts(feats: &[String]) -> HashMap<u32, u32> {
     let mut m = HashMap::with_capacity(feats.len());
     for f in feats {
         *m.entry((fnv1a(f) % DIM as u64) as u32).or_insert(0) += 1;

@@ -1,13 +1,16 @@
 //! Model-based sentiment: a small head (logistic regression or one-hidden-layer MLP, with a
 //! temperature for calibrated probabilities) over multilingual-e5-small features, trained on
-//! UMSAB by `scripts/train-sentiment`. The weights ship in `resources/sentiment/head.json`, the
-//! recipe and validation figures beside them in `head.meta.json`.
+//! UMSAB by `scripts/train-sentiment`, optionally fused with a linear model over hashed word and
+//! character n-grams and emoji ([`super::lexical`]). The weights ship in
+//! `resources/sentiment/head.json` (and `lexical.bin`, f16, for the n-gram model), the recipe,
+//! validation figures and parity fixtures beside them in `head.meta.json`.
 //!
 //! [`EncoderSentiment`] is the transformer tier: batch prediction through the shared
 //! [`Encoder`](crate::encoder::Encoder) (its own threads, bounded queue). The lexicon in
 //! [`super::LexiconSentiment`] stays the fast tier; which texts reach this one is the tier
 //! logic's decision, not this module's.
 
+use super::lexical::{self, LexicalModel};
 use crate::encoder::{Encoder, EncoderConfig, Output, Prefix, DIM, LAYERS};
 use crate::ClassifyError;
 use serde::Deserialize;
@@ -18,6 +21,8 @@ use vigia_model::{SentimentInfo, SentimentProbs};
 pub const HEAD_JSON: &str = include_str!("../../resources/sentiment/head.json");
 /// Its metadata: data hash, validation figures, recipe.
 pub const HEAD_META_JSON: &str = include_str!("../../resources/sentiment/head.meta.json");
+/// The n-gram model's idf and weights (f16 LE), read when `head.json` has a `lexical` section.
+pub const LEXICAL_BIN: &[u8] = include_bytes!("../../resources/sentiment/lexical.bin");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +54,20 @@ struct Dense {
     activation: String,
 }
 
+/// The n-gram model fused into the head: its logits, times `weight`, are added to the
+/// embedding head's before the temperature.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexicalSpec {
+    /// [`lexical::VERSION`] the weights were trained for.
+    version: u32,
+    /// Whether the emoji/emoticon block is part of the features.
+    symbols: bool,
+    weight: f32,
+    /// Per-class bias of the n-gram model.
+    b: Vec<f32>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HeadFile {
@@ -56,6 +75,8 @@ struct HeadFile {
     classes: Vec<String>,
     features: Features,
     layers: Vec<Dense>,
+    #[serde(default)]
+    lexical: Option<LexicalSpec>,
     temperature: f32,
 }
 
@@ -65,15 +86,22 @@ pub struct SentimentHead {
     file: HeadFile,
     prefix: Prefix,
     output: Output,
+    lexical: Option<(f32, Arc<LexicalModel>)>,
 }
 
 impl SentimentHead {
     /// The head that ships with vigia.
     pub fn shipped() -> Result<Self, ClassifyError> {
-        Self::from_json(HEAD_JSON)
+        Self::from_parts(HEAD_JSON, LEXICAL_BIN)
     }
 
+    /// A head without n-gram weights (its file must have no `lexical` section).
     pub fn from_json(json: &str) -> Result<Self, ClassifyError> {
+        Self::from_parts(json, &[])
+    }
+
+    /// `head.json` and, when it has a `lexical` section, the `lexical.bin` weights.
+    pub fn from_parts(json: &str, lexical_bin: &[u8]) -> Result<Self, ClassifyError> {
         let bad = |detail: String| ClassifyError::InvalidResource {
             name: "sentiment head".into(),
             detail,
@@ -110,10 +138,28 @@ impl SentimentHead {
             "sentiment_layer_means" => Output::SentimentLayerMeans,
             o => return Err(bad(format!("feature source {o:?}"))),
         };
+        let lexical = match &file.lexical {
+            None => None,
+            Some(l) if l.version != lexical::VERSION => {
+                return Err(bad(format!(
+                    "lexical features v{}, this vigia computes v{}: retrain with scripts/train-sentiment",
+                    l.version,
+                    lexical::VERSION
+                )))
+            }
+            Some(l) if l.b.len() != 3 || !l.weight.is_finite() => {
+                return Err(bad("lexical: 3 biases and a finite weight expected".into()))
+            }
+            Some(l) => Some((
+                l.weight,
+                Arc::new(LexicalModel::from_bytes(lexical_bin, l.b.clone(), l.symbols).map_err(bad)?),
+            )),
+        };
         Ok(Self {
             file,
             prefix,
             output,
+            lexical,
         })
     }
 
@@ -133,9 +179,19 @@ impl SentimentHead {
         self.output
     }
 
+    /// Whether the head fuses an n-gram model (then [`Self::probs`] reads the text too).
+    pub fn has_lexical(&self) -> bool {
+        self.lexical.is_some()
+    }
+
+    /// The n-gram model's logits for a text, before its fusion weight (`None` without one).
+    pub fn lexical_logits(&self, text: &str) -> Option<Vec<f32>> {
+        self.lexical.as_ref().map(|(_, m)| m.logits(text))
+    }
+
     /// Calibrated probabilities (negative, neutral, positive) from one text's row of
-    /// [`Self::output`].
-    pub fn probs(&self, layer_means: &[f32]) -> [f32; 3] {
+    /// [`Self::output`] and the text itself (what the encoder read, without its prefix).
+    pub fn probs(&self, layer_means: &[f32], text: &str) -> [f32; 3] {
         let f = &self.file.features;
         let mut x = Vec::with_capacity(f.layers.len() * DIM);
         for &l in &f.layers {
@@ -153,6 +209,11 @@ impl SentimentHead {
                 y.iter_mut().for_each(|v| *v = v.max(0.0));
             }
             x = y;
+        }
+        if let Some((weight, m)) = &self.lexical {
+            for (v, l) in x.iter_mut().zip(m.logits(text)) {
+                *v += weight * l;
+            }
         }
         let t = self.file.temperature;
         let m = x.iter().cloned().fold(f32::MIN, f32::max);
@@ -216,7 +277,11 @@ impl EncoderSentiment {
             .encoder
             .submit(texts, self.head.prefix(), self.head.output())?
             .wait()?;
-        Ok(rows.iter().map(|r| self.head.probs(r)).collect())
+        Ok(rows
+            .iter()
+            .zip(texts)
+            .map(|(r, t)| self.head.probs(r, t))
+            .collect())
     }
 
     /// One [`SentimentInfo`] per text, in input order. Blocking.
@@ -238,7 +303,7 @@ mod tests {
     fn shipped_head_parses() {
         let h = SentimentHead::shipped().unwrap();
         assert!(h.name().contains('@'));
-        let p = h.probs(&vec![0.1; LAYERS * DIM]);
+        let p = h.probs(&vec![0.1; LAYERS * DIM], "thank you");
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
         let meta: serde_json::Value = serde_json::from_str(HEAD_META_JSON).unwrap();
         assert!(meta["val"]["all"]["macro_f1"].as_f64().unwrap() > 0.5);
@@ -249,20 +314,55 @@ mod tests {
         assert!(SentimentHead::from_json("{}").is_err());
         let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
         v["features"]["layers"] = serde_json::json!([13]);
-        assert!(SentimentHead::from_json(&v.to_string()).is_err());
+        assert!(SentimentHead::from_parts(&v.to_string(), LEXICAL_BIN).is_err());
         let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
         v["features"]["source"] = serde_json::json!("pooler");
-        assert!(SentimentHead::from_json(&v.to_string()).is_err());
+        assert!(SentimentHead::from_parts(&v.to_string(), LEXICAL_BIN).is_err());
+    }
+
+    /// The n-gram features and logits the training script computed for its parity texts
+    /// (`head.meta.json` `parity`) come out the same here.
+    #[test]
+    fn lexical_parity_with_training() {
+        let h = SentimentHead::shipped().unwrap();
+        let meta: serde_json::Value = serde_json::from_str(HEAD_META_JSON).unwrap();
+        let Some(cases) = meta["parity"].as_array() else {
+            assert!(
+                !h.has_lexical(),
+                "a head with n-grams needs parity fixtures"
+            );
+            return;
+        };
+        assert!(h.has_lexical() && cases.len() >= 5);
+        let (_, m) = h.lexical.as_ref().unwrap();
+        for c in cases {
+            let text = c["text"].as_str().unwrap();
+            let want: Vec<(u32, f32)> = serde_json::from_value(c["lexical"].clone()).unwrap();
+            let got = m.features(text);
+            assert_eq!(
+                got.iter().map(|x| x.0).collect::<Vec<_>>(),
+                want.iter().map(|x| x.0).collect::<Vec<_>>(),
+                "buckets of {text:?}"
+            );
+            for ((_, g), (_, w)) in got.iter().zip(&want) {
+                assert!((g - w).abs() < 1e-4, "{text:?}: {g} vs {w}");
+            }
+            let want: Vec<f32> = serde_json::from_value(c["logits"].clone()).unwrap();
+            let got = h.lexical_logits(text).unwrap();
+            for (g, w) in got.iter().zip(&want) {
+                assert!((g - w).abs() < 1e-3, "{text:?}: logits {got:?} vs {want:?}");
+            }
+        }
     }
 
     #[test]
     fn feature_source_picks_the_encoder_output() {
         let mut v: serde_json::Value = serde_json::from_str(HEAD_JSON).unwrap();
         v["features"].as_object_mut().unwrap().remove("source");
-        let h = SentimentHead::from_json(&v.to_string()).unwrap();
+        let h = SentimentHead::from_parts(&v.to_string(), LEXICAL_BIN).unwrap();
         assert_eq!(h.output(), Output::LayerMeans);
         v["features"]["source"] = serde_json::json!("sentiment_layer_means");
-        let h = SentimentHead::from_json(&v.to_string()).unwrap();
+        let h = SentimentHead::from_parts(&v.to_string(), LEXICAL_BIN).unwrap();
         assert_eq!(h.output(), Output::SentimentLayerMeans);
     }
 
