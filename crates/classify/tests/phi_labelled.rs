@@ -106,9 +106,16 @@ fn free_form_stress3_set_meets_the_goal() {
 }
 
 /// stress4 was measured once (span P 0.905 R 0.864, self-disclosure R 0.628), then generalised
-/// from (phi-rules@5): a dev set now. stress5, the honest estimate, is deliberately not here
-/// (running it again after fixes would turn it into a dev set too).
+/// from (phi-rules@5): a dev set now.
 #[test]
 fn free_form_stress4_set_meets_the_goal() {
     check("stress4.jsonl", 0.95, 0.90);
+}
+
+/// stress5 was measured once (span P 0.927 R 0.894, self-disclosure P 0.974 R 0.691), then
+/// generalised from (phi-rules@6): a dev set now. stress6, the honest estimate, is deliberately
+/// not here (running it again after fixes would turn it into a dev set too).
+#[test]
+fn free_form_stress5_set_meets_the_goal() {
+    check("stress5.jsonl", 0.95, 0.90);
 }

@@ -40,6 +40,10 @@ const PERSON_DATE_CUES: &[&str] = &[
     "la mia biopsia", "la mia risonanza", "il mio esame", "my baby was", "my due date",
     "due on", "fecha de parto", "salgo de cuentas", "data del part", "data presunta",
     "nací", "booked in for", "booked for", "scheduled for", "my appointment", "mi cita es",
+    // appointments however they are named
+    "appointment on", "appt",
+    "appointment for", "cita para", "cita el", "cita del", "cita per", "hora per", "hora pel",
+    "hora amb", "hora con", "appuntamento", "ho la visita", "visita il", "visita el",
 ];
 
 /// Predicates that, right after a date, tie it to a person ("el 12 de marzo me operaron",
@@ -60,7 +64,21 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "mi hanno operat", "mi operano", "mi hanno ricoverat", "mi hanno dimess", "mi hanno diagnosticat",
     "l'hanno operat", "lo hanno operat", "la hanno operat", "sono nat", "è nat", "è mort",
     "è decedut", "ricoverat", "dimess", "ho la visita", "ho l'intervento",
+    "mi hanno tolt", "me quitaron", "me extirparon", "me han quitado", "m'han tret",
+    "em van treure", "they took out", "i had my",
 ];
+
+/// A visit to urgent care: the date is a person's when the clause says whose ("took him to the
+/// walk-in on 2 May"); "the walk-in centre opens on 2 May" is an event.
+#[rustfmt::skip]
+const VISIT_CUES: &[&str] = &["walk-in", "urgent care", "minor injuries", "out of hours"];
+
+/// The post asks for or gives a date of birth: a full date with a year there is one ("What's
+/// your date of birth? ... Mine's 29/02/1996").
+static BIRTH_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birthday|born|fecha\s+de\s+nacimiento|nacid[oa]|data\s+de\s+naixement|nascut|nascuda|data\s+di\s+nascita|nat[oa]\s+il)\b")
+        .expect("birth regex")
+});
 
 /// "since", "desde (el)", "des del", "dal" right before the date, a weekday allowed between.
 static SINCE_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -102,6 +120,9 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         // "had my stent fitted on the 2nd of May", "a mio marito è venuto un infarto il 15
         // gennaio": a condition and a person (I, my, a relative) in the same clause tie it.
         let condition = disclosure::mentions_condition(&ctx) && disclosure::personal(&ctx);
+        // "il 12 marzo mi hanno tolto le tonsille": the condition and the person right after.
+        let condition_after = disclosure::mentions_condition(&next) && disclosure::personal(&next);
+        let birth = YEAR.is_match(s) && BIRTH_IN_POST.is_match(text);
         // "my dad's been on a trolley since Sunday 14th April": a person's state since a date.
         // "the clinic has been closed since 3 March" is about the clinic, whoever says it.
         let since = SINCE_BEFORE.is_match(&ctx)
@@ -110,6 +131,9 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         if has_cue(&ctx, PERSON_DATE_CUES)
             || has_cue(&next, PERSON_DATE_CUES_AFTER)
             || condition
+            || condition_after
+            || birth
+            || (has_cue(&ctx, VISIT_CUES) && disclosure::personal(&ctx))
             || since
         {
             out.push(Cand::new(m.start(), m.end(), PhiType::Date, 70, None));

@@ -7,7 +7,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-/// Condition terms (lower-case stems, matched at a word start) and their category. The term
+/// Condition terms (lower-case stems, matched at a word start; a trailing `$` marks a short
+/// abbreviation that must be a whole word: "ms", "af") and their category. The term
 /// mentioned first in the disclosing sentence decides; a surgery with no condition named is
 /// `surgery`, a diagnosis with none is `other`.
 #[rustfmt::skip]
@@ -22,6 +23,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "immunoterap", "bone marrow transplant", "trasplante de médula", "trasplantament de medul·la",
             "trapianto di midollo", "glioblastoma", "mesothelioma", "mesotelioma", "hodgkin",
             "quimioterap", "chemioterap", "chemotherap", "tamoxifen", "letrozol", "herceptin",
+            // chemotherapy regimens and drugs named instead of "chemo"
+            "folfox", "folfiri", "folfirinox", "capox", "r-chop", "carboplatin", "cisplatin",
+            "docetaxel", "paclitaxel", "doxorubicin", "capecitabin", "pembrolizumab", "keytruda",
         ],
     ),
     (
@@ -36,7 +40,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
             "atac de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
-            "cardioversió", "cardioversione",
+            "cardioversió", "cardioversione", "af$", "afib", "a-fib",
         ],
     ),
     (
@@ -53,7 +57,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "addiction", "adicción", "addicció", "dipendenza", "alcoholism", "alcoholisme", "alcolismo",
             "sertralin", "fluoxetin", "prozac", "antidepress", "antidepresiv", "lithium", "litio",
             "quetiapin", "olanzapin", "therapist", "psychiatrist", "psiquiatra", "psicòleg",
-            "psicòloga", "psicólog", "psicolog",
+            "psicòloga", "psicólog", "psicolog", "psychotherap", "psicoterap", "sober",
+            "sobriety", "sobriedad", "sobrietat", "sobrietà",
         ],
     ),
     (
@@ -67,7 +72,12 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "bronquiolitis", "bronquiolitis", "bronchiolite", "rsv", "vrs", "long covid", "shingles",
             "culebrilla", "fuoco di sant", "varicela", "chickenpox", "varicella", "whooping cough",
             "tosferina", "tos ferina", "pertosse", "scabies", "sarna", "scabbia", "infection",
-            "infección", "infecció", "infezione",
+            "infección", "infecció", "infezione", "scarlet fever", "escarlatina", "scarlattina",
+            "tonsillitis", "amigdalitis", "tonsillite", "gastroenteritis", "gastroenterite",
+            "norovirus", "strep throat", "mumps", "paperas", "galteres", "parotite",
+            "glandular fever", "mononucleos", "conjunctivitis", "conjuntivitis", "congiuntivite",
+            "bronchitis", "bronquitis", "bronchite", "otitis", "otite", "uti$",
+            "urinary infection", "cystitis", "cistitis", "cistite", "lyme", "dengue", "malaria",
         ],
     ),
     (
@@ -79,6 +89,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "gestational diabetes", "diabetes gestacional", "diabetis gestacional",
             "diabete gestazionale", "ectopic", "ectópico", "ectòpic", "extrauterino",
             "in vitro", "postpartum", "posparto", "postpart", "prenatal",
+            // pregnancy scans
+            "week scan", "wk scan", "dating scan", "anomaly scan", "ecografia morfolog",
+            "ecografía de las 20", "ecografia de les 20",
         ],
     ),
     (
@@ -100,6 +113,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "appendice", "appendicite", "gallbladder", "vesícula", "cistifellea", "hernia repair",
             "knee replacement", "hip replacement", "prótesis de", "pròtesi de", "protesi d",
             "tonsillectom", "amigdalectom", "tonsillectom", "cataract", "catarata", "cataratta",
+            "tonsil", "tonsille", "amígdalas", "amígdales",
         ],
     ),
     (
@@ -121,7 +135,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "dolor crónico", "dolor crònic", "dolore cronico", "endometriosis",
             // a flare-up, dialysing someone, the devices of diabetes and asthma
             "flare", "dialitz", "dializ", "glucometer", "glucometr", "glucómetr", "glucòmetr",
-            "glucose monitor", "inhaler", "inhalador", "inalatore",
+            "glucose monitor", "inhaler", "inhalador", "inalatore", "coeliac", "ms$", "ibs$",
+            "irritable bowel", "intestino irritable", "intestí irritable", "intestino irritabile",
+            "colon irritable",
         ],
     ),
 ];
@@ -160,7 +176,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bem\s+(?:diagnostiquen|operen|ingressen|acaben\s+de\s+(?:diagnosticar|detectar|operar))
         | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
         | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
-        | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:de|del|dels|de\s+la|al|alla|della|dello|d'|con|amb|di|with)\b
+        | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:(?:ieri|oggi|stamattina|ayer|hoy|anteayer|ahir|avui|abans\s+d'ahir|yesterday|today|last\s+week|la\s+semana\s+pasada|la\s+setmana\s+passada|la\s+settimana\s+scorsa)\s+)?(?:(?:de|del|dels|de\s+la|al|alla|della|dello|con|amb|di|with)\b|all'|dell'|d')
         | ^\s*(?:day\s+\w+\s+)?post(?:-|\s)?op\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
@@ -169,6 +185,17 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | ^\s*\d+\s*(?:weeks|wks|w)\s+(?:today|now|tomorrow|pregnant|along|and\s+counting)\b
         | ^\s*(?:ya\s+)?de\s+\d+\s+semanas\b | \b(?:estamos|estem)\s+de\s+(?:\d+|\w+)\s+(?:meses|semanas|mesos|setmanes)\b
         | ^\s*(?:alla|a)\s+\d+\w*\s+settimana\b
+        | \bbaby\s+(?:no\.?\s*\d+\s+|number\s+\w+\s+|\#\s*\d+\s+)?(?:is\s+)?due\s+(?:in|on|at|any|next|this|the)\b
+        | \b(?:i\s+am|we\s+are|we're)\s+due\s+(?:in|on|any|next|this)\b | \bmy\s+due\s+date\b
+        | \bsalgo\s+de\s+cuentas\b | \bsurto\s+de\s+comptes\b
+        | \b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?)\s+sober\b
+        | \bi\s+(?:am|have\s+been)\s+(?:\w+\s+)?sober\s+(?:for|since)\b
+        | \b(?:into|back\s+from|out\s+of|wheeled\s+(?:in)?to|taken\s+(?:in)?to|went\s+(?:in)?to|go\s+(?:in)?to|going\s+(?:in)?to)\s+theatre\b
+        | \b(?:entro|entre|entrare|sali|salgo|me\s+llevan|me\s+llevaron|me\s+bajan|me\s+bajaron|me\s+meten|me\s+metieron)\s+(?:a|al|del|de|en)\s+(?:el\s+)?quirofano\b
+        | \b(?:entro|vaig\s+entrar|surto|vaig\s+sortir|em\s+porten|em\s+van\s+portar|em\s+baixen|em\s+van\s+baixar)\s+(?:a|al|de|del)\s+quirofan\b
+        | \b(?:entro|sono\s+entrat[oa]|esco|sono\s+uscit[oa]|mi\s+portano|mi\s+hanno\s+portat[oa])\s+(?:in|dalla|dalle)\s+sala\s+operatoria\b
+        | ^\s*(?:the\s+|my\s+)?biopsy\s+(?:results?|came\s+back|was|is)\b | ^\s*results?\s+(?:of|from)\s+(?:the\s+|my\s+)?biopsy\b
+        | ^\s*(?:resultados?|resultats?|esito|risultat[oi])\s+(?:de\s+la\s+|de\s+mi\s+|de\s+la\s+meva\s+|della\s+|della\s+mia\s+|del\s+)?biopsia\b
         ",
     ))
     .expect("self regex")
@@ -275,15 +302,27 @@ static NEGATED: Lazy<Regex> = Lazy::new(|| {
 fn category_in(s: &str) -> Option<&'static str> {
     // The earliest-mentioned condition wins. A term must start a word: "sida" is not in
     // "considerada".
-    let (ac, cats) = &*CONDITION_MATCHER;
+    let (ac, cats, _) = &*CONDITION_MATCHER;
     ac.find_iter(s)
-        .find(|m| {
-            !s[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        })
+        .find(|m| term_at_word(s, m))
         .map(|m| cats[m.pattern().as_usize()])
+}
+
+/// A condition term starts a word (not a hashtag), and an abbreviation marked whole-word also ends one ("ms"
+/// is not in "msg", "af" not in "after").
+fn term_at_word(s: &str, m: &aho_corasick::Match) -> bool {
+    let (_, _, whole) = &*CONDITION_MATCHER;
+    // (A hashtag is a topic, not a condition: "#coronavirus".)
+    let starts = !s[..m.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '#');
+    let ends = !whole[m.pattern().as_usize()]
+        || !s[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+    starts && ends
 }
 
 /// True when `s` names a health condition (any language of [`CONDITIONS`]).
@@ -305,10 +344,31 @@ pub(crate) fn personal(s: &str) -> bool {
     PERSON.is_match(&f) || KIN.is_match(&f)
 }
 
+/// Sentences: cut after `!`, `?`, `;` and line breaks, and after a full stop followed by a space
+/// or the end ("baby no.2", "3.5 kg" and "e.g." inside a word stay whole).
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split_inclusive(['.', '!', '?', '\n', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let mut cuts = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|(_, n)| *n);
+        let end = match c {
+            '!' | '?' | '\n' | ';' => true,
+            '.' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if end {
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    let mut from = 0;
+    let mut out = Vec::new();
+    for c in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if c > from {
+            out.push(text[from..c].trim());
+            from = c;
+        }
+    }
+    out.into_iter().filter(|s| !s.is_empty())
 }
 
 /// The category when the text discloses a health condition of the author or a close/named
@@ -333,6 +393,9 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
         .map(|(s, e)| fold(&text[*s..*e]))
         .collect();
     let news = lower.contains("http") || lower.contains('#') || lower.contains("www.");
+    // Links are not sentences: "https://www.iss.it/covid-19" names no one's condition (and its
+    // dots and words would be read as text).
+    let lower = URL_TOKEN.replace_all(&lower, " ").into_owned();
     let post_person = !anchor_names.is_empty() || KIN.is_match(&lower);
     for sent in sentences(&lower) {
         if NOT_PERSONAL.is_match(sent) {
@@ -468,7 +531,8 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             }
             if let Some(rest) = sent[m.end()..].strip_prefix("'s ") {
                 let w: String = rest.chars().take(25).collect();
-                if let Some(c) = category_in(&w) {
+                // "my mum's flu jab" is a vaccine, not her condition.
+                if let Some(c) = category_in(&w).filter(|_| !condition_as_modifier(rest, true)) {
                     return Some(c);
                 }
             }
@@ -488,6 +552,10 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     }
     None
 }
+
+/// A link, up to the next space.
+static URL_TOKEN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:https?://|www\.)\S+").expect("url token regex"));
 
 /// "the surgery" (a GP practice in British English), "the day surgery unit", "surgery ward":
 /// a place, not an operation.
@@ -571,27 +639,29 @@ fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
         ))
         .expect("job regex")
     });
-    let (ac, _) = &*CONDITION_MATCHER;
-    ac.find(tail).is_some_and(|m| {
-        let rest: String = tail[m.end()..].chars().take(24).collect();
-        // The rest of the matched word ("covid-19", "cancers") is skipped first.
-        let inside_word = tail[..m.end()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && (rest.starts_with(char::is_alphanumeric) || rest.starts_with('-'));
-        let mut words = rest
-            .split(|c: char| c.is_whitespace())
-            .filter(|w| !w.is_empty());
-        if inside_word {
-            words.next();
-        }
-        let first = words
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric());
-        PREVENTION.is_match(first) || (!possessive && JOB.is_match(first))
-    })
+    let (ac, _, _) = &*CONDITION_MATCHER;
+    ac.find_iter(tail)
+        .find(|m| term_at_word(tail, m))
+        .is_some_and(|m| {
+            let rest: String = tail[m.end()..].chars().take(24).collect();
+            // The rest of the matched word ("covid-19", "cancers") is skipped first.
+            let inside_word = tail[..m.end()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && (rest.starts_with(char::is_alphanumeric) || rest.starts_with('-'));
+            let mut words = rest
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty());
+            if inside_word {
+                words.next();
+            }
+            let first = words
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            PREVENTION.is_match(first) || (!possessive && JOB.is_match(first))
+        })
 }
 
 const POSSESSIVES: &[&str] = &[
@@ -613,27 +683,34 @@ fn fold(text: &str) -> String {
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect::<String>()
         .replace('’', "'")
+        // Catalan "l·l" (varicel·la, medul·la) is often typed "ll"; either way it folds to "ll".
+        .replace('·', "")
         .replace("i've ", "i have ")
         .replace("i'm ", "i am ")
         .replace("i'd ", "i had ")
 }
 
 /// [`CONDITIONS`] folded, in one automaton; the pattern index maps back to the category.
-static CONDITION_MATCHER: Lazy<(aho_corasick::AhoCorasick, Vec<&'static str>)> = Lazy::new(|| {
-    let mut terms = Vec::new();
-    let mut cats = Vec::new();
-    for (c, ts) in CONDITIONS {
-        for t in *ts {
-            terms.push(fold(t));
-            cats.push(*c);
+#[allow(clippy::type_complexity)]
+static CONDITION_MATCHER: Lazy<(aho_corasick::AhoCorasick, Vec<&'static str>, Vec<bool>)> =
+    Lazy::new(|| {
+        let mut terms = Vec::new();
+        let mut cats = Vec::new();
+        let mut whole = Vec::new();
+        for (c, ts) in CONDITIONS {
+            for t in *ts {
+                let w = t.ends_with('$');
+                terms.push(fold(t.trim_end_matches('$')));
+                cats.push(*c);
+                whole.push(w);
+            }
         }
-    }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&terms)
-        .expect("condition automaton");
-    (ac, cats)
-});
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&terms)
+            .expect("condition automaton");
+        (ac, cats, whole)
+    });
 
 fn default_category(predicate: &str) -> &'static str {
     if [
@@ -652,6 +729,9 @@ fn default_category(predicate: &str) -> &'static str {
         "pus",
         "posat",
         "messo",
+        "theatre",
+        "quirofan",
+        "sala operatoria",
     ]
     .iter()
     .any(|w| predicate.contains(w))
@@ -676,6 +756,10 @@ fn default_category(predicate: &str) -> &'static str {
         "esperando",
         "esperem",
         "aspettiamo",
+        "baby",
+        "due",
+        "cuentas",
+        "comptes",
     ]
     .iter()
     .any(|w| predicate.contains(w))
@@ -690,14 +774,9 @@ fn default_category(predicate: &str) -> &'static str {
 
 /// Every condition term of `s` that starts a word: (start, end, category).
 fn condition_terms(s: &str) -> Vec<(usize, usize, &'static str)> {
-    let (ac, cats) = &*CONDITION_MATCHER;
+    let (ac, cats, _) = &*CONDITION_MATCHER;
     ac.find_iter(s)
-        .filter(|m| {
-            !s[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        })
+        .filter(|m| term_at_word(s, m))
         .map(|m| (m.start(), m.end(), cats[m.pattern().as_usize()]))
         .collect()
 }
@@ -787,6 +866,29 @@ static VERBLESS: Lazy<Regex> = Lazy::new(|| {
         ",
     ))
     .expect("verbless regex")
+});
+
+/// A verbless sentence start before the condition: the illness again ("otra vez con
+/// neumonía", "down with flu again", "di nuovo con la febbre") or a treatment's rhythm ("tres
+/// cops per setmana a diàlisi", "three times a week on dialysis").
+static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        ^\s*(?:
+          (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|off\s+work\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
+          | (?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora\s+una\s+volta)\s+(?:con|amb|with)
+          | (?:\w+\s+(?:times|veces|cops|vegades|volte)\s+(?:a|per|por|la|al|alla|every)\s+(?:week|semana|setmana|settimana|day|dia|giorno)|every\s+(?:other\s+)?(?:day|week)|cada\s+(?:dos\s+)?(?:dias|semanas?|dia|setmana)|ogni\s+(?:giorno|settimana))(?:\s+(?:at|on|to|in|for|a|en|de|al|alla|per|por))?
+        )\s+(?:(?:la|el|l'|il|lo|a|an|the|una|un|mi|my)\s*)?$
+        ",
+    ))
+    .expect("verbless head regex")
+});
+
+/// A third-person possessive right before the condition ("her lymphoma", "su cáncer", "la
+/// seva leucèmia", "il suo tumore").
+static POSSESSIVE3_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:her|his|su|sus|seu|seva|seus|seves|suo|sua|suoi|sue)\s+$")
+        .expect("possessive regex")
 });
 
 static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
@@ -881,6 +983,14 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
         if close && !other_subject_before(sent, start) {
             return Some(cat);
         }
+        // "18 months after her lymphoma diagnosis" in a post about "Mum": a third-person
+        // possessive right before the condition, when the post names a close person.
+        if post_person
+            && POSSESSIVE3_BEFORE.is_match(last_chars(&sent[..start], 25))
+            && !other_subject_before(sent, start)
+        {
+            return Some(cat);
+        }
         if question {
             continue;
         }
@@ -892,6 +1002,7 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
             return Some(cat);
         }
         if VERBLESS.is_match(head)
+            || VERBLESS_HEAD.is_match(&sent[..start])
             || words_before(start) <= 1 && VERBLESS_AFTER.is_match(&sent[start..])
         {
             return Some(cat);

@@ -29,13 +29,14 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate)
+          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn)
           | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero)
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon)
+          | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
@@ -248,6 +249,27 @@ static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("public context regex")
 });
 
+/// A member of staff placed at their post right after the name: "Morag on reception", "Jo at
+/// the desk", "Keziah on ward 7", "la Rosa de admisión", "Gino all'accettazione".
+static STAFF_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s+(?:on|at|in|from|de|del|de\s+la|a|al|alla|all'|dalla|della|dell')\s*(?:the\s+|la\s+|el\s+|l')?(?:reception|front\s+desk|desk|ward\s+\w+|ward|night\s+shift|day\s+shift|nights|pharmacy|recepción|recepcion|recepció|recepcio|admisión|admision|admissions|admissió|turno\s+de\s+noche|torn\s+de\s+nit|accettazione|triage|triatge)\b")
+        .expect("staff-after regex")
+});
+
+/// Television and radio right after a name ("Matteo Bassetti in TV", "X on the news"): a public
+/// figure speaking, not a patient.
+static PUBLIC_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai)\b)")
+        .expect("public-after regex")
+});
+
+/// An organisation's name that goes on after the capitalised word: "Patient Advice and Liaison
+/// Service", "Carers Support Team": the words belong to a service, not a person.
+static ORG_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:\s+(?:and|&|of|for|de|del|y|i|e|per|di)?\s*\p{Lu}\p{L}*){0,4}?\s+(?:Service|Services|Team|Unit|Centre|Center|Department|Trust|Foundation|Association|Society|Charity|Network|Servicio|Servei|Servizio|Unidad|Unitat|Asociación|Associació|Associazione|Fundación|Fundació|Fondazione)\b")
+        .expect("org-after regex")
+});
+
 /// Hospitals commonly called by the name of the person they honour ("el Ramón y Cajal", "al
 /// Gregorio Marañón", "the John Radcliffe"): a name that starts one of these is the hospital.
 #[rustfmt::skip]
@@ -405,7 +427,18 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && (elided_article || personal_article(text, s))
             && !INSTITUTION_BEFORE.is_match(tail_of(text, article_start(text, s), 30));
         let kin_paren = KIN_PAREN.is_match(&prev);
-        let cued = article || kin_paren || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        // (Not at a sentence start, where any noun is capitalised: "Fax de admisión".)
+        let mid_sentence = text[..s]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '('));
+        let staff = STAFF_AFTER.is_match(&text[e..])
+            && mid_sentence
+            && words.len() <= 2
+            && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        let cued =
+            article || kin_paren || staff || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let near = tail_of(text, s, 30);
         let titled = TITLE.is_match(near);
@@ -429,8 +462,19 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if !accept || DAY_BEFORE.is_match(near) {
             continue;
         }
-        let public_context = (PUBLIC_CONTEXT_BEFORE.is_match(near) && !cued && !titled)
-            || PUBLIC_TITLE_BEFORE.is_match(near);
+        // "talk by Dr X": the credit may come before the title.
+        let before_title = if titled {
+            TITLE.find(near).map_or(near, |t| &near[..t.start()])
+        } else {
+            near
+        };
+        let public_context = (PUBLIC_CONTEXT_BEFORE.is_match(before_title) && !cued && !kin)
+            || PUBLIC_TITLE_BEFORE.is_match(near)
+            || (!kin && PUBLIC_AFTER.is_match(&text[e..]));
+        if ORG_AFTER.is_match(&text[e..]) {
+            seen_end = e;
+            continue;
+        }
         if is_public(name) || public_context {
             // Its later words ("Maria Argimon" in "Josep Maria Argimon") are the same person.
             seen_end = e;

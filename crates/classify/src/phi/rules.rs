@@ -100,7 +100,9 @@ pub(crate) fn emails(text: &str, out: &mut Vec<Cand>) {
     }
     for m in EMAIL.find_iter(text) {
         let local = m.as_str().split('@').next().unwrap_or("").to_lowercase();
-        if ROLE_MAILBOXES.contains(&local.as_str()) {
+        // A role with a site or team suffix is still a role: "pals.rwh@", "info-bcn@".
+        let role = local.split(['.', '-', '_']).next().unwrap_or("");
+        if ROLE_MAILBOXES.contains(&local.as_str()) || ROLE_MAILBOXES.contains(&role) {
             continue;
         }
         out.push(Cand::new(m.start(), m.end(), PhiType::Email, 90, None));
@@ -612,7 +614,26 @@ const ORG_PHONE_CUES: &[&str] = &[
     // an organisation speaking of its own line ("send the forms to our fax")
     "our fax", "our phone", "our number", "our line", "nuestro fax", "nuestro teléfono",
     "el nostre fax", "el nostre telèfon", "il nostro fax", "al nostro fax", "enquiries line",
+    // a number printed by the organisation ("the number on your website")
+    "website", "web site", "página web", "pàgina web", "sito web", "sito internet",
+    "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",
 ];
+
+/// Another identifier named a few words before the number ("the NHS number on the letter is
+/// 3237418705"): a failed id, not a phone.
+static OTHER_ID_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:nhs|account|patient|hospital|record|card|cip|tsi|dni|nie|ssn|social\s+security|tessera|cartella|historia|història|tarjeta|targeta|passport|pasaporte|passaporto|codice\s+fiscale)\s+(?:number|no\.?|num\.?|número|numero|nº|n\.º)\b[^0-9]{0,30}$",
+    )
+});
+
+/// Whose number it is, said a little further back: "Teléfono de mi madre ...: 612 ...",
+/// "el mòbil del meu pare", "il cellulare di mia nonna", "my mum's number".
+static PERSONAL_PHONE_HEAD: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:(?:tel[eé]fono|telèfon|telefon|telefono|m[oó]vil|mòbil|mobil|n[uú]mero|numero|cellulare|phone|mobile|number)\s+(?:de|del|di|of)\s+(?:mi|mis|mio|mia|my|la\s+meva|el\s+meu|meu|meva)\b|\bmy\s+\w+'s\s+(?:phone|mobile|number))",
+    )
+});
 #[rustfmt::skip]
 const PERSONAL_PHONE_CUES: &[&str] = &[
     "my ", "me ", "me:", "mine", "his ", "her ", "mi ", "mio", "mia ", "meu", "meva", "seu ",
@@ -660,10 +681,13 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             .any(|p| national.starts_with(p))
             || uk_non_geo
             || text[..s].ends_with("1-");
-        if has_cue(&before(text, s, 25), NOT_PHONE_CUES) {
+        if has_cue(&before(text, s, 25), NOT_PHONE_CUES)
+            || OTHER_ID_BEFORE.is_match(&clause_before(text, s, 50))
+        {
             continue;
         }
-        let personal = has_cue(&ctx, PERSONAL_PHONE_CUES);
+        let personal = has_cue(&ctx, PERSONAL_PHONE_CUES)
+            || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
         // An organisation named in the question just before ("the patient line of Hospital
         // del Mar? The 93 248 30 00 doesn't answer") still owns the number.
         // A mobile (Spanish 6/7, UK 07, Italian 3) is an organisation's only when the cue is
@@ -738,7 +762,10 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
                 .strip_prefix(' ')
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| c.is_uppercase());
-        if state || cued || place || after_street {
+        // `Calle de Embajadores 112, 3º B, 28045 y ...`: after a street and a comma.
+        let street_comma =
+            head.trim_end().ends_with(',') && STREET_WORD.is_match(&before(text, m.start(), 60));
+        if state || cued || place || after_street || street_comma {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
         }
     }

@@ -749,3 +749,159 @@ fn general_rule_skips_news_products_places_and_titled_names() {
         None
     );
 }
+
+#[test]
+fn disclosure_by_regimen_abbreviation_and_kin_possessive() {
+    let d = |t: &str| run(t).0.condition_category;
+    // a chemotherapy regimen named instead of "chemo"
+    assert_eq!(
+        d("finished my last cycle of FOLFOX on Friday, the day unit was great"),
+        Some("oncology".into())
+    );
+    // short abbreviations count only as whole words
+    assert_eq!(
+        d("Grandad's AF is bad again so we're back in for another cardioversion"),
+        Some("cardiology".into())
+    );
+    assert_eq!(
+        d("my partner got told last week it's MS."),
+        Some("chronic".into())
+    );
+    assert_eq!(d("after the appointment I went home"), None);
+    // a vaccine after a relative's possessive is not her condition
+    assert_eq!(d("Booked my nan's flu jab for next week"), None);
+}
+
+#[test]
+fn disclosure_pregnancy_due_sobriety_and_theatre() {
+    let d = |t: &str| run(t).0.condition_category;
+    // "no.2" does not end the sentence
+    assert_eq!(
+        d("baby no.2 due in June and nobody has booked the scan"),
+        Some("maternity".into())
+    );
+    assert_eq!(
+        d("still waiting for my 12 week scan letter"),
+        Some("maternity".into())
+    );
+    assert_eq!(
+        d("ten months sober this week. the group saved me"),
+        Some("mental_health".into())
+    );
+    assert_eq!(
+        d("Day 2: finally into theatre for the knee around noon"),
+        Some("surgery".into())
+    );
+    assert_eq!(d("we went to the theatre to see Hamlet"), None);
+}
+
+#[test]
+fn disclosure_verbless_heads_and_third_person_possessive() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("De nuevo con bronquitis, la segunda este invierno"),
+        Some("infectious".into())
+    );
+    assert_eq!(
+        d("Tres veces por semana a diálisis desde 2019. Agotada"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Great news about Dad! Two years after his leukaemia diagnosis, all clear"),
+        Some("oncology".into())
+    );
+    // without a close person in the post, "his" is anyone's
+    assert_eq!(d("The actor talked about his cancer on the show"), None);
+    assert_eq!(
+        d("Operato ieri all'anca, oggi già in piedi"),
+        Some("surgery".into())
+    );
+    assert_eq!(
+        d("Resultado de la biopsia: benigno!!"),
+        Some("other".into())
+    );
+}
+
+#[test]
+fn disclosure_new_condition_terms() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("Mio figlio Luca ha la scarlattina, a casa da scuola"),
+        Some("infectious".into())
+    );
+    assert_eq!(
+        d("La Marta té la varicel·la i no anirà a l'escola"),
+        Some("infectious".into())
+    );
+    assert_eq!(
+        d("Coeliac since I was 5 and still no safe food in the canteen"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Ho la sindrome dell'intestino irritabile da anni"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Sono in cura da una psicoterapeuta da un anno"),
+        Some("mental_health".into())
+    );
+    // a hashtag is a topic
+    assert_eq!(d("Here's what they found: #coronavirus #factcheck"), None);
+    // a condition inside a link is no one's
+    assert_eq!(
+        d("I dati aggiornati sono qui: https://www.example.org/covid-19"),
+        None
+    );
+}
+
+#[test]
+fn staff_names_by_their_post_and_public_speakers() {
+    assert_eq!(
+        types("Special thanks to Morag on reception, a star"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("our neighbour's lad Brody is in A&E again"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Me ha llamado un tal Jacinto pidiendo mis datos"),
+        vec![PhiType::PersonName]
+    );
+    assert!(types("Fax de admisión del hospital, por favor").is_empty());
+    assert!(types("Great talk by Dr Priya Raman at the conference").is_empty());
+    assert!(types("Ieri sera Gianluca Ferri in TV ha parlato dei vaccini").is_empty());
+    assert!(types("Our Patient Advice and Liaison Service is open today").is_empty());
+}
+
+#[test]
+fn role_mailboxes_failed_ids_and_whose_phone() {
+    assert!(types("write to pals.northwick@nhs.net for complaints").is_empty());
+    assert!(types("the number on your website (020 7946 0000) rings out").is_empty());
+    assert!(types("the NHS number on the letter is 1234567890, a typo").is_empty());
+    assert_eq!(
+        types("Teléfono de mi padre por si lo veis perdido por el hospital: 622 11 22 33"),
+        vec![PhiType::Phone]
+    );
+    assert_eq!(
+        types("Vivo en Calle Mayor 12, 2º A, 28013 y no llega nada"),
+        vec![PhiType::StreetAddress, PhiType::PostalCode]
+    );
+}
+
+#[test]
+fn dates_tied_after_the_date_by_birth_or_by_a_visit() {
+    assert_eq!(
+        types("il 3 aprile mi hanno tolto la cistifellea"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("They asked for my date of birth twice. It's 14/05/1988, not hard"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("Took him to the walk-in on 2 May with a fever"),
+        vec![PhiType::Date]
+    );
+    assert!(types("The walk-in centre opens on 2 May").is_empty());
+}
