@@ -113,7 +113,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "appendice", "appendicite", "gallbladder", "vesícula", "cistifellea", "hernia repair",
             "knee replacement", "hip replacement", "prótesis de", "pròtesi de", "protesi d",
             "tonsillectom", "amigdalectom", "tonsillectom", "cataract", "catarata", "cataratta",
-            "tonsil", "tonsille", "amígdalas", "amígdales",
+            "tonsil", "tonsille", "amígdalas", "amígdales", "hernia", "hèrnia", "ernia",
         ],
     ),
     (
@@ -137,7 +137,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "flare", "dialitz", "dializ", "glucometer", "glucometr", "glucómetr", "glucòmetr",
             "glucose monitor", "inhaler", "inhalador", "inalatore", "coeliac", "ms$", "ibs$",
             "irritable bowel", "intestino irritable", "intestí irritable", "intestino irritabile",
-            "colon irritable",
+            "colon irritable", "kidney stone", "cálculos renales", "piedras en el riñón",
+            "càlculs renals", "pedres al ronyó", "calcoli renali", "stoma", "estoma", "ileostom",
+            "colostom", "ostomía", "ostomia",
         ],
     ),
 ];
@@ -172,7 +174,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bestoy\s+de\s+(?:\d+|\w+)\s+(?:meses|semanas)
         | \bestic\s+de\s+(?:\d+|\w+)\s+(?:mesos|setmanes)
         | \bsono\s+(?:al|alla|di)\s+(?:\d+|\w+)\s+(?:mese|mesi|settimana|settimane)
-        | \bm'(?:acaben\s+de|han\s+de|hauran\s+d'|van\s+a)\s*(?:diagnosticar|detectar|operar|ingressar)
+        | \bm'(?:acaben\s+de|han\s+de|han\s+d'|hauran\s+d'|van\s+a)\s*(?:diagnosticar|detectar|operar|ingressar)
         | \bem\s+(?:diagnostiquen|operen|ingressen|acaben\s+de\s+(?:diagnosticar|detectar|operar))
         | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
         | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
@@ -194,6 +196,9 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \b(?:entro|entre|entrare|sali|salgo|me\s+llevan|me\s+llevaron|me\s+bajan|me\s+bajaron|me\s+meten|me\s+metieron)\s+(?:a|al|del|de|en)\s+(?:el\s+)?quirofano\b
         | \b(?:entro|vaig\s+entrar|surto|vaig\s+sortir|em\s+porten|em\s+van\s+portar|em\s+baixen|em\s+van\s+baixar)\s+(?:a|al|de|del)\s+quirofan\b
         | \b(?:entro|sono\s+entrat[oa]|esco|sono\s+uscit[oa]|mi\s+portano|mi\s+hanno\s+portat[oa])\s+(?:in|dalla|dalle)\s+sala\s+operatoria\b
+        | \bi\s+am\s+having\s+a\s+biopsy\b | \bme\s+(?:hacen|van\s+a\s+hacer|han\s+hecho)\s+una\s+biopsia\b
+        | \bem\s+(?:fan|faran|van\s+fer)\s+una\s+biopsia\b | \bmi\s+(?:fanno|faranno|hanno\s+fatto)\s+una\s+biopsia\b
+        | \b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?)\s+(?:cancer|tumou?r|seizure)[\s-]free\b
         | ^\s*(?:the\s+|my\s+)?biopsy\s+(?:results?|came\s+back|was|is)\b | ^\s*results?\s+(?:of|from)\s+(?:the\s+|my\s+)?biopsy\b
         | ^\s*(?:resultados?|resultats?|esito|risultat[oi])\s+(?:de\s+la\s+|de\s+mi\s+|de\s+la\s+meva\s+|della\s+|della\s+mia\s+|del\s+)?biopsia\b
         ",
@@ -235,6 +240,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:ho|avevo|soffro\s+di|sono|convivo\s+con|combatto\s+contro)\b
         | \b(?:vivo\s+con)\b
         | ^\s*(?:living|life|been\s+living|dealing)\s+with\b
+        | \b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|free)\s+(?:from|of)\b
         | \bmi\s+hanno\s+(?:trovato|scoperto|riscontrato) | \bme\s+(?:han\s+)?(?:encontrado|encontraron|detectado|detectaron|visto|vieron)
         | \bm'han\s+(?:trobat|vist) | \bem\s+van\s+(?:trobar|veure) | \bthey\s+(?:have\s+)?found
         | \bturns?\s+out\s+(?:i\s+have|i\s+had|it'?s|it\s+is|it\s+was) | \bapparently\s+(?:it'?s|it\s+is|i\s+have|i\s+got)
@@ -678,7 +684,21 @@ static OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// apostrophes, and English contractions expanded ("i've" -> "i have"). Patterns and terms are
 /// folded the same way, so they may be written with their accents.
 fn fold(text: &str) -> String {
-    text.to_lowercase()
+    // "im diabetic", "ive got": the apostrophe often goes missing.
+    static NO_APOSTROPHE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\b(?:im|ive)\b").expect("apostrophe regex"));
+    let lower = text.to_lowercase();
+    let lower = NO_APOSTROPHE.replace_all(
+        &lower,
+        |c: &regex::Captures| {
+            if &c[0] == "im" {
+                "i am"
+            } else {
+                "i have"
+            }
+        },
+    );
+    lower
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect::<String>()
@@ -686,6 +706,7 @@ fn fold(text: &str) -> String {
         // Catalan "l·l" (varicel·la, medul·la) is often typed "ll"; either way it folds to "ll".
         .replace('·', "")
         .replace("i've ", "i have ")
+        .replace("they've ", "they have ")
         .replace("i'm ", "i am ")
         .replace("i'd ", "i had ")
 }

@@ -905,3 +905,31 @@ fn dates_tied_after_the_date_by_birth_or_by_a_visit() {
     );
     assert!(types("The walk-in centre opens on 2 May").is_empty());
 }
+
+#[test]
+fn disclosure_missing_apostrophes_clean_from_and_biopsies() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("Im asthmatic and the smoking shelter is right by the door"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Eight months clean from self-harm this week"),
+        Some("mental_health".into())
+    );
+    assert_eq!(d("Two years cancer-free today!"), Some("oncology".into()));
+    assert_eq!(
+        d("I'm having a biopsy on Monday and I can't sleep"),
+        Some("other".into())
+    );
+    assert_eq!(
+        d("m'han d'operar del genoll al febrer"),
+        Some("surgery".into())
+    );
+    assert_eq!(
+        d("living with a stoma for three years now"),
+        Some("chronic".into())
+    );
+    assert_eq!(d("my kidney stones are back"), Some("chronic".into()));
+    assert_eq!(d("Three weeks free from the office, bliss"), None);
+}
