@@ -29,10 +29,10 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn)
-          | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero)
-          | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)
-          | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)
+          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:-in-law)?
+          | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
+          | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
+          | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon)
@@ -181,6 +181,12 @@ static APPOSITION: Lazy<Regex> = Lazy::new(|| {
         .expect("apposition regex")
 });
 
+/// A role in apposition after the name: "Mariajo, la enfermera de noche", "Tom, the porter".
+static ROLE_APPOSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[,(]\s*(?:the|our|la|el|il|l'|lo|una|un|a|an)\s*(?:\p{L}+\s+)?(?:nurse|enfermer[oa]|infermer[ao]|infermier[ae]|doctor|doctora|metge|metgessa|dottor\w*|midwife|matrona|llevadora|ostetrica|physio|fisio\w*|porter|celador[a]?|zelador[a]?|cleaner|receptionist|recepcionista|anaesthetist|anestesista|surgeon|cirujan[oa]|cirurgi[àa]|chirurgo|carer|cuidador[a]?|auxiliar|healthcare\s+assistant|paramedic|paramèdic|paramédico|paramedico|técnic[oa]|tècnic[a]?|tecnic[oa])\b")
+        .expect("role apposition regex")
+});
+
 /// Possessive kinship right before the name: a name so introduced is never a public figure's.
 static KIN_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:my|our|mi|mis|nuestr[oa]|meu|meva|nostre|nostra|mio|mia|nostro|suo|sua)\s+\p{L}+\s*[:,(]?\s*$")
@@ -252,7 +258,7 @@ static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A member of staff placed at their post right after the name: "Morag on reception", "Jo at
 /// the desk", "Keziah on ward 7", "la Rosa de admisión", "Gino all'accettazione".
 static STAFF_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s+(?:on|at|in|from|de|del|de\s+la|a|al|alla|all'|dalla|della|dell')\s*(?:the\s+|la\s+|el\s+|l')?(?:reception|front\s+desk|desk|ward\s+\w+|ward|night\s+shift|day\s+shift|nights|pharmacy|recepción|recepcion|recepció|recepcio|admisión|admision|admissions|admissió|turno\s+de\s+noche|torn\s+de\s+nit|accettazione|triage|triatge)\b")
+    Regex::new(r"(?i)^\s+(?:on|at|in|from|de|del|de\s+la|a|al|alla|all'|dalla|della|dell')\s*(?:the\s+|la\s+|el\s+|l')?(?:reception|front\s+desk|desk|ward\s+\w+|ward|night\s+shift|day\s+shift|nights|pharmacy|outpatients|radiology|x-ray|phlebotomy|maternity|a&e|icu|itu|theatres|recovery|consultas\s+externas|rayos|radiolog[ií]a|urgencias|urgències|consultes\s+externes|radiologia|pronto\s+soccorso|ambulatori|ambulatorio|recepción|recepcion|recepció|recepcio|admisión|admision|admissions|admissió|turno\s+de\s+noche|torn\s+de\s+nit|accettazione|triage|triatge)\b")
         .expect("staff-after regex")
 });
 
@@ -405,7 +411,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && text[..s]
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '#'))
         {
             continue;
         }
@@ -437,8 +443,12 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && mid_sentence
             && words.len() <= 2
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
-        let cued =
-            article || kin_paren || staff || CUE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        let cued = article
+            || kin_paren
+            || staff
+            || CUE.is_match(&prev)
+            || APPOSITION.is_match(&text[e..])
+            || ROLE_APPOSITION.is_match(&text[e..]);
         let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
         let near = tail_of(text, s, 30);
         let titled = TITLE.is_match(near);

@@ -614,6 +614,9 @@ const ORG_PHONE_CUES: &[&str] = &[
     // an organisation speaking of its own line ("send the forms to our fax")
     "our fax", "our phone", "our number", "our line", "nuestro fax", "nuestro teléfono",
     "el nostre fax", "el nostre telèfon", "il nostro fax", "al nostro fax", "enquiries line",
+    // a ward's or a secretary's desk line
+    "ward ", "direct line", "extension", "ext.", "secretary", "secretaria", "secretària",
+    "segreteria",
     // a number printed by the organisation ("the number on your website")
     "website", "web site", "página web", "pàgina web", "sito web", "sito internet",
     "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",

@@ -933,3 +933,35 @@ fn disclosure_missing_apostrophes_clean_from_and_biopsies() {
     assert_eq!(d("my kidney stones are back"), Some("chronic".into()));
     assert_eq!(d("Three weeks free from the office, bliss"), None);
 }
+
+#[test]
+fn names_by_in_laws_role_apposition_and_department_not_handles() {
+    assert_eq!(
+        types("cheers to Bronwen in outpatients, a star"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Gracias a Mariajo, la enfermera de noche"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("mia cognata Ornella ha partorito ieri"),
+        vec![PhiType::PersonName]
+    );
+    // a handle is not a name
+    assert!(types("@JamesP thanks for the info").is_empty());
+    // a ward's direct line is the hospital's
+    assert!(types("Ward 3 direct line 0161 496 0000 is always engaged").is_empty());
+}
+
+#[test]
+fn dates_of_operations_and_deaths_by_noun() {
+    assert_eq!(
+        types("la operazione è fissata per il 9 ottobre"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("la meva mare va morir el 12 de març de 2022"),
+        vec![PhiType::Date]
+    );
+}
