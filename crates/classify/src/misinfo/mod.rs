@@ -58,10 +58,12 @@ pub struct MisinfoConfig {
 
 /// When the detector head's verdict counts fully in `misinformation.score`.
 ///
-/// The head was trained on CONSTRAINT (English COVID-19 news posts and hoaxes), where "real"
-/// means an official outlet's wording; on patient posts it says "fake" to nearly everything
-/// ("got my flu jab at the pharmacy today"), so on a hospital's stream it must not decide alone.
-/// Where the gate is shut the head still counts, damped to at most one logit either way.
+/// The head learnt "fake" from CONSTRAINT (English COVID-19 news posts and hoaxes), where "real"
+/// means an official outlet's wording. Fitted on that alone it said "fake" to nearly every
+/// patient post ("got my flu jab at the pharmacy today"); the shipped hospital head is also
+/// trained on everyday tweets and on synthetic healthcare posts as negatives, which brought its
+/// own false alarms on patient and hospital posts to about 1%, so by default it counts fully.
+/// Where a gate is shut the head still counts, damped to at most one logit either way.
 /// `vigia eval misinfo --hospital` prints the trade-off of each gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -72,15 +74,16 @@ pub enum HeadGate {
     /// alarms, but it misses hoaxes that match no known claim.
     Corroborated,
     /// When the post talks about a health-claim topic (vaccines, cures, COVID-19, ...) or
-    /// matches a claim.
-    #[default]
+    /// matches a claim: misses hoaxes worded without such a topic word.
     Topic,
-    /// Always: the head's full power, for streams like the one it was trained on.
+    /// Always (default): the head's full power on English posts.
+    #[default]
     Always,
 }
 
 impl HeadGate {
-    pub const ALL: [HeadGate; 3] = [HeadGate::Topic, HeadGate::Corroborated, HeadGate::Always];
+    /// Every gate, the default first.
+    pub const ALL: [HeadGate; 3] = [HeadGate::Always, HeadGate::Topic, HeadGate::Corroborated];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -304,8 +307,7 @@ impl MisinfoDetector {
             });
         }
 
-        // Detector head: full weight on health-claim talk, damped elsewhere (it was trained on
-        // COVID-19 news posts, not on patient reviews).
+        // Detector head: full weight where the gate is open, damped elsewhere.
         let mut base = PRIOR_LOGIT;
         if let Some(s) = head_score {
             let open = match self.gate {
@@ -319,13 +321,16 @@ impl MisinfoDetector {
             let debunk_only =
                 !claims.is_empty() && claims.iter().all(|c| c.stance == Stance::Refutes);
             let (w, detail_scope) = if foreign {
-                // Half-way between the prior and an even chance: the subject is there, the
-                // head cannot read the wording.
-                if open || debunk_only {
+                // The head cannot read the wording, so whatever the gate, only the subject
+                // counts: half-way between the prior and an even chance when the post is on a
+                // health-claim topic. Its negatives include posts in other languages while its
+                // false examples are all English, so its "reliable" there says more about the
+                // language than the post: it may only raise the score, by one logit at most.
+                if health_claim_topic(&m.text) || !claims.is_empty() {
                     base = 0.5 * PRIOR_LOGIT;
                 }
                 (
-                    (0.3 * s.logit).clamp(-1.0, 1.0),
+                    (0.3 * s.logit).clamp(0.0, 1.0),
                     " (damped: it was trained on English posts only)",
                 )
             } else if debunk_only {

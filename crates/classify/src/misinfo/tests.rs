@@ -128,8 +128,14 @@ fn the_head_is_damped_on_languages_it_was_not_trained_on() {
     let m = mention("Drinking bleach cures covid, doctors hide it from you!!!");
     let en = d.assess_in(&m, None, Some("en"));
     let es = d.assess_in(&m, None, Some("es"));
-    assert!(detector_signal(&es).weight.abs() <= 1.0);
+    // damped, and only upwards: its "reliable" on other languages reflects the language
+    assert!((0.0..=1.0).contains(&detector_signal(&es).weight));
     assert!(detector_signal(&es).detail.contains("English posts only"));
+    // off a health-claim topic, a post it cannot read keeps the prior whatever the gate
+    let complaint = mention("Cuatro horas esperando en urgencias y nadie nos dijo nada");
+    let c = d.assess_in(&complaint, None, Some("es"));
+    assert_eq!(MisinfoConfig::default().head_gate, HeadGate::Always);
+    assert!(c.score < 0.15, "{c:#?}");
     assert!(!detector_signal(&en).detail.contains("English posts only"));
     // unknown language: as English (what `assess` does)
     assert_eq!(d.assess(&m, None).score, en.score);
@@ -140,11 +146,18 @@ fn head_gates_decide_when_the_head_counts_fully() {
     let cfg: MisinfoConfig = serde_json::from_value(serde_json::json!({"head_gate": "always"}))
         .expect("head_gate parses");
     assert_eq!(cfg.head_gate, HeadGate::Always);
-    assert_eq!(MisinfoConfig::default().head_gate, HeadGate::Topic);
+    assert_eq!(MisinfoConfig::default().head_gate, HeadGate::Always);
     // A post about nothing health-related: the topic gate damps the head, `always` does not.
     let m = mention("Breaking: the mayor secretly sold the city's water to foreign investors");
-    let topic = detector();
-    let always = MisinfoDetector::with_config(&cfg, None).unwrap();
+    let topic = MisinfoDetector::with_config(
+        &MisinfoConfig {
+            head_gate: HeadGate::Topic,
+            ..MisinfoConfig::default()
+        },
+        None,
+    )
+    .unwrap();
+    let always = detector();
     assert!(detector_signal(&topic.assess(&m, None))
         .detail
         .contains("damped"));
