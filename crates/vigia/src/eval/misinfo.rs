@@ -6,6 +6,7 @@
 
 use super::csv;
 use anyhow::{bail, Context, Result};
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 use vigia_classify::encoder::{Encoder, EncoderConfig};
@@ -162,7 +163,7 @@ pub fn hospital_texts() -> Result<Vec<String>> {
 /// One scorer's line: its name, CONSTRAINT counts, hospital false alarms (flagged, of).
 type Row = (String, Counts, Option<(usize, usize)>);
 
-pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
+pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -> Result<()> {
     let rows = load(path)?;
     let enc = maybe_encoder(no_encoder)?;
     let t0 = Instant::now();
@@ -281,6 +282,32 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool) -> Result<()> {
                 fa.map(|n| (n, hosp.len())),
             ));
         }
+    }
+    if let Some(out) = dump {
+        let det = &detectors[0].1;
+        let mut w = std::io::BufWriter::new(
+            std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?,
+        );
+        let sets = [
+            ("csv", &texts, &embeddings, &row_lang),
+            ("hospital", &hosp_refs, &hosp_emb, &hosp_lang),
+        ];
+        for (set, set_texts, set_emb, set_lang) in sets {
+            for (i, t) in set_texts.iter().enumerate() {
+                let emb = set_emb.as_ref().map(|v| v[i].as_slice());
+                let info = det.assess_in(&mention(i, t), emb, set_lang[i].as_deref());
+                let hs = head.score(t, &domains::collect_urls(t, &[]), emb);
+                let gold = if set == "csv" { rows[i].1 } else { false };
+                let line = serde_json::json!({
+                    "set": set, "row": i, "fake": gold, "lang": set_lang[i],
+                    "head_probability": hs.probability, "score": info.score,
+                    "claims": info.claims.iter().map(|c| (c.id.as_str(), c.similarity, c.stance)).collect::<Vec<_>>(),
+                    "signals": info.signals.iter().map(|s| (s.kind.as_str(), s.weight)).collect::<Vec<_>>(),
+                });
+                writeln!(w, "{line}")?;
+            }
+        }
+        w.flush()?;
     }
     let secs = t0.elapsed().as_secs_f64();
     println!(

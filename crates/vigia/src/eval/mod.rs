@@ -36,6 +36,11 @@ pub enum EvalCommand {
         /// repository root).
         #[arg(long)]
         hospital: bool,
+        /// Write one JSON line per post (set, row, gold label, head probability, combined
+        /// score and signal weights under the default gate, with the embedding) for error
+        /// analysis. Carries row numbers, not text.
+        #[arg(long)]
+        dump: Option<std::path::PathBuf>,
     },
     /// Claim matching on paraphrases held apart from the knowledge base, in and across
     /// languages: precision, recall and F1 at the threshold, and top-1 accuracy.
@@ -136,7 +141,8 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
             csv,
             no_encoder,
             hospital,
-        } => misinfo::run(&csv, no_encoder, hospital),
+            dump,
+        } => misinfo::run(&csv, no_encoder, hospital, dump.as_deref()),
         EvalCommand::Claims {
             kb,
             negatives,
