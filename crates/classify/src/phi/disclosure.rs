@@ -51,7 +51,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "estrés postraum", "anorexi", "anoressi", "bulimi", "eating disorder", "ocd", "adhd",
             "tdah", "panic attack", "ataques de pánico", "atacs de pànic", "attacchi di panico",
             "suicid", "self-harm", "autolesi", "psicosi", "psychosis", "trastorno mental",
-            "trastorn mental", "disturbo", "burnout", "autism", "autismo", "autisme", "tca",
+            "trastorn mental", "disturbo", "burnout", "autism", "autismo", "autisme", "autistic", "autista", "tca",
             "trastorno alimentario", "trastorn alimentari", "ataque de ansiedad", "atac d'ansietat",
             "panic disorder", "ingreso en psiquiatría", "psychiatric ward", "psiquiatr", "psichiatr",
             "addiction", "adicción", "addicció", "dipendenza", "alcoholism", "alcoholisme", "alcolismo",
@@ -78,6 +78,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "glandular fever", "mononucleos", "conjunctivitis", "conjuntivitis", "congiuntivite",
             "bronchitis", "bronquitis", "bronchite", "otitis", "otite", "uti$",
             "urinary infection", "cystitis", "cistitis", "cistite", "lyme", "dengue", "malaria",
+            "sieropositiv", "seropositiv", "hiv positive", "hiv+", "vih positivo",
         ],
     ),
     (
@@ -89,6 +90,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "gestational diabetes", "diabetes gestacional", "diabetis gestacional",
             "diabete gestazionale", "ectopic", "ectópico", "ectòpic", "extrauterino",
             "in vitro", "postpartum", "posparto", "postpart", "prenatal",
+            // labour
+            "waters broke", "waters have broken", "in labour", "into labour", "labour ward",
+            "de parto", "rompí aguas", "roto aguas", "trencat aigües", "rotto le acque",
+            "contractions", "contracciones", "contraccions", "contrazioni",
             // pregnancy scans
             "week scan", "wk scan", "dating scan", "anomaly scan", "ecografia morfolog",
             "ecografía de las 20", "ecografia de les 20",
@@ -114,6 +119,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "knee replacement", "hip replacement", "prótesis de", "pròtesi de", "protesi d",
             "tonsillectom", "amigdalectom", "tonsillectom", "cataract", "catarata", "cataratta",
             "tonsil", "tonsille", "amígdalas", "amígdales", "hernia", "hèrnia", "ernia",
+            "transplant", "trasplant", "trapiant",
         ],
     ),
     (
@@ -139,7 +145,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "irritable bowel", "intestino irritable", "intestí irritable", "intestino irritabile",
             "colon irritable", "kidney stone", "cálculos renales", "piedras en el riñón",
             "càlculs renals", "pedres al ronyó", "calcoli renali", "stoma", "estoma", "ileostom",
-            "colostom", "ostomía", "ostomia",
+            "colostom", "ostomía", "ostomia", "sciatica", "ciática", "ciàtica", "slipped disc",
         ],
     ),
 ];
@@ -249,7 +255,8 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \bgot\s+(?:my|the)\s+(?:\w+\s+)?results?(?:\s+back)?
         | \b(?:llevo|llevamos|porto|portem)\s+(?:\w+\s+){0,3}?(?:con|amb)\b
         | ^\s*(?:\w+\s+){1,2}?(?:years|months|anos|meses|anys|mesos|anni|mesi)\s+(?:with|con|amb|living\s+with)\b
-        | ^\s*(?:been|having|had|got|feeling|struggling|dealing|living|battling|fighting|recovering|suffering)\b
+        | ^\s*(?:(?:ngl|tbh|honestly|lol|so|and|but|well|yeah)\s+)?(?:been|having|had|got|feeling|struggling|dealing|living|battling|fighting|recovering|suffering|being)\b
+        | \b(?:he\s+tenido|tuve|he\s+sufrido|sufri|he\s+pasado|pase|he\s+tingut|vaig\s+tenir|he\s+patit|vaig\s+patir|he\s+passat|vaig\s+passar|ho\s+avuto|ho\s+sofferto|ho\s+passato|ho\s+fatto)\b
         | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
         ",
     ))
@@ -260,7 +267,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
 static KIN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        \b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew)\b
+        \b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew|youngest|eldest|oldest|little\s+one|boy|girl|lad|twins|missus|hubby|stepdad|stepmum)\b
         | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
@@ -534,6 +541,10 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 if let Some(c) = category_in(&w) {
                     return Some(c);
                 }
+                // "la operación de mi madre", "the operation of my dad"
+                if OPERATION_OF.is_match(&w) {
+                    return Some("surgery");
+                }
             }
             if let Some(rest) = sent[m.end()..].strip_prefix("'s ") {
                 let w: String = rest.chars().take(25).collect();
@@ -673,6 +684,12 @@ fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
 const POSSESSIVES: &[&str] = &[
     "my", "mi", "mis", "meu", "meva", "meves", "mio", "mia", "mie", "miei",
 ];
+
+/// An operation noun right before "of / de / della" and a kinship word.
+static OPERATION_OF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:operation|surgery|operacion|operacio|operazione|intervencion|intervencio|intervento|cirugia|cirurgia)\s+(?:of|de|del|di|della|dello|del)\s*(?:la\s+|il\s+|el\s+)?$")
+        .expect("operation-of regex")
+});
 
 /// "... of / de / della" right before a kinship word.
 static OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -870,6 +887,7 @@ static IDIOM: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \b(?:giv(?:e|es|ing)|gave|nearly\s+had|almost\s+had|gonna\s+have)\s+(?:me\s+)?(?:a\s+)?heart\s+attack
+        | \b(?:giv(?:e|es|ing)|gave)\s+(?:me|us)\s+(?:a\s+|an\s+)?(?:migraine|headache|stroke|aneurysm|ulcer|panic\s+attack|ptsd|anxiety|depression|diabetes|cancer)
         | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:va\s+a|van\s+a|vas\s+a|farà|faran|fa|viene|vengono|fai|fa\s+venire)\s+(?:dar\s+|donar\s+|venir\s+)?(?:un|una|algo)\s+(?:infarto|infart|ataque|atac|colpo|ictus)
         | \bheart\s+attack\s+(?:with|at|every|when|over)\b | \binfarto\s+(?:con|cada|ogni|quando|cuando)\b
         ",
@@ -898,6 +916,7 @@ static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
         ^\s*(?:
           (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|off\s+work\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
           | (?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora\s+una\s+volta)\s+(?:con|amb|with)
+          | (?:finally\s+|just\s+)?(?:home|out|back\s+home|discharged)\s+after\s+(?:\w+\s+){1,5}?(?:with|of|for)
           | (?:\w+\s+(?:times|veces|cops|vegades|volte)\s+(?:a|per|por|la|al|alla|every)\s+(?:week|semana|setmana|settimana|day|dia|giorno)|every\s+(?:other\s+)?(?:day|week)|cada\s+(?:dos\s+)?(?:dias|semanas?|dia|setmana)|ogni\s+(?:giorno|settimana))(?:\s+(?:at|on|to|in|for|a|en|de|al|alla|per|por))?
         )\s+(?:(?:la|el|l'|il|lo|a|an|the|una|un|mi|my)\s*)?$
         ",
@@ -915,7 +934,7 @@ static POSSESSIVE3_BEFORE: Lazy<Regex> = Lazy::new(|| {
 static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
+        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|in\s+(?:\d+|\w+)\s+(?:years?|months?|weeks?|anos?|mes(?:es)?|semanas?|anys?|mesos|setmanes|anni|anno|mesi|mese|settiman[ae])|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
         ",
     ))
     .expect("verbless after regex")

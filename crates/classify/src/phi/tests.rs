@@ -965,3 +965,43 @@ fn dates_of_operations_and_deaths_by_noun() {
         vec![PhiType::Date]
     );
 }
+
+#[test]
+fn disclosure_second_probe_round() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("tbh being diabetic and skint is a combo"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Finally home after 6 days in with pneumonia"),
+        Some("infectious".into())
+    );
+    assert_eq!(
+        d("my eldest was diagnosed autistic in May"),
+        Some("mental_health".into())
+    );
+    assert_eq!(
+        d("Ya hay fecha para la operación de mi padre"),
+        Some("surgery".into())
+    );
+    assert_eq!(
+        d("he tingut una pneumònia fatal"),
+        Some("infectious".into())
+    );
+    assert_eq!(
+        d("Avui fa dos anys del meu trasplantament de fetge"),
+        Some("surgery".into())
+    );
+    assert_eq!(d("sono sieropositiva da 8 anni"), Some("infectious".into()));
+    assert_eq!(
+        d("two miscarriages in a year and nobody calls back"),
+        Some("maternity".into())
+    );
+    assert_eq!(
+        d("My partner's waters broke at 4am"),
+        Some("maternity".into())
+    );
+    // figurative
+    assert_eq!(d("this printer is giving me a migraine"), None);
+}
