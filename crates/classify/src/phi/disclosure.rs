@@ -416,7 +416,8 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
         }
         let cat = category_in(sent);
         if let Some(m) = SELF_STRONG.find(sent) {
-            if !NEGATED.is_match(&sent[..m.start()]) {
+            if !NEGATED.is_match(&sent[..m.start()]) && !NOT_A_PROCEDURE.is_match(&sent[m.end()..])
+            {
                 let tail = &sent[m.start()..];
                 return Some(
                     category_in(tail)
@@ -446,7 +447,12 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             // A possessive counts only with the condition right after it ("my anxiety",
             // "la meva depressió"); a verb may have it a few words later.
             let possessive = POSSESSIVES.contains(&m.as_str().trim());
-            let reach = if possessive { 16 } else { 45 };
+            // "as a diabetic" names the condition at once; "as a cure for..." is talk.
+            let reach = if possessive || m.as_str().trim_start().starts_with("as ") {
+                16
+            } else {
+                45
+            };
             let tail: String = sent[m.end()..].chars().take(reach).collect();
             if let Some(c) = category_in(&tail) {
                 if condition_as_modifier(&tail, possessive) {
@@ -684,6 +690,15 @@ fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
 const POSSESSIVES: &[&str] = &[
     "my", "mi", "mis", "meu", "meva", "meves", "mio", "mia", "mie", "miei",
 ];
+
+/// What "they put in" that is no operation: a drip, a line, a jab ("em van posar la via
+/// malament", "me pusieron una vacuna").
+static NOT_A_PROCEDURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:la\s+|una\s+|el\s+|un\s+|il\s+|l')?(?:via|vía|gotero|goter|flebo|vacuna|vaccino|inyeccion|injeccio|iniezione|venda|benda|suero|serum|serum|sonda|catéter|cateter|cita|hora|mascarilla|mascareta)\b",
+    ))
+    .expect("not-a-procedure regex")
+});
 
 /// An operation noun right before "of / de / della" and a kinship word.
 static OPERATION_OF: Lazy<Regex> = Lazy::new(|| {

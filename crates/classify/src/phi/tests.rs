@@ -1005,3 +1005,18 @@ fn disclosure_second_probe_round() {
     // figurative
     assert_eq!(d("this printer is giving me a migraine"), None);
 }
+
+#[test]
+fn no_disclosure_for_a_drip_or_a_cure_claim() {
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(d("Em van posar la via malament dues vegades"), None);
+    assert_eq!(d("nobody is selling garlic as a cure for the covid"), None);
+    assert_eq!(
+        d("As a diabetic I check my feet every day"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("Em van posar un marcapassos al maig"),
+        Some("cardiology".into())
+    );
+}
