@@ -41,7 +41,8 @@ const PERSON_DATE_CUES: &[&str] = &[
     "due on", "fecha de parto", "salgo de cuentas", "data del part", "data presunta",
     "nací", "booked in for", "booked for", "scheduled for", "my appointment", "mi cita es",
     // appointments however they are named, operations, deaths
-    "appointment on", "appt", "operazione", "operación", "operació", "intervención",
+    "appointment on", "appt", "cita de", "hora de", "appointment is", "appuntamento di",
+    "operazione", "operación", "operació", "intervención",
     "intervenció", "cirugía", "cirurgia", "va morir", "morí", "morì", "è morta", "è morto",
     "appointment for", "cita para", "cita el", "cita del", "cita per", "hora per", "hora pel",
     "hora amb", "hora con", "appuntamento", "ho la visita", "visita il", "visita el",

@@ -265,7 +265,7 @@ static STAFF_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// Television and radio right after a name ("Matteo Bassetti in TV", "X on the news"): a public
 /// figure speaking, not a patient.
 static PUBLIC_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai)\b)")
+    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai|el\s+programa|il\s+programma|el\s+programa|directo|diretta|directe|air)\b)|^['’]s\s+(?:new\s+|latest\s+|last\s+)?(?:book|article|podcast|show|novel|documentary|interview|speech|column|lecture|talk|video|series|film|programme|program|memoir)\b")
         .expect("public-after regex")
 });
 

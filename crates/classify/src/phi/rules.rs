@@ -84,6 +84,11 @@ const ROLE_MAILBOXES: &[&str] = &[
     "stampa", "comunicacio", "comunicacion", "comunicazione", "urp", "atencio.pacient",
     "atencionalpaciente", "atencion.paciente", "citas", "cites", "prenotazioni", "noreply",
     "no-reply", "hello", "support", "privacy", "dpo", "enquiries", "pals", "feedback",
+    "patientexperience", "patientrelations", "customerservice", "customerservices",
+    "appointments", "bookings", "reception", "complaints", "admissions", "admisiones",
+    "admissions", "media", "comms", "webmaster", "office", "accounts", "billing",
+    "facturacion", "facturacio", "fatturazione", "referrals", "secretaria", "segreteria",
+    "volunteering", "fundraising", "careers", "jobs", "rrhh", "hr", "ufficiostampa",
 ];
 
 /// Addresses spelt out to dodge scrapers: "jdoe (at) gmail (dot) com", "marta arroba gmail

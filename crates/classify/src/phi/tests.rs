@@ -1020,3 +1020,15 @@ fn no_disclosure_for_a_drip_or_a_cure_claim() {
         Some("cardiology".into())
     );
 }
+
+#[test]
+fn public_works_and_shows_role_mailboxes_and_appointment_of() {
+    assert!(types("Listening to Adam Kay's book on the train").is_empty());
+    assert!(types("Estamos con el doctor Cavadas en el programa de esta noche").is_empty());
+    assert!(types("Stamattina il prof. Galli in diretta ha parlato dei vaccini").is_empty());
+    assert!(types("patient liaison: patientexperience@example.nhs.uk").is_empty());
+    assert_eq!(
+        types("la cita de mi padre era el 4 de noviembre y nadie avisó"),
+        vec![PhiType::Date]
+    );
+}
