@@ -89,17 +89,22 @@ def bucket_counts(feats):
     return d
 
 
-def vectorise(text: str, idf):
-    """Sparse dict bucket -> value. `idf` indexable by bucket (None: all ones)."""
+def vectorise_counts(counts, idf):
+    """Sparse dict bucket -> value from per-block bucket counts: each block's sublinear TF x IDF,
+    L2-normalised, summed. `idf` indexable by bucket (None: all ones)."""
     out = {}
-    for feats in raw_features(text):
-        c = bucket_counts(feats)
+    for c in counts:
         v = {k: (1.0 + math.log(n)) * (float(idf[k]) if idf is not None else 1.0) for k, n in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values()))
         if norm > 0:
             for k, x in v.items():
                 out[k] = out.get(k, 0.0) + x / norm
     return out
+
+
+def vectorise(text: str, idf):
+    """Sparse dict bucket -> value. `idf` indexable by bucket (None: all ones)."""
+    return vectorise_counts((bucket_counts(f) for f in raw_features(text)), idf)
 
 
 # ---- link and style features (crates/classify/src/misinfo/features.rs `meta`) ----

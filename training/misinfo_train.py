@@ -35,7 +35,6 @@ import argparse
 import csv
 import hashlib
 import json
-import math
 import struct
 import sys
 import time
@@ -177,14 +176,7 @@ def lexical_matrix(texts, idf=None):
         idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
     rows, cols, vals = [], [], []
     for i, blocks in enumerate(counts):
-        acc = {}
-        for c in blocks:
-            v = {k: (1 + math.log(m)) * float(idf[k]) for k, m in c.items()}
-            nr = math.sqrt(sum(x * x for x in v.values()))
-            if nr > 0:
-                for k, x in v.items():
-                    acc[k] = acc.get(k, 0.0) + x / nr
-        for k, x in acc.items():
+        for k, x in F.vectorise_counts(blocks, idf).items():
             rows.append(i), cols.append(k), vals.append(x)
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), F.DIM), dtype=np.float64), idf
 

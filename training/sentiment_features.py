@@ -16,7 +16,6 @@ Spec (version 1), on top of misinfo features v1:
      repeated 3+ times in a row gives `e|elong` (once). Hashed like the others (FNV-1a 64, mod 2^18), counts ->
      1 + ln(count) -> times idf, L2-normalised as a block and added in.
 """
-import math
 import re
 
 import misinfo_features as F
@@ -65,15 +64,8 @@ def block_counts(text: str, symbols: bool):
 
 
 def vectorise_counts(counts, idf):
-    """Sparse dict bucket -> value from a text's block counts."""
-    out = {}
-    for c in counts:
-        v = {k: (1.0 + math.log(n)) * float(idf[k]) for k, n in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values()))
-        if norm > 0:
-            for k, x in v.items():
-                out[k] = out.get(k, 0.0) + x / norm
-    return out
+    """Sparse dict bucket -> value from a text's block counts (the misinformation spec's)."""
+    return F.vectorise_counts(counts, idf)
 
 
 def vectorise(text: str, idf, symbols: bool = True):

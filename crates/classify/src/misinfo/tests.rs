@@ -149,14 +149,14 @@ fn head_gates_decide_when_the_head_counts_fully() {
     assert_eq!(MisinfoConfig::default().head_gate, HeadGate::Always);
     // A post about nothing health-related: the topic gate damps the head, `always` does not.
     let m = mention("Breaking: the mayor secretly sold the city's water to foreign investors");
-    let topic = MisinfoDetector::with_config(
-        &MisinfoConfig {
-            head_gate: HeadGate::Topic,
+    let with_gate = |g| {
+        let cfg = MisinfoConfig {
+            head_gate: g,
             ..MisinfoConfig::default()
-        },
-        None,
-    )
-    .unwrap();
+        };
+        MisinfoDetector::with_config(&cfg, None).unwrap()
+    };
+    let topic = with_gate(HeadGate::Topic);
     let always = detector();
     assert!(detector_signal(&topic.assess(&m, None))
         .detail
@@ -164,14 +164,7 @@ fn head_gates_decide_when_the_head_counts_fully() {
     assert!(!detector_signal(&always.assess(&m, None))
         .detail
         .contains("damped"));
-    let corroborated = MisinfoDetector::with_config(
-        &MisinfoConfig {
-            head_gate: HeadGate::Corroborated,
-            ..MisinfoConfig::default()
-        },
-        None,
-    )
-    .unwrap();
+    let corroborated = with_gate(HeadGate::Corroborated);
     // a health-topic post with no claim and no credibility signal: only `topic` opens
     let m = mention("Vaccination appointment letter came after the date");
     assert!(!detector_signal(&topic.assess(&m, None))
