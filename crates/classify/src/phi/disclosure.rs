@@ -41,6 +41,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
             "atac de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
             "cardioversió", "cardioversione", "af$", "afib", "a-fib",
+            // implanted defibrillators
+            "icd$", "defibrillator", "desfibrilador", "defibrillatore",
         ],
     ),
     (
@@ -97,6 +99,11 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             // pregnancy scans
             "week scan", "wk scan", "dating scan", "anomaly scan", "ecografia morfolog",
             "ecografía de las 20", "ecografia de les 20",
+            // labour told by its length, pregnancy in Portuguese, a lost pregnancy
+            "hours of labour", "hrs of labour", "hours in labour", "hrs in labour",
+            "horas de parto", "hores de part", "ore di travaglio", "travaglio", "grávida",
+            "gravidez", "lost the baby", "lost our baby", "lost my baby", "perdí al bebé",
+            "perdimos al bebé", "vaig perdre el nadó", "ho perso il bambino",
         ],
     ),
     (
@@ -107,7 +114,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale", "als ",
             "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
-            "concussion", "neuropat",
+            "concussion", "neuropat", "avc$",
         ],
     ),
     (
@@ -120,6 +127,11 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "tonsillectom", "amigdalectom", "tonsillectom", "cataract", "catarata", "cataratta",
             "tonsil", "tonsille", "amígdalas", "amígdales", "hernia", "hèrnia", "ernia",
             "transplant", "trasplant", "trapiant",
+            // -ectomies and reconstructions named instead of "surgery"
+            "hysterectom", "histerectom", "isterectom", "appendectom", "apendicectom",
+            "appendicectom", "cholecystectom", "colecistectom", "colecistectom",
+            "acl reconstruction", "ligament reconstruction", "reconstrucción de ligamento",
+            "ligamento cruzado", "lligament creuat", "legamento crociato",
         ],
     ),
     (
@@ -146,6 +158,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "colon irritable", "kidney stone", "cálculos renales", "piedras en el riñón",
             "càlculs renals", "pedres al ronyó", "calcoli renali", "stoma", "estoma", "ileostom",
             "colostom", "ostomía", "ostomia", "sciatica", "ciática", "ciàtica", "slipped disc",
+            "t1d$", "t2d$", "type one diabet", "type two diabet",
+            "eczema", "eccema", "dermatitis atòpica", "dermatitis atópica", "dermatite atopica",
         ],
     ),
 ];
@@ -185,7 +199,10 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bmi\s+(?:hanno\s+appena|devono|dovranno|hanno\s+dovuto)\s+(?:diagnosticat[oa]|operat[oa]|operare|ricoverare|ricoverat[oa])
         | \bme\s+(?:tienen\s+que|tendran\s+que|van\s+a)\s+(?:operar|ingresar|quitar|extirpar)
         | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:(?:ieri|oggi|stamattina|ayer|hoy|anteayer|ahir|avui|abans\s+d'ahir|yesterday|today|last\s+week|la\s+semana\s+pasada|la\s+setmana\s+passada|la\s+settimana\s+scorsa)\s+)?(?:(?:de|del|dels|de\s+la|al|alla|della|dello|con|amb|di|with)\b|all'|dell'|d')
-        | ^\s*(?:day\s+\w+\s+)?post(?:-|\s)?op\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
+        | ^\s*(?:(?:day|week|wk|month|dia|semana|setmana|giorno|settimana)\s+\w+\s+)?post(?:-|\s)?op(?:eratori[oa]?|eratiu|eratoria)?\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
+        | \bestou\s+(?:gravida|em\s+tratamento|com\s+quimio)
+        | ^\s*(?:(?:we|i)\s+(?:have\s+|just\s+)?)?lost\s+(?:the|our|my)\s+baby\b
+        | ^\s*(?:(?:i|we)\s+)?(?:finally\s+|just\s+)?(?:got|have|had|been\s+given)\s+a\s+(?:name|diagnosis|dx)\s+for\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         | \b(?:me|m'|mi)\s*(?:han\s+|ha\s+|hanno\s+|acaban\s+de\s+|acaben\s+de\s+|hanno\s+appena\s+)?(?:confirmado|confirmat|confermato|confirmar|confermare|dado|donat|dato)\s+(?:el|la|il)\s+(?:diagnostico|diagnostic|diagnosi)
@@ -272,6 +289,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
         | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio)\b
+        | \bmeu\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto)\b | \bminha\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta)\b
         ",
     ))
     .expect("kin regex")
@@ -288,6 +306,7 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
         | trobat | trovato | encontrado | riscontrat | scoperto
         | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
+        | \b(?:teve|tem|está\s+com|foi\s+operad[oa])\b
         ",
     ))
     .expect("third-person regex")
@@ -299,11 +318,29 @@ static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         ^\s*(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
         | \b(?:study|studies|research|trial|trials|ensayo|assaig|sperimentazione|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
-        | \b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b
         ",
     ))
     .expect("generic regex")
 });
+
+/// A group of people ("people with", "la gente que"): a general statement when it comes
+/// before the condition ("people with diabetes should..."), not when it follows a disclosure
+/// ("mi hermano tiene epilepsia ... gracias a la gente que le ayudó").
+static GROUP: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b",
+    ))
+    .expect("group regex")
+});
+
+/// A group of people named before the sentence's first condition term.
+fn group_before_condition(sent: &str) -> bool {
+    GROUP.find(sent).is_some_and(|g| {
+        condition_terms(sent)
+            .first()
+            .is_none_or(|(start, _, _)| g.start() < *start)
+    })
+}
 
 static NEGATED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -411,7 +448,9 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     let lower = URL_TOKEN.replace_all(&lower, " ").into_owned();
     let post_person = !anchor_names.is_empty() || KIN.is_match(&lower);
     for sent in sentences(&lower) {
-        if NOT_PERSONAL.is_match(sent) {
+        // Idioms ("mi viene un infarto", "em provocarà un infart") are read before anything
+        // else: their first-person words would otherwise tie the condition to the author.
+        if NOT_PERSONAL.is_match(sent) || group_before_condition(sent) || IDIOM.is_match(sent) {
             continue;
         }
         let cat = category_in(sent);
@@ -606,7 +645,7 @@ fn surgery_is_a_place(s: &str, at: usize) -> bool {
 /// session done", "quimio acabada", "chemio finita").
 static TREATMENT_DONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
-        r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta)\b",
+        r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta|hecha|hecho|terminado|acabado|finito|terminato|fatto|fet|acabat)\b",
     ))
     .expect("treatment done regex")
 });
@@ -905,6 +944,8 @@ static IDIOM: Lazy<Regex> = Lazy::new(|| {
         | \b(?:giv(?:e|es|ing)|gave)\s+(?:me|us)\s+(?:a\s+|an\s+)?(?:migraine|headache|stroke|aneurysm|ulcer|panic\s+attack|ptsd|anxiety|depression|diabetes|cancer)
         | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:va\s+a|van\s+a|vas\s+a|farà|faran|fa|viene|vengono|fai|fa\s+venire)\s+(?:dar\s+|donar\s+|venir\s+)?(?:un|una|algo)\s+(?:infarto|infart|ataque|atac|colpo|ictus)
         | \bheart\s+attack\s+(?:with|at|every|when|over)\b | \binfarto\s+(?:con|cada|ogni|quando|cuando)\b
+        | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:\w+(?:ra|ran|ria|rian|rebbe|ranno)|causa|provoca|da|dona)\s+(?:venir\s+|venire\s+)?(?:un|una)\s+(?:infarto|infart|ataque|atac|colpo|ictus|derrame)
+        | \b(?:will|gonna|going\s+to)\s+give\s+(?:me|us)\s+(?:a\s+)?(?:heart\s+attack|stroke|aneurysm)
         ",
     ))
     .expect("idiom regex")
@@ -917,6 +958,7 @@ static VERBLESS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \b(?:rounds?|cycles?|sessions?|doses?|ciclos?|sesiones|sesión|cicles?|sessions|sessió|cicli|sedut[ae])\s+(?:of|de|d'|di)\s*$
+        | ^\s*(?:la\s+|el\s+|my\s+|the\s+|la\s+mia\s+|la\s+meva\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|última|primer|segon|segona|tercer|tercera|quart|quarta|cinquena|sisena|darrera|prima|seconda|terza|quarta|quinta|sesta|settima|ultima)\s+(?:\w+\s+)?(?:of|de|d'|di|del|della)\s*(?:la\s+|el\s+)?$
         ",
     ))
     .expect("verbless regex")
@@ -929,7 +971,7 @@ static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         ^\s*(?:
-          (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|off\s+work\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
+          (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|(?:signed\s+)?off\s+(?:work|sick)\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
           | (?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora\s+una\s+volta)\s+(?:con|amb|with)
           | (?:finally\s+|just\s+)?(?:home|out|back\s+home|discharged)\s+after\s+(?:\w+\s+){1,5}?(?:with|of|for)
           | (?:\w+\s+(?:times|veces|cops|vegades|volte)\s+(?:a|per|por|la|al|alla|every)\s+(?:week|semana|setmana|settimana|day|dia|giorno)|every\s+(?:other\s+)?(?:day|week)|cada\s+(?:dos\s+)?(?:dias|semanas?|dia|setmana)|ogni\s+(?:giorno|settimana))(?:\s+(?:at|on|to|in|for|a|en|de|al|alla|per|por))?
@@ -950,9 +992,21 @@ static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|in\s+(?:\d+|\w+)\s+(?:years?|months?|weeks?|anos?|mes(?:es)?|semanas?|anys?|mesos|setmanes|anni|anno|mesi|mese|settiman[ae])|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
+        | ^[\w'-]*\s+(?:\w+\s+)?(?:on\s+(?:the\s+)?\d|el\s+(?:dia\s+)?\d|il\s+\d|the\s+\d)
+        | ^[\w'-]*\s+(?:has\s+)?been\s+(?:\w+\s+)?(?:awful|bad|terrible|horrendous|horrible|rough|brutal|worse|a\s+nightmare|hell|playing\s+up|acting\s+up|flaring|killing\s+me)\b
         ",
     ))
     .expect("verbless after regex")
+});
+
+/// Being off work is no talk about work ("off work with shingles").
+static OFF_WORK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:off|signed\s+off|back\s+(?:to|at))\s+work\b").expect("off work regex")
+});
+
+/// The author as a subject: "I am", "I have", "I was" (contractions are expanded by [`fold`]).
+static AUTHOR_SUBJECT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\bi\s+(?:am|have|was|had|got|feel|finally)\b").expect("author subject regex")
 });
 
 /// The reader addressed ("you", "your"), not in "thank you".
@@ -1022,7 +1076,7 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
         }
         let head = last_chars(&sent[..start], 60);
         let near = last_chars(&sent[..start], 35);
-        if TALK.is_match(sent)
+        if TALK.is_match(&OFF_WORK.replace_all(sent, " "))
             || NEGATED.is_match(near)
             || NEGATION_NEAR.is_match(last_chars(near, 20))
         {
@@ -1060,6 +1114,20 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
             || VERBLESS_HEAD.is_match(&sent[..start])
             || words_before(start) <= 1 && VERBLESS_AFTER.is_match(&sent[start..])
         {
+            return Some(cat);
+        }
+        // A sentence that is the condition alone, or a count of it ("chlamydia.", "26 hrs of
+        // labour."), in a post that is not news.
+        if !news
+            && words_before(start) <= 1
+            && sent[..start].chars().all(|c| !c.is_alphabetic())
+            && !sent[end..].chars().any(char::is_alphanumeric)
+        {
+            return Some(cat);
+        }
+        // The condition heads the sentence and the author is its subject after it ("two stents
+        // later, I'm home", "three months of dialysis and I am still here").
+        if words_before(start) <= 2 && AUTHOR_SUBJECT.is_match(&sent[end..]) {
             return Some(cat);
         }
         if post_person && CLITIC_BEFORE.is_match(last_chars(&sent[..start], 40)) {

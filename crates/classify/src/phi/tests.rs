@@ -1032,3 +1032,56 @@ fn public_works_and_shows_role_mailboxes_and_appointment_of() {
         vec![PhiType::Date]
     );
 }
+
+#[test]
+fn disclosures_in_the_seventh_round_wordings() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // -ectomies, reconstructions, implanted devices, T1D, Portuguese
+    assert_eq!(
+        d("back on the sofa after my appendicectomy"),
+        some("surgery")
+    );
+    assert_eq!(d("my uncle has just had an ICD put in"), some("cardiology"));
+    assert_eq!(d("T2D since 2015 and still learning"), some("chronic"));
+    assert_eq!(d("estou grávida do segundo!"), some("maternity"));
+    assert_eq!(d("a minha mãe teve um AVC ontem"), some("neurology"));
+    // post-op by the week, "postoperatorio", a lost pregnancy, a name for it at last
+    assert_eq!(
+        d("Month one post-op from the spinal fusion"),
+        some("surgery")
+    );
+    assert_eq!(d("postoperatorio de la rodilla, semana 2"), some("surgery"));
+    assert_eq!(d("we lost our baby last spring"), some("maternity"));
+    assert_eq!(
+        d("Got a diagnosis for the fatigue at last: lupus"),
+        some("chronic")
+    );
+    // verbless heads: a date, "has been awful", a count or the term alone, an ordinal
+    assert_eq!(
+        d("Hip replacement on the 3rd, wish me luck"),
+        some("surgery")
+    );
+    assert_eq!(d("eczema's been horrendous since October"), some("chronic"));
+    assert_eq!(d("crohn's been playing up all week"), some("chronic"));
+    assert_eq!(d("A&E at 3am. pneumonia. home now."), some("infectious"));
+    assert_eq!(d("segunda de radioterapia hecha"), some("oncology"));
+    assert_eq!(
+        d("a triple bypass and a week later, I am back in the garden"),
+        some("cardiology")
+    );
+    // being off work is no talk about work
+    assert_eq!(d("signed off work with sciatica again"), some("chronic"));
+    // a group after the disclosure does not make it general; before it, it does
+    assert_eq!(
+        d("Mi tía tiene Parkinson y gracias a la gente que la ayudó en la calle"),
+        some("neurology")
+    );
+    assert_eq!(d("people with asthma should carry an inhaler"), None);
+    // idioms in the future tense
+    assert_eq!(d("aquest examen em provocarà un infart"), None);
+    assert_eq!(d("questa riunione mi farà venire un infarto"), None);
+    assert_eq!(d("el jefe me dará un infarto cualquier día"), None);
+    // news stays news
+    assert_eq!(d("Measles. https://example.org/outbreak"), None);
+}
