@@ -39,7 +39,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
             "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
-            "atac de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
+            "atac de cor", "operació de cor", "operacio de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
             "cardioversió", "cardioversione", "af$", "afib", "a-fib",
             // implanted defibrillators
             "icd$", "defibrillator", "desfibrilador", "defibrillatore",
@@ -110,7 +110,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "neurology",
         &[
             "stroke", "ictus", "alzheimer", "parkinson", "epileps", "epiless", "dementia",
-            "demencia", "demència", "demenza", "migraine", "migraña", "migranya", "emicrania",
+            "demencia", "demència", "demenza", "migraine", "migraña", "migrany", "emicrania",
             "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale", "als ",
             "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
@@ -201,6 +201,11 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:recien\s+|appena\s+|ya\s+|ja\s+|finally\s+|just\s+)?(?:operad[oa]|operat[oa]?|diagnosticad[oa]|diagnosticat[oa]?)\s+(?:(?:ieri|oggi|stamattina|ayer|hoy|anteayer|ahir|avui|abans\s+d'ahir|yesterday|today|last\s+week|la\s+semana\s+pasada|la\s+setmana\s+passada|la\s+settimana\s+scorsa)\s+)?(?:(?:de|del|dels|de\s+la|al|alla|della|dello|con|amb|di|with)\b|all'|dell'|d')
         | ^\s*(?:(?:day|week|wk|month|dia|semana|setmana|giorno|settimana)\s+\w+\s+)?post(?:-|\s)?op(?:eratori[oa]?|eratiu|eratoria)?\b | \bi\s+am\s+(?:\w+\s+)?post(?:-|\s)?op\b
         | \bestou\s+(?:gravida|em\s+tratamento|com\s+quimio)
+        | ^\s*(?:just\s+|finally\s+)?(?:got\s+|came\s+)?(?:out\s+of|back\s+from|home\s+from)\s+(?:my\s+)?surgery\b
+        | \bi\s+(?:am\s+|have\s+)?(?:just\s+)?(?:got|came|been|am)\s+(?:out\s+of|back\s+from|home\s+from)\s+(?:my\s+)?surgery\b
+        | ^\s*(?:(?:still|now|officially|finally|and)\s+)?in\s+remission\b | \bi\s+am\s+(?:\w+\s+)?in\s+remission\b
+        | \b(?:estoy|sigo)\s+en\s+remision\b | ^\s*en\s+remision\b | \b(?:estic|segueixo)\s+en\s+remissio\b
+        | \bsono\s+(?:ancora\s+)?in\s+remissione\b | ^\s*in\s+remissione\b
         | ^\s*(?:(?:we|i)\s+(?:have\s+|just\s+)?)?lost\s+(?:the|our|my)\s+baby\b
         | ^\s*(?:(?:i|we)\s+)?(?:finally\s+|just\s+)?(?:got|have|had|been\s+given)\s+a\s+(?:name|diagnosis|dx)\s+for\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
@@ -857,6 +862,12 @@ fn default_category(predicate: &str) -> &'static str {
     .any(|w| predicate.contains(w))
     {
         "maternity"
+    } else if ["remission", "remision", "remissio"]
+        .iter()
+        .any(|w| predicate.contains(w))
+    {
+        // Remission is said of cancer unless a condition is named.
+        "oncology"
     } else if predicate.contains("positiv") {
         "infectious"
     } else {
@@ -913,7 +924,7 @@ static AUTHOR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \b(?:i|me|my|mine|myself|yo|mi|mis|conmigo|jo|em|meu|meva|meus|meves|io|mio|mia|miei|mie)\b | \bm'
-        | \b(?:tengo|estoy|llevo|hago|sigo|paso|empiezo|termino|soy|padezco|sufro|tinc|estic|porto|faig|segueixo|començo|sóc|pateixo|sono|sto|faccio|inizio|finisco|comincio|soffro|convivo)\b
+        | \b(?:tengo|estoy|llevo|hago|sigo|paso|empiezo|termino|soy|padezco|sufro|tinc|estic|porto|faig|segueixo|començo|sóc|pateixo|vaig|sono|sto|faccio|inizio|finisco|comincio|soffro|convivo)\b
         ",
     ))
     .expect("author regex")

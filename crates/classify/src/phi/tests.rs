@@ -1085,3 +1085,24 @@ fn disclosures_in_the_seventh_round_wordings() {
     // news stays news
     assert_eq!(d("Measles. https://example.org/outbreak"), None);
 }
+
+#[test]
+fn disclosures_out_of_surgery_and_in_remission() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("just got out of surgery, everything went fine"),
+        some("surgery")
+    );
+    assert_eq!(d("I'm home from surgery and starving"), some("surgery"));
+    assert_eq!(d("officially in remission 🎉"), some("oncology"));
+    assert_eq!(
+        d("in remission from Crohn's for a year now"),
+        some("chronic")
+    );
+    assert_eq!(d("estoy en remisión desde enero"), some("oncology"));
+    assert_eq!(d("sono in remissione da due anni"), some("oncology"));
+    assert_eq!(d("pateixo migranyes des de petita"), some("neurology"));
+    // talk about remission is not a disclosure
+    assert_eq!(d("what does remission actually mean for lymphoma?"), None);
+}
