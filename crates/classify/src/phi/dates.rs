@@ -46,6 +46,19 @@ const PERSON_DATE_CUES: &[&str] = &[
     "intervenció", "cirugía", "cirurgia", "va morir", "morí", "morì", "è morta", "è morto",
     "appointment for", "cita para", "cita el", "cita del", "cita per", "hora per", "hora pel",
     "hora amb", "hora con", "appuntamento", "ho la visita", "visita il", "visita el",
+    // first-person operations and procedures booked ("m'operen del genoll el 9 de gener")
+    "m'operen", "m'operaran", "me operan", "me operarán", "me opero", "mi operano",
+    "mi opereranno", "replacement", "my op", "my surgery", "my operation",
+];
+
+/// Events of an organisation or a campaign, which a date after a condition word belongs to
+/// ("cancer awareness day on 4 February", "the new dialysis unit opens on 3 May").
+#[rustfmt::skip]
+const EVENT_WORDS: &[&str] = &[
+    "awareness", "campaign", "campaña", "campanya", "campagna", "day ", "día ", "giornata",
+    "week", "semana", "setmana", "settimana", "unit", "opens", "launch", "event",
+    "conference", "talk", "charla", "xerrada", "webinar", "screening", "cribado", "cribratge",
+    "vaccin", "vacun", "walk", "run", "marathon", "race", "jornada", "congreso", "congrés",
 ];
 
 /// Predicates that, right after a date, tie it to a person ("el 12 de marzo me operaron",
@@ -65,6 +78,7 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "va néixer", "vaig néixer", "va morir", "ingressad", "ingressat", "operat ", "tinc hora",
     "mi hanno operat", "mi operano", "mi hanno ricoverat", "mi hanno dimess", "mi hanno diagnosticat",
     "l'hanno operat", "lo hanno operat", "la hanno operat", "sono nat", "è nat", "è mort",
+    "me operarán", "me operan", "m'operaran", "em van operar", "mi operano",
     "è decedut", "ricoverat", "dimess", "ho la visita", "ho l'intervento",
     "mi hanno tolt", "me quitaron", "me extirparon", "me han quitado", "m'han tret",
     "em van treure", "they took out", "i had my",
@@ -94,9 +108,21 @@ static OPENING_HOURS: Lazy<Regex> = Lazy::new(|| {
         .expect("opening regex")
 });
 
+/// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
+static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
+});
+
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
+    // Whether the post discloses a condition at all (computed once, when a date needs it).
+    let mut discloses: Option<bool> = None;
     for m in DATE.find_iter(text) {
         let s = m.as_str();
+        if !YEAR.is_match(s)
+            && THREAD_BEFORE.is_match(super::rules::before(text, m.start(), 12).as_str())
+        {
+            continue;
+        }
         // "may 5" in English is often the verb; require a digit-only or clearly dated form.
         if s.to_lowercase().starts_with("may ") && !s.contains(',') {
             continue;
@@ -124,6 +150,11 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         let condition = disclosure::mentions_condition(&ctx) && disclosure::personal(&ctx);
         // "il 12 marzo mi hanno tolto le tonsille": the condition and the person right after.
         let condition_after = disclosure::mentions_condition(&next) && disclosure::personal(&next);
+        // "Knee replacement on the 14th of March, walking by Easter": an operation or condition
+        // right before the date in a post that discloses one, with no person word needed.
+        let verbless = disclosure::mentions_condition(&ctx) && !has_cue(&ctx, EVENT_WORDS) && {
+            *discloses.get_or_insert_with(|| disclosure::detect(text, &[]).is_some())
+        };
         let birth = YEAR.is_match(s) && BIRTH_IN_POST.is_match(text);
         // "my dad's been on a trolley since Sunday 14th April": a person's state since a date.
         // "the clinic has been closed since 3 March" is about the clinic, whoever says it.
@@ -134,6 +165,7 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || has_cue(&next, PERSON_DATE_CUES_AFTER)
             || condition
             || condition_after
+            || verbless
             || birth
             || (has_cue(&ctx, VISIT_CUES) && disclosure::personal(&ctx))
             || since

@@ -265,7 +265,7 @@ static STAFF_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// Television and radio right after a name ("Matteo Bassetti in TV", "X on the news"): a public
 /// figure speaking, not a patient.
 static PUBLIC_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai|el\s+programa|il\s+programma|el\s+programa|directo|diretta|directe|air)\b)|^['’]s\s+(?:new\s+|latest\s+|last\s+)?(?:book|article|podcast|show|novel|documentary|interview|speech|column|lecture|talk|video|series|film|programme|program|memoir)\b")
+    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai|el\s+programa|il\s+programma|el\s+programa|directo|diretta|directe|air)\b)|^['’]s\s+(?:new\s+|latest\s+|last\s+)?(?:book|article|podcast|show|novel|documentary|interview|speech|column|lecture|talk|video|series|film|programme|program|memoir|announcement|statement)\b")
         .expect("public-after regex")
 });
 
@@ -288,6 +288,39 @@ const NAMED_HOSPITALS: &[&str] = &[
     "Papa Giovanni", "John Radcliffe", "Alder Hey", "Great Ormond", "Addenbrooke", "Addenbrooke's",
     "Queen Elizabeth", "Florence Nightingale", "Royal Marsden",
 ];
+
+/// A regnal number right after a name: "XXIII", "VI", "II".
+static REGNAL_AFTER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s+[IVXL]{1,6}\b").expect("regnal regex"));
+
+/// A care role right before a name ("la matrona", "nurse", "l'infermera").
+static ROLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:nurse|sister|matron|midwife|porter|physio|carer|hca|enfermer[oa]|matrona|celador[a]?|auxiliar|fisio|infermer[ao]|llevadora|zelador[a]?|infermier[ae]|ostetrica|oss)\s+$")
+        .expect("role-before regex")
+});
+
+/// A role named as the subject, then "was / is / called": "the ward sister back then was
+/// Jacqui Moss", "la enfermera de guardia era Loli", "our midwife is called Bea".
+static ROLE_WAS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:nurse|sister|matron|midwife|doctor|consultant|surgeon|registrar|gp|physio|porter|carer|anaesthetist|paramedic|enfermer[oa]|matrona|doctora|médic[oa]|metge|metgessa|cirujan[oa]|infermer[ao]|infermier[ae]|dottor\w*|ostetrica|llevadora)\s+(?:[\p{L}'’]+\s+){0,3}?(?:was|is|were|was\s+called|is\s+called|called|named|era|es|és|è|se\s+llamaba|se\s+llama|es\s+deia|es\s+diu|si\s+chiamava|si\s+chiama)\s*:?\s*$")
+        .expect("role-was regex")
+});
+
+/// A birth weight right after a name: "Isla Rose, 7lb 2oz", "Pau (3,2 kg)", "Giulia 3.400 g".
+static BIRTH_WEIGHT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[,(:-]?\s*\d{1,2}(?:\s*lbs?\b|\s*pounds\b|[.,]\d{1,3}\s*(?:kg|kilos?|g|grams|gramos|grams|grammi)\b|\s*(?:kg|kilos?)\b)")
+        .expect("birth weight regex")
+});
+
+/// "Encarni de la Arrixaca" after a role word: a first name, then "de (la)" and where the
+/// person works. Returns the end of the first name.
+fn staff_from_place(text: &str, s: usize, words: &[&str]) -> Option<usize> {
+    let particle = words.get(1).is_some_and(|w| ["de", "del"].contains(w));
+    if words.len() < 3 || !particle || !ROLE_BEFORE.is_match(tail_of(text, s, 30)) {
+        return None;
+    }
+    Some(s + words[0].len())
+}
 
 /// The elided article right before `at`: "l'" or "L'" at the start of a word.
 fn elided_article_before(text: &str, at: usize) -> bool {
@@ -335,7 +368,7 @@ fn article_start(text: &str, at: usize) -> usize {
 /// Honorifics and offices of public life before a name ("Dame Deborah James", "el conseller
 /// ...", "il ministro ..."): a public figure, not a patient.
 static PUBLIC_TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:dame|sir|lord|lady|baroness|baron|president|presidente|presidenta|prime\s+minister|minister|ministro|ministra|secretary|conseller|consellera|consejero|consejera|alcalde|alcaldesa|alcaldessa|sindaco|sindaca|senator|senador|senadora|senatore|senatrice|deputat|deputada|diputado|diputada|deputato|deputata|mp|king|queen|prince|princess|rey|reina|príncipe|princesa|principe|principessa|pope)\s*$")
+    Regex::new(r"(?i)\b(?:dame|sir|lord|lady|baroness|baron|president|presidente|presidenta|prime\s+minister|minister|ministro|ministra|secretary|conseller|consellera|consejero|consejera|alcalde|alcaldesa|alcaldessa|sindaco|sindaca|senator|senador|senadora|senatore|senatrice|deputat|deputada|diputado|diputada|deputato|deputata|mp|king|queen|prince|princess|rey|reina|príncipe|princesa|principe|principessa|pope|pontefice)\s*$")
         .expect("public title regex")
 });
 
@@ -446,6 +479,8 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let cued = article
             || kin_paren
             || staff
+            || ROLE_WAS.is_match(&prev)
+            || BIRTH_WEIGHT_AFTER.is_match(&text[e..])
             || CUE.is_match(&prev)
             || APPOSITION.is_match(&text[e..])
             || ROLE_APPOSITION.is_match(&text[e..]);
@@ -454,9 +489,27 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let titled = TITLE.is_match(near);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
-        if SAINT_BEFORE.is_match(near) || NAMED_HOSPITALS.iter().any(|h| text[s..].starts_with(h)) {
+        if SAINT_BEFORE.is_match(near) {
             continue;
         }
+        // A hospital named after a person: its later words ("Giovanni" in "Papa Giovanni
+        // XXIII") are the hospital too.
+        if let Some(h) = NAMED_HOSPITALS.iter().find(|h| text[s..].starts_with(*h)) {
+            seen_end = s + h.len();
+            continue;
+        }
+        // A regnal number after the name ("Giovanni XXIII", "Felipe VI", "Joan XXIII"): a pope
+        // or a monarch, or the hospital named after one.
+        if REGNAL_AFTER.is_match(&text[e..]) {
+            seen_end = e;
+            continue;
+        }
+        // A role word, then a first name and "de (la)" + a capitalised word: the member of
+        // staff and where they work ("la matrona Encarni de la Arrixaca").
+        let (e, name, words) = match staff_from_place(text, s, &words) {
+            Some(cut) => (cut, &text[s..cut], vec![&text[s..cut]]),
+            None => (e, name, words),
+        };
         let event = !NOT_EVENT_SUBJECTS.contains(&words[0])
             && words.len() <= 3
             && PERSON_EVENT_AFTER.is_match(&text[e..]);

@@ -622,6 +622,9 @@ const ORG_PHONE_CUES: &[&str] = &[
     // a ward's or a secretary's desk line
     "ward ", "direct line", "extension", "ext.", "secretary", "secretaria", "secretària",
     "segreteria",
+    // a department's or service's line ("fax del servei de radiologia")
+    "servei", "servicio", "servizio", "department", "departament", "departamento", "reparto",
+    "unitat", "unidad", "unit ",
     // a number printed by the organisation ("the number on your website")
     "website", "web site", "página web", "pàgina web", "sito web", "sito internet",
     "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",
@@ -696,6 +699,11 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         }
         let personal = has_cue(&ctx, PERSONAL_PHONE_CUES)
             || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
+        // "The code on the glove boxes is 749 ...": a code named a little further back, when
+        // nothing says the number is someone's.
+        if !personal && has_cue(&clause_before(text, s, 45), NOT_PHONE_CUES) {
+            continue;
+        }
         // An organisation named in the question just before ("the patient line of Hospital
         // del Mar? The 93 248 30 00 doesn't answer") still owns the number.
         // A mobile (Spanish 6/7, UK 07, Italian 3) is an organisation's only when the cue is

@@ -1106,3 +1106,55 @@ fn disclosures_out_of_surgery_and_in_remission() {
     // talk about remission is not a disclosure
     assert_eq!(d("what does remission actually mean for lymphoma?"), None);
 }
+
+#[test]
+fn seventh_round_span_rules() {
+    // a role named as the subject, then "was / era" and the name
+    assert_eq!(
+        types("back in 2012 the night nurse was Bernadette Quinn and she was lovely"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("la enfermera de guardia era Loli, un encanto"),
+        vec![PhiType::PersonName]
+    );
+    // a birth weight after the name
+    assert_eq!(
+        types("our little man arrived at 4am, Rory James, 8lb 1oz"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("ja és aquí la Txell, 3,1 kg"),
+        vec![PhiType::PersonName]
+    );
+    // a role word, a first name and where the person works: only the first name
+    let (info, _) = run("gracias a la enfermera Puri del Clínico por todo");
+    assert_eq!(info.spans.len(), 1);
+    assert_eq!(info.spans[0].kind, PhiType::PersonName);
+    assert_eq!(
+        info.spans[0].end - info.spans[0].start,
+        "Puri".chars().count()
+    );
+    // a regnal number, a hospital's later words, a public announcement
+    assert!(types("Visitamos el Hospital Joan XXIII de Tarragona").is_empty());
+    assert!(types("Oggi al Papa Giovanni XXIII per una visita").is_empty());
+    assert!(types("after Jessica's announcement last night I booked my mammogram").is_empty());
+    // a code named a little further back is no phone; a department's fax is the hospital's
+    assert!(
+        types("the lot printed on the inhaler box is 412 778 9031, is that the expiry?").is_empty()
+    );
+    assert!(types("fax del servicio de cardiología: 91 586 80 00").is_empty());
+    // a thread's numbering is no date
+    assert!(types("Thread 🧵 2/4: my dad's stroke and the weekend in resus").is_empty());
+    // an operation booked for a date, in the first person or verbless
+    assert_eq!(
+        types("m'operen de la maluca el 21 de març"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("Hip replacement on the 2nd of June, can't wait to walk the dog again"),
+        vec![PhiType::Date]
+    );
+    // a date of an event after a condition word stays an event
+    assert!(types("Stroke awareness day on the 2nd of June, come along").is_empty());
+}
