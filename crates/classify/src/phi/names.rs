@@ -29,13 +29,13 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:-in-law)?
+          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:step-?|half-?)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:-in-law)?
           | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
-          | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon)
+          | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche)
           | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
@@ -69,6 +69,8 @@ const NOT_NAMES: &[&str] = &[
     "Servizio", "Department", "Departamento", "Please", "Thanks", "Gracias", "Gràcies", "Grazie",
     "Street", "Road", "Calle", "Carrer", "Via", "Avenida", "Avinguda", "Plaza", "Plaça", "Piazza",
     "Corso", "Passeig", "Paseo", "Viale", "Leukaemia", "Cancer", "Cáncer", "Càncer", "Cancro",
+    // "International Nurses Day", "Midwives Week": an observance, not a name
+    "Day", "Week", "Month", "Year", "Día", "Dia", "Giornata", "Semana", "Setmana", "Settimana",
 ];
 
 /// Public figures whose names in the news or in quotes are not patient data.
@@ -387,6 +389,14 @@ fn is_public(name: &str) -> bool {
 fn name_at(text: &str, at: usize) -> Option<usize> {
     let m = NAME_SEQ.find(&text[at..])?;
     let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
+    // "Nerea y Maite", "Laia i Pol", "Hollie and Aisha": two first names joined, not one name
+    // with a particle.
+    if words.len() >= 3
+        && ["y", "i"].contains(&words[1])
+        && (words.len() == 3 || first_names().contains(words[2]))
+    {
+        words.truncate(1);
+    }
     // A possessive "'s" is not part of the name ("Leah's leukaemia"): the token pattern lets
     // apostrophes in for "O'Brien", so it is cut here.
     for w in words.iter_mut() {
@@ -429,9 +439,47 @@ fn tail_of(text: &str, at: usize, n: usize) -> &str {
     &head[start..]
 }
 
+/// A kinship word and a lower-case word after it, then a verb: "my cousin tomasz was
+/// admitted", "mi hermana lucía tiene", "il mio fratello marco è". The word is the name (when
+/// it is no adverb or pronoun, [`LOWER_NOT_NAMES`]); a known first name needs no verb.
+static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?x)
+        \b(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|meu|meva|il\s+mio|la\s+mia|mio|mia)\s+(?:step-?|half-?)?
+        (?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandma|grandmother|gran|nan|grandad|grandpa|grandfather|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbou?r|boyfriend|girlfriend|niece|nephew|baby|boy|girl|lad
+          |madre|padre|hijo|hija|marido|mujer|esposa|esposo|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|sobrino|sobrina|novio|novia|cuñado|cuñada|amigo|amiga|vecino|vecina
+          |mare|pare|fill|filla|germà|germana|avi|àvia|iaia|iaio|cosí|cosina|nebot|neboda|marit|dona|amic|veí|veïna
+          |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina)(?:-in-law)?
+        \s+(\p{Ll}[\p{Ll}'’-]{2,})
+        (\s+(?:was|is|has|had|got|went|needs|tiene|tuvo|está|estuvo|lleva|fue|ha|té|va|està|porta|è|era|sta)\b)?")
+        .expect("lower-case kin name regex")
+});
+
+/// Lower-case words that may follow a kinship word without being a name.
+#[rustfmt::skip]
+const LOWER_NOT_NAMES: &[&str] = &[
+    "who", "which", "that", "and", "but", "just", "also", "still", "really", "finally", "now",
+    "then", "recently", "already", "actually", "literally", "has", "have", "had", "was", "is",
+    "got", "too", "again", "never", "always", "only", "here", "there", "today", "yesterday",
+    "que", "quien", "ya", "también", "tambien", "todavía", "aún", "hoy", "ayer", "nunca",
+    "siempre", "solo", "qui", "ja", "també", "encara", "avui", "ahir", "mai", "sempre", "només",
+    "che", "anche", "ancora", "già", "oggi", "ieri", "sempre", "solo", "non", "no", "not",
+    "mayor", "menor", "pequeño", "pequeña", "petit", "petita", "gran", "gros", "piccolo",
+    "piccola", "grande", "maggiore", "minore", "el", "la", "lo", "le", "li", "gli", "se", "si",
+    "es", "està", "ha", "va", "è", "era", "sta", "tiene", "está", "lleva", "fue", "té", "porta",
+    "said", "says", "says", "thinks", "told", "works", "lives", "went", "came", "died", "passed",
+];
+
+/// What lies between two names of a list: "X, Y", "X and Y", "X y Y", "X i Y", "X e Y".
+static LIST_JOIN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:and\s+|y\s+|i\s+|e\s+|&\s+)?|\s(?:and|y|i|e|&)\s+)(?:(?:a\s+|al\s+|alla\s+|to\s+)?(?:la\s+|el\s+|il\s+)?)?$")
+        .expect("list join regex")
+});
+
 pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
     static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
     let mut seen_end = 0;
+    // End of the last name taken: a capitalised word listed right after it is a name too.
+    let mut last_name_end: Option<usize> = None;
     for cap in CAP.find_iter(text) {
         let s = cap.start();
         if s < seen_end {
@@ -476,9 +524,14 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && mid_sentence
             && words.len() <= 2
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        // "thanks to Siobhan, Tariq and Priya": the next item of a list of names.
+        let listed = last_name_end.is_some_and(|le| {
+            le <= s && LIST_JOIN.is_match(&text[le..s]) && !NOT_EVENT_SUBJECTS.contains(&words[0])
+        });
         let cued = article
             || kin_paren
             || staff
+            || listed
             || ROLE_WAS.is_match(&prev)
             || BIRTH_WEIGHT_AFTER.is_match(&text[e..])
             || CUE.is_match(&prev)
@@ -547,6 +600,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         seen_end = e;
+        last_name_end = Some(e);
         out.push(Cand::new(
             s,
             e,
@@ -554,5 +608,21 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             if cued { 45 } else { 40 },
             None,
         ));
+    }
+    // All-lower-case posts: "my cousin tomasz was admitted".
+    for c in LOWER_KIN_NAME.captures_iter(text) {
+        let w = c.get(1).expect("name group");
+        let word = w.as_str();
+        if LOWER_NOT_NAMES.contains(&word) || word.ends_with("ly") {
+            continue;
+        }
+        let mut cap = word.chars();
+        let capitalised: String = cap
+            .next()
+            .map(|f| f.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        if c.get(2).is_some() || first_names().contains(capitalised.as_str()) {
+            out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
+        }
     }
 }

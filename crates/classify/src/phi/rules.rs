@@ -622,12 +622,17 @@ const ORG_PHONE_CUES: &[&str] = &[
     // a ward's or a secretary's desk line
     "ward ", "direct line", "extension", "ext.", "secretary", "secretaria", "secretària",
     "segreteria",
-    // a department's or service's line ("fax del servei de radiologia")
-    "servei", "servicio", "servizio", "department", "departament", "departamento", "reparto",
-    "unitat", "unidad", "unit ",
     // a number printed by the organisation ("the number on your website")
     "website", "web site", "página web", "pàgina web", "sito web", "sito internet",
     "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",
+];
+
+/// A department's or service's line ("fax del servei de radiologia: 93 ..."): the
+/// organisation's, for a landline only (a mobile there may be a person's).
+#[rustfmt::skip]
+const DEPARTMENT_CUES: &[&str] = &[
+    "servei", "servicio", "servizio", "department", "departament", "departamento", "reparto",
+    "unitat", "unidad", "unit ",
 ];
 
 /// Another identifier named a few words before the number ("the NHS number on the letter is
@@ -714,7 +719,9 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         let org = if mobile {
             has_cue(&before(text, s, 25), ORG_PHONE_CUES)
         } else {
-            has_cue(&ctx, ORG_PHONE_CUES) || has_cue(&before(text, s, 110), ORG_PHONE_CUES)
+            has_cue(&ctx, ORG_PHONE_CUES)
+                || has_cue(&before(text, s, 110), ORG_PHONE_CUES)
+                || has_cue(&ctx, DEPARTMENT_CUES)
         };
         if (toll_free || org) && !personal {
             continue;

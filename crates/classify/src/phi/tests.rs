@@ -1158,3 +1158,40 @@ fn seventh_round_span_rules() {
     // a date of an event after a condition word stays an event
     assert!(types("Stroke awareness day on the 2nd of June, come along").is_empty());
 }
+
+#[test]
+fn names_in_lists_plural_roles_and_lower_case() {
+    let names = |t: &str| {
+        let (info, _) = run(t);
+        info.spans
+            .iter()
+            .filter(|s| s.kind == PhiType::PersonName)
+            .count()
+    };
+    // the next items of a list after a name, and a plural role word
+    assert_eq!(
+        names("big thank you to Siobhan, Tariq and Priya in the day unit"),
+        3
+    );
+    assert_eq!(names("the midwives Hollie and Aisha were brilliant"), 2);
+    assert_eq!(names("gracias a las enfermeras Nerea y Maite de noche"), 2);
+    assert_eq!(names("gràcies a la Laia i en Biel de l'UCI"), 2);
+    // step- and half- relatives
+    assert_eq!(names("my step-son Dominik had his tonsils out"), 1);
+    assert_eq!(names("my half-sister Orla is in resus"), 1);
+    // lower-case posts: a kinship word, a word and a verb, or a known first name
+    assert_eq!(names("my cousin tomasz was admitted last night"), 1);
+    assert_eq!(names("il mio fratello marco è in rianimazione"), 1);
+    assert_eq!(names("my son jack came home today"), 1);
+    assert_eq!(names("my sister just had her baby"), 0);
+    assert_eq!(names("my friend who works there says it's chaos"), 0);
+    // an observance is no name; a mobile given as a department's fax stays a fax
+    assert_eq!(
+        names("Happy International Midwives Day to all at the Rosie!"),
+        0
+    );
+    assert_eq!(
+        types("Fax al servicio de urgencias: +34 622 18 40 97"),
+        vec![PhiType::Fax]
+    );
+}
