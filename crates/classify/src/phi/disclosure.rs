@@ -135,6 +135,18 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "other",
+        &[
+            // injuries: fractures
+            "broken hip", "broken her hip", "broken his hip", "broke her hip", "broke his hip",
+            "broken wrist", "broken leg", "broken arm", "broken ankle", "fractured hip",
+            "fractured wrist", "fractured ankle", "fractured leg", "fractured arm",
+            "fractured skull", "fractured vertebra", "hip fracture", "wrist fracture",
+            "fractura de", "fractura del", "fractura al", "frattura del", "frattura di",
+            "frattura al", "rotura de cadera",
+        ],
+    ),
+    (
         "chronic",
         &[
             "diabetes", "diabète", "diabete", "diabetic", "diabétic", "diabètic", "asthma", "asma",
@@ -271,7 +283,9 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|free)\s+(?:from|of)\b
         | \bmi\s+hanno\s+(?:trovato|scoperto|riscontrato) | \bme\s+(?:han\s+)?(?:encontrado|encontraron|detectado|detectaron|visto|vieron)
         | \bm'han\s+(?:trobat|vist) | \bem\s+van\s+(?:trobar|veure) | \bthey\s+(?:have\s+)?found
-        | \bturns?\s+out\s+(?:i\s+have|i\s+had|it'?s|it\s+is|it\s+was) | \bapparently\s+(?:it'?s|it\s+is|i\s+have|i\s+got)
+        | \bturns?\s+out\s+(?:i\s+have|i\s+had|it'?s|it\s+is|it\s+was)
+        | \b(?:been|was|got|were)\s+told\s+(?:it'?s|it\s+is|it\s+was|i\s+have|i\s+had|(?:s?he|they)\s+(?:has|had))
+        | ^\s*(?:my\s+|the\s+|today'?s\s+|latest\s+|last\s+)?(?:scan|mri|ct\s+scan|pet\s+scan|biopsy)\s+(?:showed|shows|confirmed|found)\b | \bapparently\s+(?:it'?s|it\s+is|i\s+have|i\s+got)
         | \bresulta\s+que\s+(?:tengo|tenia|es|era|tinc|és) | \ba\s+quanto\s+pare\s+(?:ho|è)
         | \b(?:me|m'|mi)\s*(?:han|hanno|ha)\s+(?:dado|donat|dato|entregado)\s+(?:los|els|i|el|il)\s+(?:resultados?|resultats?|risultat[io])\b
         | \bgot\s+(?:my|the)\s+(?:\w+\s+)?results?(?:\s+back)?
@@ -294,6 +308,8 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
         | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio)\b
+        | \b(?:my|our)\s+(?:other|better)\s+half\b
+        | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
         | \bmeu\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto)\b | \bminha\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta)\b
         ",
     ))
@@ -969,6 +985,7 @@ static VERBLESS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \b(?:rounds?|cycles?|sessions?|doses?|ciclos?|sesiones|sesión|cicles?|sessions|sessió|cicli|sedut[ae])\s+(?:of|de|d'|di)\s*$
+        | ^\s*(?:stage|estadio|estadi|stadio|grade|grado)\s+(?:\d|[iv]{1,3}|one|two|three|four)[abc]?\s+(?:\w+\s+)?$
         | ^\s*(?:la\s+|el\s+|my\s+|the\s+|la\s+mia\s+|la\s+meva\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|última|primer|segon|segona|tercer|tercera|quart|quarta|cinquena|sisena|darrera|prima|seconda|terza|quarta|quinta|sesta|settima|ultima)\s+(?:\w+\s+)?(?:of|de|d'|di|del|della)\s*(?:la\s+|el\s+)?$
         ",
     ))

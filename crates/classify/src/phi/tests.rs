@@ -1195,3 +1195,32 @@ fn names_in_lists_plural_roles_and_lower_case() {
         vec![PhiType::Fax]
     );
 }
+
+#[test]
+fn disclosures_of_injuries_stages_scans_and_unnamed_close_people() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("grandad's broken his hip, he's on the trauma ward"),
+        some("other")
+    );
+    assert_eq!(
+        d("mi suegra con fractura de cadera desde el lunes"),
+        some("other")
+    );
+    assert_eq!(d("my phone screen is fractured lol"), None);
+    assert_eq!(
+        d("my better half has been told it's angina"),
+        some("cardiology")
+    );
+    assert_eq!(d("was told it's a 4 hour wait"), None);
+    assert_eq!(
+        d("latest scan showed the lymphoma is shrinking"),
+        some("oncology")
+    );
+    assert_eq!(d("scan showed nothing, all clear"), None);
+    assert_eq!(d("el peque tiene varicela otra vez"), some("infectious"));
+    assert_eq!(d("la nena de la vecina llora toda la noche"), None);
+    assert_eq!(d("Stage 4 melanoma at 29. Still here."), some("oncology"));
+    assert_eq!(d("stage 2 of the car park works starts Monday"), None);
+}
