@@ -108,6 +108,13 @@ static OPENING_HOURS: Lazy<Regex> = Lazy::new(|| {
         .expect("opening regex")
 });
 
+/// A birthday ("my son turns 5 on", "el cumple de mi hija", "il compleanno di mia nonna"): the
+/// date is a person's when the clause names one.
+static BIRTHDAY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:birthday|bday|turns\s+\d+|turning\s+\d+|cumple|cumpleaños|cumplirá|aniversari|fa\s+anys|farà\s+\d+\s+anys|compleanno|compie|compirà)\b")
+        .expect("birthday regex")
+});
+
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
 static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
@@ -166,6 +173,7 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || condition
             || condition_after
             || verbless
+            || (BIRTHDAY.is_match(&ctx) && disclosure::personal(&ctx))
             || birth
             || (has_cue(&ctx, VISIT_CUES) && disclosure::personal(&ctx))
             || since

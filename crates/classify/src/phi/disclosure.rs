@@ -61,6 +61,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "quetiapin", "olanzapin", "therapist", "psychiatrist", "psiquiatra", "psicòleg",
             "psicòloga", "psicólog", "psicolog", "psychotherap", "psicoterap", "sober",
             "sobriety", "sobriedad", "sobrietat", "sobrietà",
+            // personality disorders
+            "tlp$", "bpd$", "borderline", "trastorno límite", "trastorn límit",
+            "personality disorder", "trastorno de personalidad",
+            "trastorn de personalitat", "disturbo di personalità",
         ],
     ),
     (
@@ -171,6 +175,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "càlculs renals", "pedres al ronyó", "calcoli renali", "stoma", "estoma", "ileostom",
             "colostom", "ostomía", "ostomia", "sciatica", "ciática", "ciàtica", "slipped disc",
             "t1d$", "t2d$", "type one diabet", "type two diabet",
+            // kidney transplants (renal, not surgery), autoimmune disease
+            "kidney transplant", "renal transplant", "trasplante renal", "trasplante de riñón",
+            "trasplantament renal", "trasplantament de ronyó", "trapianto di rene",
+            "trapianto renale", "autoimmun", "autoinmun", "auto-immune",
             "eczema", "eccema", "dermatitis atòpica", "dermatitis atópica", "dermatite atopica",
         ],
     ),

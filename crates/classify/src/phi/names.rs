@@ -162,6 +162,17 @@ const FIRST_NAMES: &[&str] = &[
     "Arjun", "Rohan", "Sanjay", "Harpreet", "Gurpreet", "Ioana", "Andreea", "Mihai", "Bogdan",
     "Agnieszka", "Katarzyna", "Piotr", "Tomasz", "Olena", "Oksana", "Ngozi", "Chinedu",
     "Adebayo", "Kwame", "Kofi", "Youssef", "Khadija", "Nadia", "Samira", "Karim", "Rachid",
+    // more given names (Scottish, Irish, Polish, South Asian, West African, Basque; short forms)
+    "Fiona", "Morag", "Kirsty", "Shona", "Ailsa", "Catriona", "Mhairi", "Eilidh", "Hollie",
+    "Tariq", "Ali", "Fatima", "Raj", "Chidi", "Monika", "Bethany", "Chantelle", "Jodie", "Jordan",
+    "Kayleigh", "Leanne", "Stacey", "Shannon", "Abbie", "Amber", "Courtney", "Danielle", "Natalie",
+    "Rebecca", "Samantha", "Louise", "Joanne", "Wendy", "Yvonne", "Lorraine", "Maureen", "Sandra",
+    "Carol", "Janet", "Ruth", "Diane", "Gillian", "Alison", "Heather", "Jacqueline", "Jacqui",
+    "Pauline", "Lynn", "Eileen", "Doreen", "Barry", "Derek", "Trevor", "Nigel", "Clive", "Craig",
+    "Darren", "Dean", "Gavin", "Lee", "Wayne", "Stuart", "Alan", "Gordon", "Ross", "Euan",
+    "Fraser", "Hamish", "Angus", "Encarni", "Loli", "Puri", "Maite", "Mikel", "Iratxe", "Sofía",
+    "Vanessa", "Nieves", "Amparo", "Ezequiel", "Dominik", "Kev", "Saoirse", "Orla", "Sinéad",
+    "Bernadette", "Precious", "Isla", "Rory", "Sharon", "Bev", "Beverley", "Mandy", "Stella",
 ];
 
 /// First names that are also ordinary words, places or brands; alone, without a cue, they are
@@ -176,6 +187,8 @@ const AMBIGUOUS_FIRST: &[&str] = &[
     "Bob", "Pete", "Sue", "Jean", "Ben", "Dan", "Felipe", "Lorenzo", "Martín", "Martin", "Roger",
     "Mario", "Franco", "Leo", "Oscar", "Óscar", "Hugo", "Vittoria", "Assumpta", "Concetta",
     "Assunta", "Remei", "Ava", "Pepa", "Dolors", "Glòria", "Regina", "Angela", "Ángela",
+    // (added in phi-rules@7: given names that are also words, places or surnames)
+    "Jordan", "Amber", "Lee", "Dean", "Ross", "Gordon", "Fraser", "Stuart", "Angus", "Ali", "Precious", "Isla", "Stella", "Heather", "Ruth", "Carol", "Nieves", "Amparo", "Shannon", "Craig", "Barry", "Lynn", "Courtney", "Raj",
 ];
 /// An apposition after the name: "Pedro Gomez, mi vecino", "Anna (my sister)".
 static APPOSITION: Lazy<Regex> = Lazy::new(|| {
@@ -469,6 +482,13 @@ const LOWER_NOT_NAMES: &[&str] = &[
     "said", "says", "says", "thinks", "told", "works", "lives", "went", "came", "died", "passed",
 ];
 
+/// A greeting or thanks right before a name that a comma or "!" closes: "morning Fiona,",
+/// "Bon dia Montse,", "thanks Kwame!".
+static GREETING_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie)\s*,?\s*$")
+        .expect("greeting regex")
+});
+
 /// What lies between two names of a list: "X, Y", "X and Y", "X y Y", "X i Y", "X e Y".
 static LIST_JOIN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^\s*(?:,\s*(?:and\s+|y\s+|i\s+|e\s+|&\s+)?|\s(?:and|y|i|e|&)\s+)(?:(?:a\s+|al\s+|alla\s+|to\s+)?(?:la\s+|el\s+|il\s+)?)?$")
@@ -528,7 +548,16 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let listed = last_name_end.is_some_and(|le| {
             le <= s && LIST_JOIN.is_match(&text[le..s]) && !NOT_EVENT_SUBJECTS.contains(&words[0])
         });
+        // (The name must be closed by a comma or "!": "thanks Dr X for" has its own cue, and
+        // "Hi Team" is stopped by the list of non-names.)
+        let greeted = GREETING_BEFORE.is_match(tail_of(text, s, 20))
+            && first_known
+            && words.len() <= 2
+            && (text[e..].trim_start().starts_with(',')
+                || first_known && text[e..].trim_start().starts_with('!'))
+            && !NOT_EVENT_SUBJECTS.contains(&words[0]);
         let cued = article
+            || greeted
             || kin_paren
             || staff
             || listed

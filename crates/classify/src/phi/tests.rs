@@ -1224,3 +1224,44 @@ fn disclosures_of_injuries_stages_scans_and_unnamed_close_people() {
     assert_eq!(d("Stage 4 melanoma at 29. Still here."), some("oncology"));
     assert_eq!(d("stage 2 of the car park works starts Monday"), None);
 }
+
+#[test]
+fn greetings_birthdays_and_more_categories() {
+    // a greeting or thanks and a known first name closed by a comma or "!"
+    assert_eq!(
+        types("morning Fiona, is the day room open for visitors?"),
+        vec![PhiType::PersonName]
+    );
+    assert_eq!(
+        types("Bona tarda Roser, moltes gràcies"),
+        vec![PhiType::PersonName]
+    );
+    assert!(types("Hi Team, any news on the car park?").is_empty());
+    assert!(types("Thanks Amazon, the delivery was late").is_empty());
+    assert!(types("Morning Glasgow! long queue at the Royal today").is_empty());
+    // a birthday in a clause that names whose
+    assert_eq!(
+        types("my daughter turns 7 on the 9th of May and she'll spend it on the ward"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("il compleanno di mio nonno è il 30 agosto"),
+        vec![PhiType::Date]
+    );
+    assert!(types("the NHS turns 75 on 5 July, cake in the canteen").is_empty());
+    // categories: a kidney transplant is renal (chronic), a personality disorder is mental
+    // health, an autoimmune disease is chronic
+    let d = |t: &str| run(t).0.condition_category;
+    assert_eq!(
+        d("I had a kidney transplant in 2016"),
+        Some("chronic".into())
+    );
+    assert_eq!(
+        d("me diagnosticaron TLP a los 22"),
+        Some("mental_health".into())
+    );
+    assert_eq!(
+        d("mi hanno trovato una malattia autoimmune rara"),
+        Some("chronic".into())
+    );
+}
