@@ -113,9 +113,17 @@ fn free_form_stress4_set_meets_the_goal() {
 }
 
 /// stress5 was measured once (span P 0.927 R 0.894, self-disclosure P 0.974 R 0.691), then
-/// generalised from (phi-rules@6): a dev set now. stress6, the honest estimate, is deliberately
-/// not here (running it again after fixes would turn it into a dev set too).
+/// generalised from (phi-rules@6): a dev set now.
 #[test]
 fn free_form_stress5_set_meets_the_goal() {
     check("stress5.jsonl", 0.95, 0.90);
+}
+
+/// stress6 was measured once with phi-rules@5 (span P 0.913 R 0.888, self-disclosure P 0.954
+/// R 0.729), partly used for @6, then generalised from (phi-rules@7): a dev set now. stress7,
+/// the honest estimate, is deliberately not here (running it again after fixes would turn it
+/// into a dev set too).
+#[test]
+fn free_form_stress6_set_meets_the_goal() {
+    check("stress6.jsonl", 0.95, 0.90);
 }
