@@ -39,7 +39,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
             "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
-            "atac de cor", "operació de cor", "operacio de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
+            "atac de cor", "hole in the heart", "congenital heart", "cardiopatía congénita",
+            "operació de cor", "operacio de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
             "cardioversió", "cardioversione", "af$", "afib", "a-fib",
             // implanted defibrillators
             "icd$", "defibrillator", "desfibrilador", "defibrillatore",
@@ -85,6 +86,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "bronchitis", "bronquitis", "bronchite", "otitis", "otite", "uti$",
             "urinary infection", "cystitis", "cistitis", "cistite", "lyme", "dengue", "malaria",
             "sieropositiv", "seropositiv", "hiv positive", "hiv+", "vih positivo",
+            "chest infection", "kidney infection", "infección respiratoria", "infecció respiratòria",
+            "infezione respiratoria",
         ],
     ),
     (
@@ -100,6 +103,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "waters broke", "waters have broken", "in labour", "into labour", "labour ward",
             "de parto", "rompí aguas", "roto aguas", "trencat aigües", "rotto le acque",
             "contractions", "contracciones", "contraccions", "contrazioni",
+            "gave birth", "given birth", "dado a luz", "dio a luz", "donat a llum", "partorit",
             // pregnancy scans
             "week scan", "wk scan", "dating scan", "anomaly scan", "ecografia morfolog",
             "ecografía de las 20", "ecografia de les 20",
@@ -118,7 +122,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale", "als ",
             "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
-            "concussion", "neuropat", "avc$",
+            "concussion", "neuropat", "avc$", "motor neurone", "motor neuron", "mnd$",
+            "motoneurona",
         ],
     ),
     (
@@ -148,6 +153,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fractured skull", "fractured vertebra", "hip fracture", "wrist fracture",
             "fractura de", "fractura del", "fractura al", "frattura del", "frattura di",
             "frattura al", "rotura de cadera",
+            // hearing loss, pancreatitis
+            "deaf in", "profoundly deaf", "hearing loss", "sordera", "pèrdua auditiva",
+            "perdita dell'udito", "cochlear implant", "implante coclear", "pancreatitis",
+            "pancreatite",
         ],
     ),
     (
@@ -292,6 +301,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \bmi\s+hanno\s+(?:trovato|scoperto|riscontrato) | \bme\s+(?:han\s+)?(?:encontrado|encontraron|detectado|detectaron|visto|vieron)
         | \bm'han\s+(?:trobat|vist) | \bem\s+van\s+(?:trobar|veure) | \bthey\s+(?:have\s+)?found
         | \bturns?\s+out\s+(?:i\s+have|i\s+had|it'?s|it\s+is|it\s+was)
+        | \bi\s+(?:was|am|got|have\s+been)\s+(?:\w+\s+)?(?:hospitali[sz]ed|admitted|readmitted|rushed\s+in|taken\s+in|kept\s+in)\s+(?:with|for)\b
         | \b(?:been|was|got|were)\s+told\s+(?:it'?s|it\s+is|it\s+was|i\s+have|i\s+had|(?:s?he|they)\s+(?:has|had))
         | ^\s*(?:my\s+|the\s+|today'?s\s+|latest\s+|last\s+)?(?:scan|mri|ct\s+scan|pet\s+scan|biopsy)\s+(?:showed|shows|confirmed|found)\b | \bapparently\s+(?:it'?s|it\s+is|i\s+have|i\s+got)
         | \bresulta\s+que\s+(?:tengo|tenia|es|era|tinc|és) | \ba\s+quanto\s+pare\s+(?:ho|è)
@@ -1010,6 +1020,7 @@ static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
           (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|(?:signed\s+)?off\s+(?:work|sick)\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
           | (?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora\s+una\s+volta)\s+(?:con|amb|with)
           | (?:finally\s+|just\s+)?(?:home|out|back\s+home|discharged)\s+after\s+(?:\w+\s+){1,5}?(?:with|of|for)
+          | (?:currently\s+|still\s+|now\s+)?(?:on\s+(?:a|the)\s+ward|in\s+(?:hospital|icu|resus|a&e))\s+(?:with|for)
           | (?:\w+\s+(?:times|veces|cops|vegades|volte)\s+(?:a|per|por|la|al|alla|every)\s+(?:week|semana|setmana|settimana|day|dia|giorno)|every\s+(?:other\s+)?(?:day|week)|cada\s+(?:dos\s+)?(?:dias|semanas?|dia|setmana)|ogni\s+(?:giorno|settimana))(?:\s+(?:at|on|to|in|for|a|en|de|al|alla|per|por))?
         )\s+(?:(?:la|el|l'|il|lo|a|an|the|una|un|mi|my)\s*)?$
         ",

@@ -1265,3 +1265,37 @@ fn greetings_birthdays_and_more_categories() {
         Some("chronic".into())
     );
 }
+
+#[test]
+fn disclosures_of_births_hospital_stays_and_more_conditions() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("my aunt is terminally ill with motor neurone disease"),
+        some("neurology")
+    );
+    assert_eq!(
+        d("our son was born with a hole in the heart"),
+        some("cardiology")
+    );
+    assert_eq!(d("turns out my dad is deaf in his left ear"), some("other"));
+    assert_eq!(
+        d("la meva cunyada ha donat a llum aquesta nit"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("I was kept in with pancreatitis for a week"),
+        some("other")
+    );
+    assert_eq!(
+        d("still on the ward with a kidney infection"),
+        some("infectious")
+    );
+    // idioms and places
+    assert_eq!(d("my complaint fell on deaf ears"), None);
+    assert_eq!(
+        d("still in hospital with no news from the consultant"),
+        None
+    );
+    assert_eq!(d("the hospital gave birth to a new policy lol"), None);
+}
