@@ -548,13 +548,12 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let listed = last_name_end.is_some_and(|le| {
             le <= s && LIST_JOIN.is_match(&text[le..s]) && !NOT_EVENT_SUBJECTS.contains(&words[0])
         });
-        // (The name must be closed by a comma or "!": "thanks Dr X for" has its own cue, and
-        // "Hi Team" is stopped by the list of non-names.)
+        // (A known first name closed by a comma or "!": "Hi Team," and "Morning Glasgow!" are
+        // no one's.)
         let greeted = GREETING_BEFORE.is_match(tail_of(text, s, 20))
             && first_known
             && words.len() <= 2
-            && (text[e..].trim_start().starts_with(',')
-                || first_known && text[e..].trim_start().starts_with('!'))
+            && text[e..].trim_start().starts_with([',', '!'])
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
         let cued = article
             || greeted
