@@ -9,24 +9,23 @@ Two variants are trained on the same features:
   full     encoder embedding (multilingual-e5-small, "query: " prefix, L2-normalised, 384 dims)
            + hashed TF-IDF word/char n-grams + link/style features
   lexical  hashed TF-IDF n-grams + link/style features (used when no encoder is loaded)
-Logistic regression (scikit-learn, liblinear); C chosen on val's weighted F1.
-
-Background negatives (`--no-background` leaves them out): CONSTRAINT is COVID-19 news, where
-"real" means an official outlet's wording, so a head fitted on it alone calls almost any
-first-person health post "fake" ("got my flu jab at the pharmacy today"). The UMSAB train tweets
-(8 languages, everyday posts) are added as label 0 with a total weight of `ratio` x the number
-of CONSTRAINT real posts. The ratio is picked on two validation sets at once: the mean of
-CONSTRAINT val weighted F1 and the share of UMSAB val posts the head leaves unflagged. 
-Domain background (also left out by `--no-background`): the general tweets above do not look like
-a hospital's stream, and the head fitted with them alone still flagged 7% of patient and hospital
-posts. The project's own synthetic healthcare posts in other tasks' labelled sets (PHI sets and
-the language-identification set: patient stories, reviews, appointments, hospital notices in
-en/es/ca/it, none spreading a false claim) are added as label 0 too, with a total weight of
-`domain ratio` x the CONSTRAINT real count. Posts that nearly repeat one of the false-alarm set's
-(character 5-gram Jaccard >= 0.4) are dropped first, and every fourth domain post is held out to
-measure how many the head flags. The ratios and C are picked by the mean of three figures:
-CONSTRAINT val weighted F1, the share of UMSAB val left unflagged, and the share of held-out
-domain posts left unflagged.
+Background (`--no-background` leaves it out): CONSTRAINT is COVID-19 news, where "real" means an
+official outlet's wording, so a head fitted on it alone calls almost any first-person health post
+"fake" ("got my flu jab at the pharmacy today"). Two kinds of posts that spread no false claim
+form a third class, "everyday":
+- the UMSAB train tweets (8 languages), total weight `ratio` x the CONSTRAINT real count;
+- the project's own synthetic healthcare posts in other tasks' labelled sets (PHI sets and the
+  language-identification set: patient stories, reviews, appointments, hospital notices in
+  en/es/ca/it), total weight `domain ratio` x the real count. Posts that nearly repeat one of the
+  false-alarm set's (character 5-gram Jaccard >= 0.4) are dropped first, and every fourth one is
+  held out to measure how many the head flags.
+With the background the model is a multinomial logistic regression over real / fake / everyday
+(lbfgs), shipped as two linear contrasts (fake vs real, fake vs everyday) whose logits give
+P(fake); as a third class the background does not bend the boundary between CONSTRAINT's real
+and fake posts, as it did when it was labelled real (0.9415 -> 0.95 val F1 here). Without it the
+model is binary (liblinear). The ratios and C are picked by the mean of three figures: CONSTRAINT
+val weighted F1, the share of UMSAB val left unflagged, and the share of held-out domain posts
+left unflagged.
 
 The false-alarm rate on patient and hospital posts is measured on data never used here
 (`vigia eval misinfo --hospital`: the aspect set, the Catalan set, the claim negatives).
@@ -201,15 +200,19 @@ def figures(y, p, thr):
 
 def fit(X, y, Xv, yv, grid, name, weights=None, checks=()):
     """Best (score, C, model, val probabilities, (ratio, domain ratio), unflagged shares) over C
-    and the background ratios. `weights(r, rd)`: sample weights for the UMSAB ratio r and the
-    domain ratio rd; `checks`: feature matrices of posts that should stay unflagged (UMSAB val,
-    held-out domain posts), each scored by the share left unflagged."""
+    and the background ratios. With `weights` (background rows present, labelled 2) the model is
+    a three-class multinomial regression (real, fake, everyday) and "fake" is its class 1; without,
+    binary. `weights(r, rd)`: sample weights for the UMSAB ratio r and the domain ratio rd;
+    `checks`: feature matrices of posts that should stay unflagged (UMSAB val, held-out domain
+    posts), each scored by the share left unflagged."""
     best = None
     pairs = [(r, rd) for r in RATIOS for rd in DOMAIN_RATIOS] if weights else [(0.0, 0.0)]
     for r, rd in pairs:
         for C in grid:
-            m = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(
-                X, y, sample_weight=weights(r, rd) if weights else None)
+            if weights:  # three classes: real, fake, everyday (multinomial)
+                m = LogisticRegression(C=C, solver="lbfgs", max_iter=2000).fit(X, y, sample_weight=weights(r, rd))
+            else:
+                m = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(X, y)
             p = m.predict_proba(Xv)[:, 1]
             f = f1_score(yv, (p >= 0.5).astype(int), average="weighted")
             quiet = [float((m.predict_proba(Xc)[:, 1] < 0.5).mean()) for Xc in checks]
@@ -219,6 +222,20 @@ def fit(X, y, Xv, yv, grid, name, weights=None, checks=()):
             if best is None or score > best[0]:
                 best = (score, C, m, p, (r, rd), quiet)
     return best
+
+
+def contrasts(m):
+    """(weights, bias) of the logit of fake against real, then, for a three-class model, of fake
+    against everyday. P(fake) = 1 / (1 + exp(-l1) + exp(-l2)) = sigmoid(-logaddexp(-l1, -l2))."""
+    W, b = m.coef_, m.intercept_
+    if W.shape[0] == 1:
+        return [(W[0], float(b[0]))]
+    return [(W[1] - W[0], float(b[1] - b[0])), (W[1] - W[2], float(b[1] - b[2]))]
+
+
+def fake_logit(parts):
+    """The logit of P(fake) from the contrasts' logits."""
+    return float(-np.logaddexp.reduce([-l for l in parts]))
 
 
 def unflagged(quiet):
@@ -255,7 +272,9 @@ def main():
     bgv = [] if a.no_background else load_umsab(Path(a.umsab), "val")
     dom, domv, dom_sha, dom_dropped = ([], [], None, 0) if a.no_background else load_domain()
     Xt = Xt + bg + dom
-    yt = np.concatenate([yt, np.zeros(len(bg) + len(dom), dtype=yt.dtype)])
+    # Background rows are their own class ("everyday"), so they need not bend the boundary
+    # between CONSTRAINT's real and fake posts.
+    yt = np.concatenate([yt, np.full(len(bg) + len(dom), 2, dtype=yt.dtype)])
     print(f"train {n_constraint} (+{len(bg)} background, +{len(dom)} domain; {len(domv)} domain held out, "
           f"{dom_dropped} dropped as near the false-alarm set) val {len(Xv)}", file=sys.stderr)
 
@@ -276,7 +295,7 @@ def main():
             checks_lex.append((meta_matrix(texts), lexical_matrix(texts, idf)[0]))
     print(f"lexical features in {time.time() - t0:.0f}s", file=sys.stderr)
 
-    lex_best = fit(hstack([Mt, Lt]).tocsr(), yt, hstack([Mv, Lv]).tocsr(), yv, [30, 100], "lexical",
+    lex_best = fit(hstack([Mt, Lt]).tocsr(), yt, hstack([Mv, Lv]).tocsr(), yv, [30, 100, 300], "lexical",
                    wfn, [hstack([M, L]).tocsr() for M, L in checks_lex])
     result = {"lexical": lex_best}
 
@@ -296,7 +315,7 @@ def main():
             checks = [hstack([csr_matrix(E), M, L]).tocsr() for E, (M, L) in zip(Ec, checks_lex)]
         full_best = fit(
             hstack([csr_matrix(Et), Mt, Lt]).tocsr(), yt, hstack([csr_matrix(Ev), Mv, Lv]).tocsr(), yv,
-            [30, 100], "full", wfn, checks,
+            [30, 100, 300], "full", wfn, checks,
         )
         result["full"] = full_best
 
@@ -314,18 +333,24 @@ def main():
     }
     if full_best is not None:
         f, C, m, p, (ratio, dratio), quiet = full_best
-        w = m.coef_[0]
-        blobs += [w[:384].astype("<f4").tobytes(), w[384 : 384 + len(F.META_NAMES)].astype("<f4").tobytes(),
-                  w[384 + len(F.META_NAMES) :].astype("<f4").tobytes()]
-        layout += ["full.embedding f32[384]", f"full.meta f32[{len(F.META_NAMES)}]", f"full.lexical f32[{F.DIM}]"]
-        meta["full"] = {"bias": float(m.intercept_[0]), "threshold": 0.5, "C": C, "background_ratio": ratio,
+        cs = contrasts(m)
+        for (w, _), pre in zip(cs, ("full", "full.vs_everyday")):
+            blobs += [w[:384].astype("<f4").tobytes(), w[384 : 384 + len(F.META_NAMES)].astype("<f4").tobytes(),
+                      w[384 + len(F.META_NAMES) :].astype("<f4").tobytes()]
+            layout += [f"{pre}.embedding f32[384]", f"{pre}.meta f32[{len(F.META_NAMES)}]", f"{pre}.lexical f32[{F.DIM}]"]
+        meta["full"] = {"bias": cs[0][1], "threshold": 0.5, "C": C, "background_ratio": ratio,
                         "domain_ratio": dratio, "val": {**figures(yv, p, 0.5), **unflagged(quiet)}}
+        if len(cs) > 1:
+            meta["full"]["bias_vs_everyday"] = cs[1][1]
     f, C, m, p, (ratio, dratio), quiet = lex_best
-    w = m.coef_[0]
-    blobs += [w[: len(F.META_NAMES)].astype("<f4").tobytes(), w[len(F.META_NAMES) :].astype("<f4").tobytes()]
-    layout += [f"lexical.meta f32[{len(F.META_NAMES)}]", f"lexical.lexical f32[{F.DIM}]"]
-    meta["lexical"] = {"bias": float(m.intercept_[0]), "threshold": 0.5, "C": C, "background_ratio": ratio,
+    cs = contrasts(m)
+    for (w, _), pre in zip(cs, ("lexical", "lexical.vs_everyday")):
+        blobs += [w[: len(F.META_NAMES)].astype("<f4").tobytes(), w[len(F.META_NAMES) :].astype("<f4").tobytes()]
+        layout += [f"{pre}.meta f32[{len(F.META_NAMES)}]", f"{pre}.lexical f32[{F.DIM}]"]
+    meta["lexical"] = {"bias": cs[0][1], "threshold": 0.5, "C": C, "background_ratio": ratio,
                        "domain_ratio": dratio, "val": {**figures(yv, p, 0.5), **unflagged(quiet)}}
+    if len(cs) > 1:
+        meta["lexical"]["bias_vs_everyday"] = cs[1][1]
     meta["layout"] = layout
     blob = b"".join(blobs)
     meta["weights_sha256"] = hashlib.sha256(blob).hexdigest()
@@ -336,7 +361,7 @@ def main():
     }
     if bg:
         meta["data"]["background"] = {
-            "file": "umsab/*/train_text.txt (label 0); umsab/*/val_text.txt picks the ratio",
+            "file": "umsab/*/train_text.txt (class everyday); umsab/*/val_text.txt picks the ratio",
             "n": len(bg), "sha256": hashlib.sha256("\n".join(bg).encode()).hexdigest(),
             "weight": "ratio x CONSTRAINT train real count, spread over the background rows",
         }
@@ -347,14 +372,17 @@ def main():
         }
     meta["recipe"] = {
         "script": "training/misinfo_train.py via scripts/train-misinfo",
-        "model": "logistic regression (scikit-learn liblinear, L2); C, background and domain ratios picked on the mean of CONSTRAINT val weighted F1, the UMSAB val unflagged share and the held-out domain unflagged share",
+        "model": ("multinomial logistic regression over three classes, real / fake / everyday (scikit-learn lbfgs, L2), shipped as two "
+                  "contrasts: fake vs real and fake vs everyday; C, background and domain ratios picked on the mean of CONSTRAINT val weighted F1, "
+                  "the UMSAB val unflagged share and the held-out domain unflagged share" if bg else
+                  "binary logistic regression (scikit-learn liblinear, L2); C picked on CONSTRAINT val weighted F1"),
         "features": "see training/misinfo_features.py (spec) and crates/classify/src/misinfo/features.rs",
         "embedding": "multilingual-e5-small ONNX graph from scripts/models, 'query: ' prefix, mean pooling, L2 norm",
         "sklearn": __import__("sklearn").__version__,
         "numpy": np.__version__,
     }
     # parity fixtures: the lexical head's logit and features for a few texts
-    lw = m.coef_[0]
+
     cases = Xv[:6] + [
         "¡Es falso que las vacunas causen autismo! https://maldita.es/malditobulo/x",
         "WAKE UP!!! Big Pharma hides the cure https://www.naturalnews.com/2020-01-01-x.html #truth @someone",
@@ -369,7 +397,7 @@ def main():
         x[: len(F.META_NAMES)] = mt
         for k, v in lx.items():
             x[len(F.META_NAMES) + k] += v
-        logit = float(m.intercept_[0] + x @ lw)
+        logit = fake_logit([b + x @ w for w, b in cs])
         parity.append({"text": t, "lexical": sorted([[k, round(v, 7)] for k, v in lx.items()]), "meta": [float(x) for x in mt],
                        "lexical_logit": logit})
     meta["parity"] = parity

@@ -2,6 +2,11 @@
 //! TF-IDF n-grams and link/style features, trained on CONSTRAINT (English COVID-19 posts) by
 //! `scripts/train-misinfo`. A second, lexical-only head serves when no encoder is loaded.
 //!
+//! A head is binary (fake against real: the `news` profile) or has three classes, real, fake
+//! and everyday posts (the `hospital` profile, whose background posts are a class of their own).
+//! Each variant ships as linear *contrasts*: the logit of fake against real, and for three
+//! classes also of fake against everyday; P(fake) = 1 / (1 + e^-l1 + e^-l2).
+//!
 //! Files (`resources/misinfo/`): `head.json` (metadata: data hashes, validation figures, recipe,
 //! parity fixtures) and `head.bin` (little-endian f32 arrays in the order `layout` lists).
 
@@ -18,8 +23,9 @@ const NEWS_WEIGHTS: &[u8] = include_bytes!("../../resources/misinfo/head-news.bi
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeadProfile {
-    /// CONSTRAINT train plus everyday posts (UMSAB) as background negatives: what a hospital's
-    /// stream needs (7% false alarms on patient posts instead of 99%).
+    /// CONSTRAINT train plus everyday posts (UMSAB tweets and synthetic healthcare posts) as a
+    /// third class: what a hospital's stream needs (about 1% false alarms on patient posts
+    /// instead of 99%).
     #[default]
     Hospital,
     /// CONSTRAINT train alone: the best figure on CONSTRAINT-like news streams (0.960 weighted F1
@@ -58,10 +64,14 @@ pub struct HeadMeta {
     pub recipe: serde_json::Value,
 }
 
-/// One trained variant's bias, decision threshold and validation figures.
+/// One trained variant's biases, decision threshold and validation figures.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Variant {
+    /// Bias of the fake-against-real contrast.
     pub bias: f32,
+    /// Bias of the fake-against-everyday contrast (three-class heads only).
+    #[serde(default)]
+    pub bias_vs_everyday: Option<f32>,
     pub threshold: f32,
     #[serde(default)]
     pub val: serde_json::Value,
@@ -74,7 +84,7 @@ pub struct ParityCase {
     /// Non-zero lexical buckets (with idf) and their values.
     pub lexical: Vec<(u32, f32)>,
     pub meta: Vec<f32>,
-    /// Logit of the lexical-only head.
+    /// Logit of P(fake) of the lexical-only head.
     pub lexical_logit: f32,
 }
 
@@ -87,12 +97,20 @@ pub enum HeadKind {
     Lexical,
 }
 
+/// One linear contrast's weights (the embedding block is empty in the lexical variant).
+struct Contrast {
+    bias: f32,
+    embedding: Vec<f32>,
+    meta: Vec<f32>,
+    lexical: Vec<f32>,
+}
+
 /// A loaded head.
 pub struct DetectorHead {
     pub meta: HeadMeta,
     idf: Vec<f32>,
-    full: Option<(Vec<f32>, Vec<f32>, Vec<f32>)>,
-    lex: (Vec<f32>, Vec<f32>),
+    full: Option<Vec<Contrast>>,
+    lex: Vec<Contrast>,
 }
 
 /// What the head says about one text.
@@ -154,19 +172,26 @@ impl DetectorHead {
         }
         let mut at = 0;
         let idf = read_f32s(weights, &mut at, DIM)?;
-        let full = if meta.full.is_some() {
-            Some((
-                read_f32s(weights, &mut at, meta.embedding_dim)?,
-                read_f32s(weights, &mut at, META_DIM)?,
-                read_f32s(weights, &mut at, DIM)?,
-            ))
-        } else {
-            None
+        // Each variant: its fake-vs-real contrast, then (three classes) fake-vs-everyday.
+        let mut contrasts = |v: &Variant, embedding_dim: usize| {
+            [Some(v.bias), v.bias_vs_everyday]
+                .into_iter()
+                .flatten()
+                .map(|bias| {
+                    Ok(Contrast {
+                        bias,
+                        embedding: read_f32s(weights, &mut at, embedding_dim)?,
+                        meta: read_f32s(weights, &mut at, META_DIM)?,
+                        lexical: read_f32s(weights, &mut at, DIM)?,
+                    })
+                })
+                .collect::<Result<Vec<_>, ClassifyError>>()
         };
-        let lex = (
-            read_f32s(weights, &mut at, META_DIM)?,
-            read_f32s(weights, &mut at, DIM)?,
-        );
+        let full = match &meta.full {
+            Some(v) => Some(contrasts(v, meta.embedding_dim)?),
+            None => None,
+        };
+        let lex = contrasts(&meta.lexical, 0)?;
         if at != weights.len() {
             return Err(bad(format!(
                 "head.bin has {} bytes, layout uses {at}",
@@ -200,30 +225,43 @@ impl DetectorHead {
     pub fn score(&self, text: &str, urls: &[String], embedding: Option<&[f32]>) -> HeadScore {
         let lex = self.lexical_features(text);
         let meta = features::meta(text, urls);
-        let dot_sparse = |w: &[f32]| -> f32 { lex.iter().map(|(k, v)| w[*k as usize] * v).sum() };
         let dot = |w: &[f32], x: &[f32]| -> f32 { w.iter().zip(x).map(|(a, b)| a * b).sum() };
-        match (&self.full, &self.meta.full, embedding) {
-            (Some((we, wm, wl)), Some(v), Some(e)) if e.len() == we.len() => {
-                let logit = v.bias + dot(we, e) + dot(wm, &meta) + dot_sparse(wl);
-                HeadScore {
-                    kind: HeadKind::Full,
-                    logit,
-                    probability: sigmoid(logit),
-                    threshold: v.threshold,
-                }
+        let contrast = |c: &Contrast, e: &[f32]| -> f32 {
+            c.bias
+                + dot(&c.embedding, e)
+                + dot(&c.meta, &meta)
+                + lex
+                    .iter()
+                    .map(|(k, v)| c.lexical[*k as usize] * v)
+                    .sum::<f32>()
+        };
+        let (kind, contrasts, e, threshold) = match (&self.full, &self.meta.full, embedding) {
+            (Some(cs), Some(v), Some(e)) if cs.iter().all(|c| c.embedding.len() == e.len()) => {
+                (HeadKind::Full, cs, e, v.threshold)
             }
-            _ => {
-                let (wm, wl) = &self.lex;
-                let logit = self.meta.lexical.bias + dot(wm, &meta) + dot_sparse(wl);
-                HeadScore {
-                    kind: HeadKind::Lexical,
-                    logit,
-                    probability: sigmoid(logit),
-                    threshold: self.meta.lexical.threshold,
-                }
-            }
+            _ => (
+                HeadKind::Lexical,
+                &self.lex,
+                &[][..],
+                self.meta.lexical.threshold,
+            ),
+        };
+        let logit = fake_logit(contrasts.iter().map(|c| contrast(c, e)));
+        HeadScore {
+            kind,
+            logit,
+            probability: sigmoid(logit),
+            threshold,
         }
     }
+}
+
+/// The logit of P(fake) from the contrasts' logits l_k (fake against each other class):
+/// P(fake) = 1 / (1 + sum_k e^-l_k), so logit = -ln(sum_k e^-l_k), computed without overflow.
+fn fake_logit(contrasts: impl Iterator<Item = f32>) -> f32 {
+    let neg: Vec<f32> = contrasts.map(|l| -l).collect();
+    let m = neg.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    -(m + neg.iter().map(|x| (x - m).exp()).sum::<f32>().ln())
 }
 
 pub fn sigmoid(x: f32) -> f32 {
@@ -233,6 +271,29 @@ pub fn sigmoid(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contrasts_combine_into_the_fake_class_probability() {
+        // one contrast: the logit itself
+        assert!((fake_logit([1.5].into_iter()) - 1.5).abs() < 1e-6);
+        // softmax over (real, fake, everyday) logits (0, 2, 1): l1 = 2, l2 = 1
+        let p = sigmoid(fake_logit([2.0, 1.0].into_iter()));
+        let want = 2f32.exp() / (1.0 + 2f32.exp() + 1f32.exp());
+        assert!((p - want).abs() < 1e-6, "{p} vs {want}");
+        // large logits do not overflow
+        assert!(fake_logit([200.0, -200.0].into_iter()).is_finite());
+    }
+
+    /// Both shipped profiles load; the hospital head has three classes, the news head two.
+    #[test]
+    fn profiles_load_with_their_contrasts() {
+        let h = DetectorHead::bundled_profile(HeadProfile::Hospital).unwrap();
+        let n = DetectorHead::bundled_profile(HeadProfile::News).unwrap();
+        assert_eq!(h.lex.len(), 2);
+        assert_eq!(h.full.as_ref().map(Vec::len), Some(2));
+        assert_eq!(n.lex.len(), 1);
+        assert_eq!(n.full.as_ref().map(Vec::len), Some(1));
+    }
 
     /// The Rust features and the lexical head's logit match what the Python training code
     /// computed for the same texts (fixtures written into head.json by the training script).
