@@ -15,7 +15,9 @@
 //! Peak RSS is the process' VmHWM (pipeline, its classifier and the harness' own clients).
 //!
 //! Environment: VIGIA_TEST_BROKERS (default 127.0.0.1:9092), VIGIA_E2E_N (20000),
-//! VIGIA_E2E_RATE (records/s in phase 2), VIGIA_E2E_STEADY_SECS (10).
+//! VIGIA_E2E_RATE (records/s in phase 2), VIGIA_E2E_STEADY_SECS (10), VIGIA_E2E_TIER
+//! (`fast`, `transformer` or `mixed`: the classification tier; default the configured one). The
+//! configuration is built in process, so `VIGIA_CLASSIFY__...` variables do not reach it.
 
 use rdkafka::config::ClientConfig;
 use rdkafka::consumer::{BaseConsumer, Consumer};
@@ -126,7 +128,12 @@ fn config(topics: &TestTopics, group: &str) -> vigia::Config {
         brokers(),
         topics.toml()
     );
-    vigia::Config::from_toml(&text).expect("bench configuration is valid")
+    let mut cfg = vigia::Config::from_toml(&text).expect("bench configuration is valid");
+    if let Ok(tier) = std::env::var("VIGIA_E2E_TIER") {
+        cfg.classify.tiers.tier = serde_json::from_value(Value::String(tier))
+            .expect("VIGIA_E2E_TIER is fast, transformer or mixed");
+    }
+    cfg
 }
 
 fn producer() -> FutureProducer {
