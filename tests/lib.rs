@@ -459,13 +459,19 @@ pub struct RunningPipeline {
 }
 
 impl RunningPipeline {
+    /// Start with the shared default classifier (the config's `[classify]` is not read).
     pub fn start(config: Config) -> Self {
+        Self::start_with(config, classifier())
+    }
+
+    /// Start with a classifier of its own, e.g. one built from the config's `[classify]`.
+    pub fn start_with(config: Config, classifier: Arc<Classifier>) -> Self {
         let metrics = Metrics::default();
         let health = Health::default();
         let (shutdown, rx) = watch::channel(false);
         let handle = tokio::spawn(vigia::runtime::run(
             config,
-            classifier(),
+            classifier,
             metrics.clone(),
             health.clone(),
             rx,
