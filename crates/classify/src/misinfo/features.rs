@@ -116,7 +116,7 @@ pub fn raw_features(text: &str) -> (Vec<String>, Vec<String>) {
     (words, chars)
 }
 
-pub fn bucket_counts(feats: &[String]) -> HashMap<u32, u32> {
+fn bucket_counts(feats: &[String]) -> HashMap<u32, u32> {
     let mut m = HashMap::with_capacity(feats.len());
     for f in feats {
         *m.entry((fnv1a(f) % DIM as u64) as u32).or_insert(0) += 1;
@@ -128,8 +128,18 @@ pub fn bucket_counts(feats: &[String]) -> HashMap<u32, u32> {
 /// `None` for all ones.
 pub fn lexical(text: &str, idf: Option<&[f32]>) -> Vec<(u32, f32)> {
     let (w, c) = raw_features(text);
+    vectorise_blocks([w, c], idf)
+}
+
+/// Blocks of feature strings to one sparse vector (bucket, value), sorted by bucket: each
+/// block's buckets get sublinear TF x IDF, the block is L2-normalised, and the blocks are summed.
+/// Shared with the sentiment head's n-gram model, which adds a block of its own.
+pub fn vectorise_blocks(
+    blocks: impl IntoIterator<Item = Vec<String>>,
+    idf: Option<&[f32]>,
+) -> Vec<(u32, f32)> {
     let mut acc: HashMap<u32, f64> = HashMap::new();
-    for block in [w, c] {
+    for block in blocks {
         let counts = bucket_counts(&block);
         let vals: Vec<(u32, f64)> = counts
             .into_iter()

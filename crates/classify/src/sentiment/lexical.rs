@@ -67,26 +67,12 @@ pub fn symbol_features(text: &str) -> Vec<String> {
 /// The sparse lexical vector (bucket, value), sorted by bucket: the misinfo word and char blocks
 /// with `idf`, plus the symbol block when `symbols`, each block L2-normalised.
 pub fn vector(text: &str, idf: &[f32], symbols: bool) -> Vec<(u32, f32)> {
-    let mut v = features::lexical(text, Some(idf));
-    if !symbols {
-        return v;
+    let (w, c) = features::raw_features(text);
+    let mut blocks = vec![w, c];
+    if symbols {
+        blocks.push(symbol_features(text));
     }
-    let counts = features::bucket_counts(&symbol_features(text));
-    let vals: Vec<(u32, f64)> = counts
-        .into_iter()
-        .map(|(k, n)| (k, (1.0 + (n as f64).ln()) * idf[k as usize] as f64))
-        .collect();
-    let norm = vals.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (k, x) in vals {
-            let x = (x / norm) as f32;
-            match v.binary_search_by_key(&k, |(b, _)| *b) {
-                Ok(i) => v[i].1 += x,
-                Err(i) => v.insert(i, (k, x)),
-            }
-        }
-    }
-    v
+    features::vectorise_blocks(blocks, Some(idf))
 }
 
 /// Little-endian IEEE half floats to f32.
