@@ -310,9 +310,12 @@ impl MisinfoDetector {
         // Detector head: full weight where the gate is open, damped elsewhere.
         let mut base = PRIOR_LOGIT;
         if let Some(s) = head_score {
-            let open = match self.gate {
+            // Evaluated only where needed (each at most once): the subject sets the base on
+            // posts the head cannot read, the gate decides on the others.
+            let on_subject = || health_claim_topic(&m.text) || !claims.is_empty();
+            let open = || match self.gate {
                 HeadGate::Always => true,
-                HeadGate::Topic => health_claim_topic(&m.text) || !claims.is_empty(),
+                HeadGate::Topic => on_subject(),
                 HeadGate::Corroborated => {
                     claims.iter().any(|c| c.stance != Stance::Refutes)
                         || sigs.iter().map(|s| s.weight.max(0.0)).sum::<f32>() >= CORROBORATION
@@ -326,7 +329,7 @@ impl MisinfoDetector {
                 // health-claim topic. Its negatives include posts in other languages while its
                 // false examples are all English, so its "reliable" there says more about the
                 // language than the post: it may only raise the score, by one logit at most.
-                if health_claim_topic(&m.text) || !claims.is_empty() {
+                if on_subject() {
                     base = 0.5 * PRIOR_LOGIT;
                 }
                 (
@@ -341,7 +344,7 @@ impl MisinfoDetector {
                     s.logit.clamp(-6.0, 6.0).min(0.0) + 0.25 * s.logit.clamp(0.0, 6.0),
                     " (damped: the post debunks the claim it mentions)",
                 )
-            } else if open {
+            } else if open() {
                 base = 0.0;
                 (s.logit.clamp(-6.0, 6.0), "")
             } else {
