@@ -228,14 +228,12 @@ fn main() {
         }
         let produce_secs = t_produce.elapsed().as_secs_f64();
 
+        // The pipeline's classifier is built from this configuration (the tests' shared one is
+        // always the default), so VIGIA_E2E_TIER reaches it.
         let cfg = config(&topics, &group);
-        // The shared test classifier is the default one; another tier needs its own.
-        let pipeline = if std::env::var_os("VIGIA_E2E_TIER").is_some() {
-            let c = vigia_classify::Classifier::new(&cfg.classify).expect("building the classifier");
-            RunningPipeline::start_with(cfg, Arc::new(c))
-        } else {
-            RunningPipeline::start(cfg)
-        };
+        let classifier =
+            vigia_classify::Classifier::new(&cfg.classify).expect("building the classifier");
+        let pipeline = RunningPipeline::start_with(cfg, Arc::new(classifier));
         let metrics = pipeline.metrics.clone();
         let started = Instant::now();
         let mut first: Option<Instant> = None;
