@@ -16,13 +16,13 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sentiment_features as SF  # noqa: E402
+from misinfo_features import idf_of, tfidf_matrix as lexical_matrix  # noqa: E402
 
 LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish"]
 LAYERS = [9, 10, 11, 12]
@@ -57,26 +57,6 @@ def lexical_counts(data, split, symbols, cache):
     p.write_bytes(pickle.dumps(c))
     print(f"[lexical] {split} symbols={symbols}: {len(c)} texts in {time.time()-t0:.0f}s", flush=True)
     return c
-
-
-def idf_of(counts):
-    df = np.zeros(SF.DIM)
-    for blocks in counts:
-        ks = set()
-        for b in blocks:
-            ks |= set(b)
-        for k in ks:
-            df[k] += 1
-    n = len(counts)
-    return (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-
-
-def lexical_matrix(counts, idf):
-    rows, cols, vals = [], [], []
-    for i, blocks in enumerate(counts):
-        for k, x in SF.vectorise_counts(blocks, idf).items():
-            rows.append(i), cols.append(k), vals.append(x)
-    return csr_matrix((vals, (rows, cols)), shape=(len(counts), SF.DIM), dtype=np.float64)
 
 
 def macro(y, pred, lang=None):

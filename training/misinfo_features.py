@@ -102,6 +102,29 @@ def vectorise_counts(counts, idf):
     return out
 
 
+def idf_of(counts):
+    """Smoothed idf over per-text block counts (a bucket counts once per text): float32[DIM]."""
+    import numpy as np
+
+    df = np.zeros(DIM)
+    for blocks in counts:
+        for k in set().union(*blocks):
+            df[k] += 1
+    n = len(counts)
+    return (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+
+
+def tfidf_matrix(counts, idf):
+    """Sparse matrix (scipy CSR, float64) of per-text block counts, one row per text."""
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    for i, blocks in enumerate(counts):
+        for k, x in vectorise_counts(blocks, idf).items():
+            rows.append(i), cols.append(k), vals.append(x)
+    return csr_matrix((vals, (rows, cols)), shape=(len(counts), DIM), dtype="float64")
+
+
 def vectorise(text: str, idf):
     """Sparse dict bucket -> value. `idf` indexable by bucket (None: all ones)."""
     return vectorise_counts((bucket_counts(f) for f in raw_features(text)), idf)

@@ -167,17 +167,8 @@ def umsab_embeddings(texts, model_dir, split, key):
 def lexical_matrix(texts, idf=None):
     counts = [tuple(F.bucket_counts(b) for b in F.raw_features(t)) for t in texts]
     if idf is None:
-        df = np.zeros(F.DIM)
-        for w, c in counts:
-            for k in set(w) | set(c):
-                df[k] += 1
-        n = len(counts)
-        idf = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
-    rows, cols, vals = [], [], []
-    for i, blocks in enumerate(counts):
-        for k, x in F.vectorise_counts(blocks, idf).items():
-            rows.append(i), cols.append(k), vals.append(x)
-    return csr_matrix((vals, (rows, cols)), shape=(len(texts), F.DIM), dtype=np.float64), idf
+        idf = F.idf_of(counts)
+    return F.tfidf_matrix(counts, idf), idf
 
 
 def meta_matrix(texts):
