@@ -49,6 +49,9 @@ const PERSON_DATE_CUES: &[&str] = &[
     // first-person operations and procedures booked ("m'operen del genoll el 9 de gener")
     "m'operen", "m'operaran", "me operan", "me operarán", "me opero", "mi operano",
     "mi opereranno", "replacement", "my op", "my surgery", "my operation",
+    // a birth told by the delivery ("en el parto de Daniela el 3/11", "delivered her on")
+    "parto", "el part de", "delivered", "c-section", "cesárea", "cesària", "cesareo",
+    "nascimento", "nasceu", "operado", "operada", "internad", "faleceu", "morreu",
 ];
 
 /// Events of an organisation or a campaign, which a date after a condition word belongs to
@@ -111,8 +114,29 @@ static OPENING_HOURS: Lazy<Regex> = Lazy::new(|| {
 /// A birthday ("my son turns 5 on", "el cumple de mi hija", "il compleanno di mia nonna"): the
 /// date is a person's when the clause names one.
 static BIRTHDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:birthday|bday|turns\s+\d+|turning\s+\d+|cumple|cumpleaños|cumplirá|aniversari|fa\s+anys|farà\s+\d+\s+anys|compleanno|compie|compirà)\b")
+    Regex::new(r"(?i)\b(?:birthday|bday|turns\s+\d+|turning\s+\d+|turned\s+\d+|cumpli[óo]\s+\d+|va\s+fer\s+\d+|ha\s+fet\s+\d+|ha\s+compiuto\s+\d+|ha\s+fatto\s+\d+\s+anni|fez\s+\d+|faz\s+\d+|completou\s+\d+|anivers[aá]rio|cumple|cumpleaños|cumplirá|aniversari|fa\s+anys|farà\s+\d+\s+anys|compleanno|compie|compirà)\b")
         .expect("birthday regex")
+});
+
+/// A medical test or scan named before the date ("the scan on Nov 20", "la resonancia del 3
+/// de mayo", "l'ecografia del 12"): a person's date when the clause names whose.
+static TEST_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:scan|mri|ct|pet|biopsy|x-ray|xray|ultrasound|mammogram|colonoscopy|endoscopy|bloods|blood\s+test|ecograf[ií]a|resonancia|resonància|risonanza|tac|radiograf[ií]a|biopsia|biòpsia|mamograf[ií]a|colonoscop[ií]a|endoscop[ií]a|anal[ií]tica|analisi|análisis|exame|exames)\b")
+        .expect("test regex")
+});
+
+/// A death in the post (a death notice, a loss, a funeral): a full date in it is a person's
+/// ("5 years today since we lost our boy ... 4 December 2021.").
+static DEATH_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:died|passed\s+away|passed\s+on|funeral|obituary|in\s+loving\s+memory|r\.?i\.?p|lost\s+(?:our|my|his|her|their)\s+(?:\p{L}+\s+)?(?:boy|girl|son|daughter|mum|mom|mother|dad|father|baby|husband|wife|partner|brother|sister|nan|gran|grandma|grandad|grandpa|granddad|angel)|falleci\w*|murió|ha\s+muerto|esquela|sepelio|entierro|nos\s+(?:ha|has)\s+dejado|nos\s+dej(?:ó|o|aste)|ens\s+(?:ha|has|va|vas)\s+deixar|va\s+morir|ha\s+mort|enterrament|funeral|funerali|è\s+mancat[oa]|è\s+scompars[oa]|è\s+mort[oa]|ci\s+(?:ha|hai)\s+lasciat[oi]|faleceu|morreu|falecimento|velório|funeral)\b")
+        .expect("death regex")
+});
+
+/// A visit to emergency or a doctor told right after the date ("el día 17 de octubre acudí a
+/// urgencias", "on 3 May we took him to A&E", "il 4 marzo sono andata al pronto soccorso").
+static VISIT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:\p{L}+\s+){0,2}?(?:acud\p{L}*|fui|fuimos|fue|vaig\s+anar|vam\s+anar|va\s+anar|sono\s+andat[oa]|siamo\s+andati|è\s+andat[oa]|went|took\s+(?:him|her|them|my\s+\p{L}+)|llev[ée]|llevamos|vaig\s+portar|ho\s+portato|fomos|levei|tuve\s+que\s+ir|i\s+ended\s+up)\b.{0,40}\b(?:urgencias|urgències|urgencies|a&e|a\s*&\s*e|er|emergency|emergencias|hospital|ospedale|pronto\s+soccorso|urgent\s+care|walk-in|ambulatori\p{L}*|centro\s+de\s+salud|cap|gp|m[ée]dic[oa]|metge|doctor|urgência|urgências)\b")
+        .expect("visit-after regex")
 });
 
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
@@ -123,6 +147,8 @@ static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     // Whether the post discloses a condition at all (computed once, when a date needs it).
     let mut discloses: Option<bool> = None;
+    // Dates that passed the shape checks, and whether a cue tied them to a person.
+    let mut found: Vec<(usize, usize, bool)> = Vec::new();
     for m in DATE.find_iter(text) {
         let s = m.as_str();
         if !YEAR.is_match(s)
@@ -162,7 +188,9 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         let verbless = disclosure::mentions_condition(&ctx) && !has_cue(&ctx, EVENT_WORDS) && {
             *discloses.get_or_insert_with(|| disclosure::detect(text, &[]).is_some())
         };
-        let birth = YEAR.is_match(s) && BIRTH_IN_POST.is_match(text);
+        let birth =
+            YEAR.is_match(s) && (BIRTH_IN_POST.is_match(text) || DEATH_IN_POST.is_match(text));
+        let test = TEST_BEFORE.is_match(&ctx) && disclosure::personal(&ctx);
         // "my dad's been on a trolley since Sunday 14th April": a person's state since a date.
         // "the clinic has been closed since 3 March" is about the clinic, whoever says it.
         let since = SINCE_BEFORE.is_match(&ctx)
@@ -177,8 +205,28 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || birth
             || (has_cue(&ctx, VISIT_CUES) && disclosure::personal(&ctx))
             || since
+            || test
+            || VISIT_AFTER.is_match(&next)
         {
-            out.push(Cand::new(m.start(), m.end(), PhiType::Date, 70, None));
+            found.push((m.start(), m.end(), true));
+        } else {
+            found.push((m.start(), m.end(), false));
+        }
+    }
+    // A range of life dates ("(8 de març de 1936 – 3 de desembre de 2026)", "1941-2026"): a
+    // date joined by a dash to a tied one is tied too.
+    static DASH: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^\s*(?:[-–—]|to|al|a)\s*$").expect("dash regex"));
+    let tied: Vec<bool> = (0..found.len())
+        .map(|i| {
+            let (s, e, t) = found[i];
+            t || (i + 1 < found.len() && found[i + 1].2 && DASH.is_match(&text[e..found[i + 1].0]))
+                || (i > 0 && found[i - 1].2 && DASH.is_match(&text[found[i - 1].1..s]))
+        })
+        .collect();
+    for ((s, e, _), t) in found.into_iter().zip(tied) {
+        if t {
+            out.push(Cand::new(s, e, PhiType::Date, 70, None));
         }
     }
 }

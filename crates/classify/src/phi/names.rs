@@ -33,6 +33,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
+          | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche)
@@ -71,6 +72,9 @@ const NOT_NAMES: &[&str] = &[
     "Corso", "Passeig", "Paseo", "Viale", "Leukaemia", "Cancer", "Cáncer", "Càncer", "Cancro",
     // "International Nurses Day", "Midwives Week": an observance, not a name
     "Day", "Week", "Month", "Year", "Día", "Dia", "Giornata", "Semana", "Setmana", "Settimana",
+    // websites, apps and assistants ("Dr Google", "Doctor TikTok")
+    "Google", "Wikipedia", "ChatGPT", "Alexa", "Siri", "Facebook", "Instagram", "TikTok",
+    "YouTube", "Youtube", "Twitter", "Reddit", "WhatsApp", "Amazon", "Internet",
 ];
 
 /// Public figures whose names in the news or in quotes are not patient data.
@@ -266,7 +270,7 @@ static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A work or talk credited to someone ("talk by X", "interview with X", "el libro de X"): a
 /// public speaker or author, not a patient.
 static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|con|amb)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|con)|articolo\s+di|libro\s+di)\s*$")
+    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|con|amb)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|con)|articolo\s+di|libro\s+di|(?:book|novel|article|documentary|podcast|film|movie|libro|llibre|livro|novela|novel·la|romanzo|artículo|article|articolo|artigo|documental|documentario|documentário|película|pel·lícula)\s+(?:[\p{L}'’]+\s+){1,3}?(?:by|de|di|del|della|do|da))\s*$")
         .expect("public context regex")
 });
 
@@ -280,7 +284,7 @@ static STAFF_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// Television and radio right after a name ("Matteo Bassetti in TV", "X on the news"): a public
 /// figure speaking, not a patient.
 static PUBLIC_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai|el\s+programa|il\s+programma|el\s+programa|directo|diretta|directe|air)\b)|^['’]s\s+(?:new\s+|latest\s+|last\s+)?(?:book|article|podcast|show|novel|documentary|interview|speech|column|lecture|talk|video|series|film|programme|program|memoir|announcement|statement)\b")
+    Regex::new(r"(?i)^\s+(?:(?:was\s+|is\s+|è\s+|está\s+|és\s+)?(?:on|in|en|a|al|alla|sulla)\s+(?:tv|tv3|the\s+telly|telly|the\s+news|the\s+radio|bbc|itv|gmb|la\s+tele|la\s+televisión|la\s+televisió|televisione|televisión|televisió|la\s+radio|la\s+ràdio|radio|telegiornale|tg\d?|rai\s*\d?|la\s+rai|el\s+programa|il\s+programma|el\s+programa|directo|diretta|directe|air)\b)|^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:books?|articles?|podcasts?|shows?|novels?|documentar(?:y|ies)|interviews?|speech(?:es)?|columns?|lectures?|talks?|videos?|series|films?|movies?|programmes?|programs?|memoirs?|announcements?|statements?|songs?|albums?|channel|recipes?|tweets?)\b")
         .expect("public-after regex")
 });
 
@@ -495,6 +499,40 @@ static LIST_JOIN: Lazy<Regex> = Lazy::new(|| {
         .expect("list join regex")
 });
 
+/// Family and address cues that a name follows at once: a maiden or married name ("née Doyle",
+/// "ved. Benedetti", "viuda de Prats"), parents ("born in Leeds to", "son of", "hija de",
+/// "figlia di", "filho de"), and who a letter or a fax is for ("attention", "attn:", "a la
+/// atención de", "all'attenzione di", "c/o").
+static FAMILY_CUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\b(?:née|nee|ved|vedova|viuda\s+de|vídua\s+de|viúva\s+de|widow\s+of|widower\s+of|born\s+(?:[\p{L}\d,]+\s+){0,5}?to|(?:son|daughter|child|grandson|granddaughter)\s+of\s+(?:the\s+late\s+)?|hij[oa]\s+de|fill[a]?\s+de|figli[oa]\s+di|filh[oa]\s+de|attention(?:\s+of|\s+to)?|attn|a\s+la\s+atenci[óo]n\s+de|a\s+l'atenci[óo]\s+de|all'attenzione\s+di|à\s+atenção\s+de|care\s+of)|\bc/o)\.?\s*[:,(]?\s*$")
+        .expect("family cue regex")
+});
+
+/// The author introducing themself: "Hi, I'm ...", "soy ...", "sóc l'...", "sono ...", "sou
+/// ..." at a sentence start or after a greeting.
+static INTRO_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b(?:hi|hiya|hello|hey|hola|buenas|bon\s+dia|bona\s+tarda|ciao|salve|olá|ola|oi)\b[,!]?\s*|,\s*)(?:i'm|i’m|i\s+am|soy|sóc|soc|sono|sou|eu\s+sou)\s+(?:l'|l’|la\s+|el\s+|en\s+|na\s+|o\s+|a\s+)?$")
+        .expect("intro regex")
+});
+
+/// An introduction right after a greeting: "Hi all, I'm", "Hola a todos, soy".
+static GREETED_INTRO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:hi|hiya|hello|hey|hola|buenas|bon\s+dia|bona\s+tarda|ciao|salve|olá|ola|oi)\b(?:\s+(?:all|everyone|everybody|guys|folks|a\s+tod[oa]s|a\s+tots|a\s+tutti|tutti|todos|pessoal))?[,!.]?\s*(?:i'm|i’m|i\s+am|soy|sóc|soc|sono|sou|eu\s+sou)\s+$")
+        .expect("greeted intro regex")
+});
+
+/// An age right after the name, closed by a comma or a bracket: "Tomás, 9 años,", "Maisie
+/// (4)", "Jenkins, 71, of", "Giulia, 34 anni,".
+static AGE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:,\s*\d{1,3}\s*(?:years?\s+old|yo|y/o|años|anys|anni|anos)?\s*[,;)]|\(\s*\d{1,3}\s*(?:years?|yo|y/o|años|anys|anni|anos)?\s*\))")
+        .expect("age regex")
+});
+
+/// A place preposition right before the word: "of Dayton, passed away" names the town, not the
+/// one who died.
+static PLACE_PREP_BEFORE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:of|from|in|near|at)\s+$").expect("place preposition regex"));
+
 pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
     static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
     let mut seen_end = 0;
@@ -508,6 +546,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         // Only at the start of a word, or right after the elided personal article of Catalan
         // ("l'Arnau", "L'Ona"), which counts as a cue when a known first name follows.
         let elided_article = elided_article_before(text, s);
+        let intro = INTRO_BEFORE.is_match(tail_of(text, s, 40));
         if !elided_article
             && text[..s]
                 .chars()
@@ -523,9 +562,18 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let name = &text[s..e];
         let words: Vec<&str> = name.split_whitespace().collect();
         let first_known = first_names().contains(words[0]);
-        if elided_article && !first_known {
+        if elided_article && !first_known && !intro {
             continue;
         }
+        // "I'm Going Home": an introduction needs a known first name or a full name.
+        // (A full name of unknown words only after a greeting: "Hi, I'm Kayla Brooks", not
+        // "I'm Going Home"; one unknown word is enough after an article: "sóc l'Eduard".)
+        let greeted_intro = GREETED_INTRO.is_match(tail_of(text, s, 50));
+        let intro = intro
+            && (first_known
+                || (greeted_intro && (2..=3).contains(&words.len()))
+                || elided_article
+                || personal_article(text, s));
         let prev = before(text, s, 60);
         // "la Núria", "el Pau", "en Pol", "l'Arnau": Catalan (and colloquial Spanish) put an
         // article before a first name; after a place word ("Hospital La Paz") it is a place.
@@ -563,6 +611,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             || ROLE_WAS.is_match(&prev)
             || BIRTH_WEIGHT_AFTER.is_match(&text[e..])
             || CUE.is_match(&prev)
+            || intro
+            || FAMILY_CUE.is_match(tail_of(text, s, 40))
+            || (AGE_AFTER.is_match(&text[e..]) && !PLACE_PREP_BEFORE.is_match(tail_of(text, s, 8)))
             || APPOSITION.is_match(&text[e..])
             || ROLE_APPOSITION.is_match(&text[e..]);
         let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
@@ -594,6 +645,11 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let event = !NOT_EVENT_SUBJECTS.contains(&words[0])
             && words.len() <= 3
             && PERSON_EVENT_AFTER.is_match(&text[e..]);
+        // "of Dayton, passed away", "from Pune India died": the place, all its words.
+        if event && !cued && !titled && PLACE_PREP_BEFORE.is_match(near) {
+            seen_end = e;
+            continue;
+        }
         let accept = if cued || titled {
             true
         } else if event || (first_known && (words.len() >= 2 || possessive)) {
@@ -637,10 +693,25 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             None,
         ));
     }
-    // All-lower-case posts: "my cousin tomasz was admitted".
-    for c in LOWER_KIN_NAME.captures_iter(text) {
+    // All-lower-case posts: "my cousin tomasz was admitted"; and all-caps ones ("MY SON KAI WAS
+    // ...") read lower-cased, when lower-casing keeps the offsets.
+    let lowered = text.to_lowercase();
+    let caps = lowered.len() == text.len() && lowered != text;
+    let lower_hits = LOWER_KIN_NAME.captures_iter(text).map(|c| (c, false));
+    let caps_hits = LOWER_KIN_NAME
+        .captures_iter(if caps { lowered.as_str() } else { "" })
+        .map(|c| (c, true));
+    for (c, from_caps) in lower_hits.chain(caps_hits) {
         let w = c.get(1).expect("name group");
         let word = w.as_str();
+        // (From the lower-cased text, only words written all in capitals, kinship word too.)
+        if from_caps {
+            let kin_start = c.get(0).expect("match").start();
+            let orig = &text[kin_start..w.end()];
+            if orig.chars().any(char::is_lowercase) {
+                continue;
+            }
+        }
         if LOWER_NOT_NAMES.contains(&word) || word.ends_with("ly") {
             continue;
         }

@@ -89,6 +89,24 @@ const ROLE_MAILBOXES: &[&str] = &[
     "admissions", "media", "comms", "webmaster", "office", "accounts", "billing",
     "facturacion", "facturacio", "fatturazione", "referrals", "secretaria", "segreteria",
     "volunteering", "fundraising", "careers", "jobs", "rrhh", "hr", "ufficiostampa",
+    "records", "registros", "ouvidoria", "geral", "transcripts",
+];
+
+/// Starts of a role mailbox's name glued to its service ("atenciousuari@", "recordsdept@",
+/// "reclamaciones@"): a role at an organisation's own domain, never at a webmail one.
+#[rustfmt::skip]
+const ROLE_MAILBOX_PREFIXES: &[&str] = &[
+    "atencio", "atencion", "atendimento", "records", "medicalrecords", "healthrecords",
+    "reclamac", "reclami", "queix", "queja", "complaint", "patient", "pacient", "paziente",
+    "utent", "usuari", "ouvidoria", "segreteria", "secretaria", "admision", "admissio",
+];
+
+/// Webmail and internet-provider domains: a mailbox there is a person's, whatever its name.
+#[rustfmt::skip]
+const WEBMAIL: &[&str] = &[
+    "gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "me", "aol",
+    "btinternet", "sky", "virginmedia", "proton", "protonmail", "gmx", "libero", "tiscali",
+    "alice", "virgilio", "telefonica", "movistar", "terra", "sapo", "uol", "bol",
 ];
 
 /// Addresses spelt out to dodge scrapers: "jdoe (at) gmail (dot) com", "marta arroba gmail
@@ -108,6 +126,11 @@ pub(crate) fn emails(text: &str, out: &mut Vec<Cand>) {
         // A role with a site or team suffix is still a role: "pals.rwh@", "info-bcn@".
         let role = local.split(['.', '-', '_']).next().unwrap_or("");
         if ROLE_MAILBOXES.contains(&local.as_str()) || ROLE_MAILBOXES.contains(&role) {
+            continue;
+        }
+        let domain = m.as_str().split('@').nth(1).unwrap_or("").to_lowercase();
+        let webmail = WEBMAIL.contains(&domain.split('.').next().unwrap_or(""));
+        if !webmail && ROLE_MAILBOX_PREFIXES.iter().any(|p| local.starts_with(p)) {
             continue;
         }
         out.push(Cand::new(m.start(), m.end(), PhiType::Email, 90, None));
@@ -414,7 +437,7 @@ fn sentence_stop(text: &str, from: usize, limit: usize) -> usize {
 
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente)\b",
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo)\b",
     )
 });
 
@@ -490,7 +513,7 @@ static IMEI_CUE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:imei|meid)\b"));
 static IMEI_TOKEN: Lazy<Regex> = Lazy::new(|| re(r"\b\d[\d -]{13,19}\d\b"));
 static SERIAL_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\bserial(?: number| no\.?| #)?|\bs/n\b|\bsn:|\bn[úu]mero de serie|\bn[úu]m(?:ero|\.)? de s[èe]rie|\bnumero (?:di )?serie|\bmatricola (?:del )?(?:dispositivo|apparecchio)|\bdevice id|\bid del dispositivo|\budi\b)",
+        r"(?i)(?:\bserial(?: number| no\.?| #)?|\bs/n\b|\bsn:|(?-i:\bSN\b)|\bn[úu]mero de serie|\bn[úu]m(?:ero|\.)? de s[èe]rie|\bnumero (?:di )?serie|\bmatricola (?:del )?(?:dispositivo|apparecchio)|\bdevice id|\bid del dispositivo|\budi\b)",
     )
 });
 
@@ -547,6 +570,13 @@ static PLATE_ES: Lazy<Regex> = Lazy::new(|| re(r"\b\d{4}[ -]?[BCDFGHJKLMNPRSTVWX
 static PLATE_IT: Lazy<Regex> =
     Lazy::new(|| re(r"\b[A-HJ-NPR-TV-Z]{2} ?\d{3} ?[A-HJ-NPR-TV-Z]{2}\b"));
 static PLATE_UK: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b"));
+/// Portuguese plates: two letters and two pairs of digits, or the older mixes (AA-00-AA,
+/// 00-AA-00, 00-00-AA, AA-00-00).
+static PLATE_PT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(?:[A-Z]{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b",
+    )
+});
 #[rustfmt::skip]
 const VEHICLE_CUES: &[&str] = &[
     "car", "plate", "reg ", "registration", "vehicle", "van ", "parked", "towed", "clamped",
@@ -558,10 +588,12 @@ const VEHICLE_CUES: &[&str] = &[
     "ford", "vauxhall", "opel", "renault", "fiat", "toyota", "nissan", "peugeot", "citroën",
     "citroen", "seat ", "volkswagen", "vw ", "kia ", "hyundai", "bmw", "audi", "mercedes",
     "skoda", "dacia", "tesla", "mini ", "minibus", "ambulance",
+    // Portuguese
+    "carro", "viatura", "estacionad", "automóvel", "automovel", "matrícula do", "reboque",
 ];
 
 pub(crate) fn plates(text: &str, out: &mut Vec<Cand>) {
-    for rx in [&*PLATE_ES, &*PLATE_IT, &*PLATE_UK] {
+    for rx in [&*PLATE_ES, &*PLATE_IT, &*PLATE_UK, &*PLATE_PT] {
         for m in rx.find_iter(text) {
             let ctx = format!(
                 "{} {}",
@@ -592,7 +624,8 @@ const NOT_PHONE_CUES: &[&str] = &[
     "expedient", "expediente", "pratica", "serial", "serie", "sèrie", "imei", "nhs", "account",
     "cuenta", "compte", "conto", "iban", "mrn", "nhc", "cartella", "historia", "història",
     "tessera", "tarjeta", "targeta", "cip", "tsi", "dni", "nie", "ssn", "passport", "pasaporte",
-    "passaporte",
+    "passaporte", "receipt", "recibo", "rebut", "ricevuta", "scontrino", "albarán", "albarà",
+    "tracking", "parcel", "paquete", "pacchetto", "encomenda",
 ];
 
 #[rustfmt::skip]
@@ -625,6 +658,24 @@ const ORG_PHONE_CUES: &[&str] = &[
     // a number printed by the organisation ("the number on your website")
     "website", "web site", "página web", "pàgina web", "sito web", "sito internet",
     "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",
+    // Portuguese public lines
+    "sns 24", "saúde 24", "linha de apoio", "centro de saúde", "atendimento",
+];
+
+/// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
+static DIRECT_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
+    )
+});
+
+/// Words of a call, a text or a voice message: a number so introduced is a phone even in a
+/// post that talks of a fax.
+#[rustfmt::skip]
+const CALL_CUES: &[&str] = &[
+    "call", "ring", "phone", "text", "whatsapp", "mobile", "cell", "llam", "truc", "chiam",
+    "móvil", "mòbil", "cellulare", "telèfon", "teléfono", "telefono", "tel.", "tel:", "bizum",
+    "ligue", "liga", "telemóvel", "telemovel",
 ];
 
 /// A department's or service's line ("fax del servei de radiologia: 93 ..."): the
@@ -692,12 +743,22 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             ]
             .iter()
             .any(|p| digits.starts_with(p));
-        let toll_free = ["800", "900", "0800", "0808", "803", "901", "902"]
-            .iter()
-            .any(|p| national.starts_with(p))
+        // (Portuguese 808 and 707 lines are shared-cost numbers of services.)
+        let national = national
+            .strip_prefix("351")
+            .filter(|_| raw.starts_with('+'))
+            .unwrap_or(national);
+        let toll_free = [
+            "800", "900", "0800", "0808", "803", "901", "902", "808", "707",
+        ]
+        .iter()
+        .any(|p| national.starts_with(p))
             || uk_non_geo
             || text[..s].ends_with("1-");
-        if has_cue(&before(text, s, 25), NOT_PHONE_CUES)
+        // Named right before by its own cue ("per fax al 0574 ...", "tel. 93 ..."): the
+        // number wins over an invoice or record cue further back.
+        let direct = DIRECT_CUE.is_match(&before(text, s, 30));
+        if (!direct && has_cue(&before(text, s, 25), NOT_PHONE_CUES))
             || OTHER_ID_BEFORE.is_match(&clause_before(text, s, 50))
         {
             continue;
@@ -706,7 +767,7 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
         // "The code on the glove boxes is 749 ...": a code named a little further back, when
         // nothing says the number is someone's.
-        if !personal && has_cue(&clause_before(text, s, 45), NOT_PHONE_CUES) {
+        if !personal && !direct && has_cue(&clause_before(text, s, 45), NOT_PHONE_CUES) {
             continue;
         }
         // An organisation named in the question just before ("the patient line of Hospital
@@ -726,12 +787,15 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         if (toll_free || org) && !personal {
             continue;
         }
-        let kind = if has_cue(&ctx, FAX_CUES) {
+        // A post about a (home) fax: its number is the fax unless a call or a text is asked
+        // for ("Mum still has a fax machine ... sent them to her at home, 0161 ...").
+        let fax_post = text.to_lowercase().contains("fax") && !has_cue(&ctx, CALL_CUES);
+        let kind = if has_cue(&ctx, FAX_CUES) || fax_post {
             PhiType::Fax
         } else {
             PhiType::Phone
         };
-        out.push(Cand::new(s, e, kind, 50, None));
+        out.push(Cand::new(s, e, kind, if direct { 85 } else { 50 }, None));
     }
 }
 
@@ -753,7 +817,7 @@ const POSTCODE_CUES: &[&str] = &[
 
 static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue)\b|\bc/)",
+        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace)\b|\bc/)",
     )
 });
 

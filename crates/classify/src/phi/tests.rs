@@ -1299,3 +1299,113 @@ fn disclosures_of_births_hospital_stays_and_more_conditions() {
     );
     assert_eq!(d("the hospital gave birth to a new policy lol"), None);
 }
+
+#[test]
+fn eighth_round_name_cues() {
+    let names = |t: &str| -> Vec<String> {
+        let (info, _) = run(t);
+        info.spans
+            .iter()
+            .filter(|s| s.kind == PhiType::PersonName)
+            .map(|s| t.chars().skip(s.start).take(s.end - s.start).collect())
+            .collect()
+    };
+    // maiden and married names, parents, who a letter is for
+    assert!(
+        names("Funeral notice for Edith Marsh (née Pollard), aged 90")
+            .contains(&"Pollard".to_string())
+    );
+    assert!(
+        names("Ci ha lasciati Carla Conti ved. Ferraresi, di anni 88")
+            .contains(&"Ferraresi".to_string())
+    );
+    assert!(
+        names("He was born in Leeds in 1950 to Walter and Edna Pike")
+            .contains(&"Walter".to_string())
+    );
+    assert!(
+        names("please post the forms attn: Gideon Thackeray, flat 2")
+            .contains(&"Gideon Thackeray".to_string())
+    );
+    // introductions
+    assert!(names("Hello, I'm Marisol Quintana and I need advice")
+        .contains(&"Marisol Quintana".to_string()));
+    assert!(names("Si em necessiteu, sóc la Txell").contains(&"Txell".to_string()));
+    assert!(names("I'm Going Home tomorrow").is_empty());
+    // an age in apposition
+    assert!(names("Rezem pelo Caio Bastos, 7 anos, que está internado")
+        .contains(&"Caio Bastos".to_string()));
+    // a Portuguese kinship word
+    assert!(names("O meu avô Joaquim foi operado ontem").contains(&"Joaquim".to_string()));
+    // all-caps posts
+    assert!(names("MY DAUGHTER KEIRA HAS BEEN WAITING 6 HOURS").contains(&"KEIRA".to_string()));
+    // a town before "passed away", a creator's works, a website called doctor
+    assert!(names("Ann Kerr, 80, of Fairhaven, passed away on Monday")
+        .iter()
+        .all(|n| n != "Fairhaven"));
+    assert!(names("Loving Jamie Oliver's new budget recipes this week").is_empty());
+    assert!(names("He leído un libro sobre el sueño de Matthew Walker").is_empty());
+    assert!(names("ask Dr. Google and you'll have every disease").is_empty());
+}
+
+#[test]
+fn eighth_round_dates() {
+    let dates = |t: &str| types(t).iter().filter(|k| **k == PhiType::Date).count();
+    assert_eq!(dates("Grandpa turned 90 on 14 June and still drives"), 1);
+    assert_eq!(dates("my dad's MRI on March 3 found nothing, thank god"), 1);
+    assert_eq!(dates("El 5 de mayo fuimos a urgencias con el niño"), 1);
+    assert_eq!(dates("El 5 de mayo abre el nuevo centro"), 0);
+    assert_eq!(
+        dates("Un any sense tu, papa. 2 de juny de 2025. Ens vas deixar massa aviat"),
+        1
+    );
+    // a range of life dates: one tied date ties the other
+    assert_eq!(
+        dates("Rosa Bassi (born 3 April 1931 - died 2 May 2026), much missed"),
+        2
+    );
+    assert_eq!(
+        dates("thanks to the midwives who were there at the birth of Ivo on 7/2/2026"),
+        1
+    );
+}
+
+#[test]
+fn eighth_round_identifier_rules() {
+    // a fax post: the number is the fax, unless a call is asked for
+    assert_eq!(
+        types("Dad only trusts his fax machine, so send the letter to his study, 0113 496 0381"),
+        vec![PhiType::Fax]
+    );
+    // the fax cue right before wins over an invoice cue further back
+    assert_eq!(
+        types("mandad la factura por fax al 971 22 48 06 por favor"),
+        vec![PhiType::Fax]
+    );
+    // a receipt number is no phone, even after "my"
+    assert!(types("the number on my receipt is 448 120 9931 and they can't find it").is_empty());
+    // role mailboxes glued to their service at an organisation's domain; a webmail is a person's
+    assert!(types("queixes a atenciociutadana@hospitalx.cat").is_empty());
+    assert!(types("write to recordsoffice@stmarys.org for the file").is_empty());
+    assert_eq!(
+        types("write to atencio.marta@gmail.com"),
+        vec![PhiType::Email]
+    );
+    // Portuguese shared-cost lines, plates, process numbers
+    assert!(types("a linha é 808 20 20 20, liguem").is_empty());
+    assert_eq!(
+        types("o carro 34-AB-12 bloqueou a entrada das urgências"),
+        vec![PhiType::LicencePlate]
+    );
+    assert_eq!(
+        types("o número de processo do meu pai é 4455120"),
+        vec![PhiType::MedicalRecordNumber]
+    );
+    // a serial number after an upper-case SN
+    assert_eq!(
+        types("my CGM (SN GX40022K1) died again"),
+        vec![PhiType::DeviceId]
+    );
+    // a postcode after a street and its floor
+    assert!(types("ara vivim a Ronda del Mig 44, 3r 2a, 08032").contains(&PhiType::PostalCode));
+}
