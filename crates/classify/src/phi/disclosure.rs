@@ -18,7 +18,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
             "leukemia", "leucemia", "lymphoma", "linfoma", "limfoma", "melanoma", "carcinoma", "sarcoma",
-            "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
+            "malignant", "maligno", "maligna", "maligne", "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
             "metasta", "oncolog", "mastectom", "neoplas", "immunotherap", "inmunoterap",
             "immunoterap", "bone marrow transplant", "trasplante de médula", "trasplantament de medul·la",
             "trapianto di midollo", "glioblastoma", "mesothelioma", "mesotelioma", "hodgkin",
@@ -110,6 +110,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             // labour told by its length, pregnancy in Portuguese, a lost pregnancy
             "hours of labour", "hrs of labour", "hours in labour", "hrs in labour",
             "horas de parto", "hores de part", "ore di travaglio", "travaglio", "grávida",
+            // waters breaking however said, a birth told by the delivery
+            "waters went", "water went", "water broke", "waters have gone", "rompió la bolsa",
+            "rompi la bolsa", "roto la bolsa", "rotura de bolsa", "bolsa rota", "trencat la bossa",
+            "rotto il sacco", "rottura delle acque", "rompeu a bolsa", "bolsa rompeu", "parto$",
             "gravidez", "lost the baby", "lost our baby", "lost my baby", "perdí al bebé",
             "perdimos al bebé", "vaig perdre el nadó", "ho perso il bambino",
         ],
@@ -119,11 +123,16 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "stroke", "ictus", "alzheimer", "parkinson", "epileps", "epiless", "dementia",
             "demencia", "demència", "demenza", "migraine", "migraña", "migrany", "emicrania",
-            "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale", "als ",
-            "ela ", "sla ", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
+            "amyotrophic", "esclerosis lateral", "esclerosi lateral", "sclerosi laterale",
+            "esclerose lateral", "seizure", "convulsion", "convulsió", "convulsione", "brain injury",
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
             "concussion", "neuropat", "avc$", "motor neurone", "motor neuron", "mnd$",
             "motoneurona",
+            // multiple sclerosis (a neurological disease), neuromuscular diseases
+            "multiple sclerosis", "esclerosis múltiple", "esclerosi múltiple", "sclerosi multipla",
+            "esclerose múltipla", "ms$", "spinal muscular atrophy", "atrofia muscular espinal",
+            "atròfia muscular espinal", "atrofia muscolare spinale", "muscular dystrophy",
+            "distrofia muscular", "distròfia muscular", "distrofia muscolare",
         ],
     ),
     (
@@ -141,6 +150,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "appendicectom", "cholecystectom", "colecistectom", "colecistectom",
             "acl reconstruction", "ligament reconstruction", "reconstrucción de ligamento",
             "ligamento cruzado", "lligament creuat", "legamento crociato",
+            // weight-loss operations (before "bypass", a heart operation)
+            "bariatric", "bariátric", "bariàtric", "gastric bypass", "bypass gástrico",
+            "bypass gastric", "gastric sleeve", "manga gástrica", "sleeve gastrectom",
         ],
     ),
     (
@@ -163,8 +175,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "chronic",
         &[
             "diabetes", "diabète", "diabete", "diabetic", "diabétic", "diabètic", "asthma", "asma",
-            "copd", "epoc", "bpco", "lupus", "multiple sclerosis", "esclerosis múltiple",
-            "esclerosi múltiple", "sclerosi multipla", "crohn", "colitis", "colite", "arthritis",
+            "copd", "epoc", "bpco", "lupus", "crohn", "colitis", "colite", "arthritis",
             "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
             "kidney failure", "insuficiencia renal", "insuficiència renal", "insufficienza renale",
             "dialysis", "diálisis", "diàlisi", "dialisi", "hypertension", "hipertensión",
@@ -178,7 +189,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "dolor crónico", "dolor crònic", "dolore cronico", "endometriosis",
             // a flare-up, dialysing someone, the devices of diabetes and asthma
             "flare", "dialitz", "dializ", "glucometer", "glucometr", "glucómetr", "glucòmetr",
-            "glucose monitor", "inhaler", "inhalador", "inalatore", "coeliac", "ms$", "ibs$",
+            "glucose monitor", "inhaler", "inhalador", "inalatore", "coeliac", "ibs$",
             "irritable bowel", "intestino irritable", "intestí irritable", "intestino irritabile",
             "colon irritable", "kidney stone", "cálculos renales", "piedras en el riñón",
             "càlculs renals", "pedres al ronyó", "calcoli renali", "stoma", "estoma", "ileostom",
@@ -188,6 +199,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "kidney transplant", "renal transplant", "trasplante renal", "trasplante de riñón",
             "trasplantament renal", "trasplantament de ronyó", "trapianto di rene",
             "trapianto renale", "autoimmun", "autoinmun", "auto-immune",
+            // insulin pumps and glucose sensors
+            "insulin pump", "bomba de insulina", "bomba d'insulina", "microinfus", "pompa di insulina",
+            "pompa insulinica", "cgm$", "dexcom", "freestyle libre", "omnipod",
+            "hemodialysis", "hemodiálisis", "hemodiàlisi", "emodialisi", "hemodiálise",
             "eczema", "eccema", "dermatitis atòpica", "dermatitis atópica", "dermatite atopica",
         ],
     ),
@@ -240,7 +255,12 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         | \b(?:me|m'|mi)\s*(?:han\s+|ha\s+|hanno\s+|acaban\s+de\s+|acaben\s+de\s+|hanno\s+appena\s+)?(?:confirmado|confirmat|confermato|confirmar|confermare|dado|donat|dato)\s+(?:el|la|il)\s+(?:diagnostico|diagnostic|diagnosi)
-        | \b(?:tengo|tinc|ho|i\s+have|i\s+got|finally\s+got|finally\s+have)\s+(?:un|una|a)\s+(?:diagnostico|diagnostic|diagnosi|diagnosis)\b
+        | \b(?:tengo|tinc|ho|tenho|i\s+have|i\s+got|finally\s+got|finally\s+have)\s+(?:(?:un|una|a|um|uma|el|mi|my|il|mio|la\s+meva|o\s+meu)\s+)?(?:diagnostico|diagnostic|diagnosi|diagnosis)\b
+        | \b(?:fui|sono\s+stat[oa]|he\s+sido|he\s+estat)\s+(?:\w+\s+)?(?:diagnosticad[oa]|diagnosticat[oa]?|operad[oa]|operat[oa]?|internad[oa])\b
+        | \b(?:fiz|me\s+hice|me\s+he\s+hecho|em\s+vaig\s+fer|m'he\s+fet|mi\s+sono\s+fatt[oa]|ho\s+fatto|i\s+had|i\s+have\s+had)\s+(?:(?:uma|una|un|a|an|l'|la|el|il|o|a\s+minha|la\s+mia|mi|my)\s+)?(?:cirurgia|cirugia|cirurgia|operacao|operacion|operacio|operazione|intervento|intervencion|intervencio|biopsia)\b
+        | \b(?:me\s+opere|m'he\s+operat|em\s+vaig\s+operar|mi\s+sono\s+operat[oa]|mi\s+sono\s+fatt[oa]\s+operare|me\s+operei|operei)\b
+        | \b(?:descobri|soube|descubri|descobreixo|ho\s+saputo)\s+que\s+(?:tenho|tengo|tinc|tenia|tinha)\b | \b(?:testei|dei)\s+positivo\b
+        | ^\s*(?:(?:por\s+fin|ya|per\s+fi|ja|finalment|finalmente|finally|just|at\s+last|al\s+fin|dopo\s+tanto|enfim)\s+)?(?:en\s+casa|a\s+casa|em\s+casa|home|back\s+home|de\s+alta|dado\s+de\s+alta|dada\s+de\s+alta|donat\s+d'alta|donada\s+d'alta|dimess[oa]|discharged|out)\s+(?:tras|despues\s+de|despres\s+de|dopo|depois\s+d[aeo]|apos|after|from)\s+(?:(?:la|el|my|mi|the|una|un|l'|a|an|il|mia|meva|minha|mio|meu)\s*)*(?:surgery|op|operation|operacion|operacio|operazione|intervento|intervencion|intervencio|cirugia|cirurgia|operacao)\b
         | ^\s*\d+\s*(?:weeks|wks|w)\s+(?:today|now|tomorrow|pregnant|along|and\s+counting)\b
         | ^\s*(?:ya\s+)?de\s+\d+\s+semanas\b | \b(?:estamos|estem)\s+de\s+(?:\d+|\w+)\s+(?:meses|semanas|mesos|setmanes)\b
         | ^\s*(?:alla|a)\s+\d+\w*\s+settimana\b
@@ -312,6 +332,9 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:(?:ngl|tbh|honestly|lol|so|and|but|well|yeah)\s+)?(?:been|having|had|got|feeling|struggling|dealing|living|battling|fighting|recovering|suffering|being)\b
         | \b(?:he\s+tenido|tuve|he\s+sufrido|sufri|he\s+pasado|pase|he\s+tingut|vaig\s+tenir|he\s+patit|vaig\s+patir|he\s+passat|vaig\s+passar|ho\s+avuto|ho\s+sofferto|ho\s+passato|ho\s+fatto)\b
         | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
+        | (?:^|,)\s*(?:\w+\s+)?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa]|hospitalizad[oa]|hospitalitzad[oa]|admitted|hospitali[sz]ed)\s+(?:por|per|con|amb|da|com|with|for|de)\b
+        | \b(?:estoy|estic|sono|estou|sigo|segueixo|continuo|llevo|porto)\s+(?:\w+\s+){0,3}?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa])\s+(?:por|per|con|amb|da|com|de)\b
+        | \b(?:tenho|tive|tinha|sofro\s+de|convivo\s+com|vivo\s+com|estou\s+com|luto\s+contra|fiz|faco|comecei|terminei)\b
         ",
     ))
     .expect("weak self regex")
@@ -322,13 +345,14 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew|youngest|eldest|oldest|little\s+one|boy|girl|lad|twins|missus|hubby|stepdad|stepmum)\b
-        | \b(?:mi|mis|nuestr[oa])\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
-        | \b(?:meu|meva|nostre|nostra)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
-        | \b(?:mio|mia|nostro|nostra)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
+        | \b(?:mi|mis|nuestr[oa])\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
+        | \b(?:meu|meva|nostre|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
+        | \b(?:mio|mia|nostro|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
         | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio)\b
         | \b(?:my|our)\s+(?:other|better)\s+half\b
         | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
-        | \bmeu\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto)\b | \bminha\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta)\b
+        | \b(?:meu|nosso)\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto|bebe|menino|pequeno)\b | \b(?:minha|nossa)\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta|bebe|menina|pequena)\b
+        | \b(?:mi|nuestr[oa])\s+(?:pequen[oa]|peque|nene|nena|chiquitin[a]?)\b | \b(?:el|la)\s+(?:meu|meva|nostre|nostra)\s+(?:petit|petita|nen|nena)\b | \b(?:il|la)\s+(?:mio|mia|nostr[oa])\s+(?:piccol[oa]|bimb[oa])\b
         ",
     ))
     .expect("kin regex")
@@ -345,7 +369,9 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
         | trobat | trovato | encontrado | riscontrat | scoperto
         | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
-        | \b(?:teve|tem|está\s+com|foi\s+operad[oa])\b
+        | \b(?:teve|tem|está\s+com|foi\s+operad[oa]|foi\s+diagnosticad[oa]|esta\s+lutando|lutando|luta\s+contra|lutou|sofre\s+de|convive\s+com|vive\s+com|descobriu)\b
+        | \b(?:needs|need|necesita|necessita|ha\s+bisogno\s+di|precisa\s+de)\s+(?:(?:a|an|un|una|um|uma|urgent|urgently|another|otra|otro|un'|urgente|urgentemente)\s+)*(?:\w+\s+)?(?:surgery|operation|transplant|chemo|dialysis|operacion|operacio|operazione|intervento|cirugia|cirurgia|trasplante|trasplantament|trapianto|transplante|quimio|chemio|dialisis|dialisi)
+        | \b(?:lost\s+(?:his|her|their)\s+(?:battle|fight)|lucha\s+contra|lucho\s+contra|luchando\s+contra|lluita\s+contra|lluitant\s+contra|va\s+lluitar\s+contra|lotta\s+contro|lottando\s+contro|ha\s+lottato\s+contro|combatte\s+contro)\b
         ",
     ))
     .expect("third-person regex")
@@ -355,7 +381,7 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
 static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        ^\s*(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
+        ^[\s¿¡'(]*(?:(?:and|but|so|what|y|i|e|o|pero|ma|mas|and\s+what)\s+)?(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
         | \b(?:study|studies|research|trial|trials|ensayo|assaig|sperimentazione|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
         ",
     ))
@@ -463,7 +489,9 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// The category when the text discloses a health condition of the author or a close/named
 /// person; `person_names` are the byte spans of detected names (a named person counts as close).
 pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static str> {
-    let lower = fold(text);
+    // "ALS", "ELA", "SLA" are the disease only in capitals ("als" is Catalan for "to the", "ela"
+    // Portuguese for "she").
+    let lower = fold(&ACRONYMS.replace_all(text, "amyotrophic"));
     // Byte offsets of `lower` are not those of `text` once folded; names are therefore re-found
     // by their folded form.
     let names: Vec<String> = person_names
@@ -481,19 +509,90 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
         })
         .map(|(s, e)| fold(&text[*s..*e]))
         .collect();
-    let news = lower.contains("http") || lower.contains('#') || lower.contains("www.");
+    // (A fund-raising link is the family's appeal, not news.)
+    let news = {
+        let unfunded = CROWDFUNDING.replace_all(&lower, " ");
+        unfunded.contains("http") || unfunded.contains('#') || unfunded.contains("www.")
+    };
     // Links are not sentences: "https://www.iss.it/covid-19" names no one's condition (and its
     // dots and words would be read as text).
     let lower = URL_TOKEN.replace_all(&lower, " ").into_owned();
     let post_person = !anchor_names.is_empty() || KIN.is_match(&lower);
+    // The author speaks of themself somewhere in the post ("I've been so ill ... Lyme disease.").
+    let author_post = AUTHOR.is_match(&lower);
     for sent in sentences(&lower) {
         // Idioms ("mi viene un infarto", "em provocarà un infart") are read before anything
         // else: their first-person words would otherwise tie the condition to the author.
         if NOT_PERSONAL.is_match(sent) || group_before_condition(sent) || IDIOM.is_match(sent) {
             continue;
         }
+        // "my dog's cancer treatment", "la perra de mi vecina tiene diabetes": a pet's illness.
+        // (The condition right after the pet; not a CAT scan.)
+        if PET.find_iter(sent).any(|m| {
+            let rest = &sent[m.end()..];
+            !rest.trim_start().starts_with("scan")
+                && category_in(&rest.chars().take(30).collect::<String>()).is_some()
+        }) && !KIN.is_match(sent)
+        {
+            continue;
+        }
         let cat = category_in(sent);
-        if let Some(m) = SELF_STRONG.find(sent) {
+        // "Diagnosed ADHD at 39", "diagnosticada de lupus el año pasado": a diagnosis heading
+        // the sentence, the condition right after.
+        // (Not a headline's question, "Diagnosed with cancer? Read this", nor "diagnosed
+        // cases".)
+        if let Some(m) = DIAGNOSED_HEAD.find(sent) {
+            let rest: String = sent[m.end()..].chars().take(40).collect();
+            let counted = rest.split_whitespace().next().is_some_and(|w| {
+                [
+                    "cases",
+                    "patients",
+                    "people",
+                    "casos",
+                    "pacientes",
+                    "pacients",
+                    "casi",
+                    "pazienti",
+                    "persone",
+                    "personas",
+                    "persones",
+                    "pessoas",
+                ]
+                .contains(&w)
+            });
+            if let Some(c) = category_in(&rest).filter(|_| !counted && !sent.ends_with('?')) {
+                return Some(c);
+            }
+        }
+        // "after a brave fight with pancreatic cancer", "dopo una lunga battaglia contro la
+        // SLA", "died of a stroke": an illness told by a struggle or a death, in a post about a
+        // close or named person.
+        if post_person && !TALK.is_match(sent) {
+            if let Some(m) = STRUGGLE
+                .find_iter(sent)
+                .find(|m| !other_subject_before(sent, m.start()))
+            {
+                let rest: String = sent[m.end()..].chars().take(45).collect();
+                if let Some(c) = category_in(&rest) {
+                    return Some(c);
+                }
+            }
+        }
+        // "Mio figlio è nato il 28 ottobre, 3,2 kg", "Alfie was born at 31 weeks": a birth with
+        // its weight, gestation or midwife, of the author's child.
+        if post_person
+            && BIRTH.is_match(sent)
+            && BIRTH_DETAIL.is_match(sent)
+            && !TALK.is_match(sent)
+        {
+            return Some("maternity");
+        }
+        // (A short subjectless question is a headline: "Diagnosed with diabetes?".)
+        let headline = sent.ends_with('?') && sent.split_whitespace().count() <= 4;
+        if let Some(m) = SELF_STRONG
+            .find(sent)
+            .filter(|m| !(headline && m.start() == 0))
+        {
             if !NEGATED.is_match(&sent[..m.start()]) && !NOT_A_PROCEDURE.is_match(&sent[m.end()..])
             {
                 let tail = &sent[m.start()..];
@@ -536,6 +635,14 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 if condition_as_modifier(&tail, possessive) {
                     continue;
                 }
+                // "ho letto un articolo sul diabete", "tinha medo de ter cancro": reading or
+                // fear between the verb and the condition.
+                let between = condition_terms(&tail)
+                    .first()
+                    .map_or("", |(start, _, _)| &tail[..*start]);
+                if !possessive && (READ.is_match(between) || FEAR.is_match(between)) {
+                    continue;
+                }
                 return Some(c);
             }
             // "I had knee surgery", "tengo una operación": an operation with no condition.
@@ -544,6 +651,11 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             }
         }
         let mut subjects: Vec<usize> = KIN.find_iter(sent).map(|m| m.end()).collect();
+        // "My father ... He has Parkinson's disease": a third-person pronoun stands for the
+        // close or named person of the post.
+        if post_person {
+            subjects.extend(PRONOUN3.find_iter(sent).map(|m| m.end()));
+        }
         for n in &names {
             if let Some(p) = sent.find(n.as_str()) {
                 subjects.push(p + n.len());
@@ -647,12 +759,93 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 }
             }
         }
-        if let Some(c) = tied(sent, &anchor_names, post_person, news) {
+        if let Some(c) = tied(sent, &anchor_names, post_person, news, author_post) {
             return Some(c);
         }
     }
     None
 }
+
+/// Fear of a condition, not having it: "afraid I have", "miedo a tener", "paura di avere", "por
+/// de tenir", "medo de ter".
+static FEAR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:afraid|scared|terrified|worried|worry|fear|feared|miedo|temo|temia|temor|por\s+de|por\s+que|paura|timore|temevo|medo|receio|receava)\b",
+    ))
+    .expect("fear regex")
+});
+
+/// Reading, hearing or watching about a condition: "ho letto un articolo sul", "he leído
+/// sobre", "I have watched a documentary about".
+static READ: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:read|reading|heard|watched|watching|leido|leyendo|letto|leggendo|llegit|llegint|lido|lendo|ouvi|oido|sentito|escoltat|article|articulo|articolo|artigo|book|libro|llibre|livro|documentary|documental|documentario|podcast|post|video)\b",
+    ))
+    .expect("read regex")
+});
+
+/// Disease acronyms that are words in lower case ("als", "ela").
+static ACRONYMS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:ALS|ELA|SLA)\b").expect("acronym regex"));
+
+/// Fund-raising links (an appeal by the family, not news).
+static CROWDFUNDING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:https?://)?(?:www\.)?(?:gofundme\.com|gofund\.me|justgiving\.com|leetchi\.com|vakinha\.com\.br|kisskissbankbank\.com|gogetfunding\.com|migranodearena\.org|goteo\.org|verkami\.com|produzioni\w*\.it|eppela\.com|ulule\.com|kickstarter\.com|crowdfunder\.co\.uk)\S*")
+        .expect("crowdfunding regex")
+});
+
+/// A pet named with a possessive or an article ("my dog", "la perra", "il mio gatto").
+static PET: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:my|our|mi|mis|nuestr[oa]|el|la|meu|meva|nostre|nostra|mio|mia|il|nostro|minha|nosso|nossa|o|his|her|vet|veterinari[oa])\s+(?:\w+\s+)?(?:dogs?|puppy|pup|cats?|kitten|kitty|horse|rabbit|hamster|perr[oa]s?|perrit[oa]|gat[oa]s?|gatit[oa]|mascota|gos|gossa|gosset|gats?|gata|cane|cagnolin[oa]|cagna|gatt[oa]|gattin[oa]|cachorr[oa]|cao|cadela|gatinh[oa]|vet|veterinari[oa]|veterinario)(?:'s)?\b",
+    ))
+    .expect("pet regex")
+});
+
+/// A diagnosis heading the sentence: "Diagnosed ADHD", "diagnosticada de", "diagnosticato
+/// con", "diagnosticado com".
+static DIAGNOSED_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^[\s¿¡'(]*(?:(?:just|recently|finally|officially|newly|and|ya|recien|por\s+fin|per\s+fi|ja|finalment|appena|finalmente|oggi|hoy|avui|today)\s+)?(?:diagnosed|diagnosticad[oa]s?|diagnosticat[aoi]?|diagnosticades)\b",
+    ))
+    .expect("diagnosed head regex")
+});
+
+/// A struggle with an illness or a death from it, with the condition after: "after battling",
+/// "a brave fight with", "lost her battle with", "tras una larga lucha contra", "després de
+/// lluitar contra", "dopo una lunga battaglia contro", "died of", "morreu de".
+static STRUGGLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:battl(?:e|ed|ing)|fight(?:ing)?|fought|struggl(?:e|ed|ing)|lucha(?:ndo|r)?|luch[oó]|batalla|lluita(?:nt|r)?|lotta(?:ndo|re|to)?|battaglia|luta(?:ndo|r)?|lutou|combat\w*)\s+(?:\w+\s+){0,2}?(?:with|against|contra|contro|con|amb|com)\b
+        | \b(?:after|following)\s+(?:battling|fighting|years\s+of\s+battling|a\s+long\s+illness\s+with)\b
+        | \b(?:died|passed\s+away|passed)\s+(?:peacefully\s+)?(?:of|from)\b | \b(?:murio|fallecio|ha\s+muerto|ha\s+fallecido)\s+(?:de|por)\b
+        | \b(?:va\s+morir|ha\s+mort)\s+(?:de|per)\b | \b(?:e\s+mort[oa]|e\s+decedut[oa]|e\s+scompars[oa])\s+(?:di|per|a\s+causa\s+di)\b | \b(?:morreu|faleceu)\s+(?:de|com|por)\b
+        ",
+    ))
+    .expect("struggle regex")
+});
+
+/// A birth: "was born", "arrived", "nació", "va néixer", "è nato", "nasceu".
+static BIRTH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:was\s+born|were\s+born|arrived|nacio|ha\s+nacido|han\s+nacido|va\s+neixer|ha\s+nascut|han\s+nascut|e\s+nat[oa]|sono\s+nati|nasceu|nasceram|came\s+into\s+the\s+world|llego\s+al\s+mundo|va\s+arribar\s+al\s+mon|e\s+venut[oa]\s+al\s+mondo)\b",
+    ))
+    .expect("birth regex")
+});
+
+/// What makes a birth a delivery just had: a weight, a gestation, the midwives or the labour
+/// ward ("3,2 kg", "7lb 2oz", "at 31 weeks", "grazie alle ostetriche").
+static BIRTH_DETAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b\d{1,2}(?:[.,]\d{1,3})?\s*(?:kg|kilos?|lbs?|oz)\b|\b\d[.,]?\d{3}\s*(?:g|gr|grams|gramos|grammi|gramas)\b|\b\d+\s*(?:weeks|wks|semanas|setmanes|settimane)\b|\b(?:midwi\w*|matronas?|llevadores?|llevadora|ostetric\w*|parteiras?|paritorio|sala\s+(?:de\s+)?partos?|labour\s+ward|delivery\s+suite|nicu|neonat\w*)\b",
+    ))
+    .expect("birth detail regex")
+});
+
+/// Third-person subject pronouns (not Spanish "él", which folds to the article "el").
+static PRONOUN3: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:he|she|ell|ella|lui|lei|ele|ela)\b").expect("pronoun regex"));
 
 /// A link, up to the next space.
 static URL_TOKEN: Lazy<Regex> =
@@ -684,7 +877,7 @@ fn surgery_is_a_place(s: &str, at: usize) -> bool {
 /// session done", "quimio acabada", "chemio finita").
 static TREATMENT_DONE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
-        r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta|hecha|hecho|terminado|acabado|finito|terminato|fatto|fet|acabat)\b",
+        r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:(?:\#|no\.?\s*|n\.?\s*)?\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta|hecha|hecho|terminado|acabado|finito|terminato|fatto|fet|acabat)\b",
     ))
     .expect("treatment done regex")
 });
@@ -863,6 +1056,10 @@ fn default_category(predicate: &str) -> &'static str {
         "theatre",
         "quirofan",
         "sala operatoria",
+        "cirug",
+        "cirurg",
+        "interven",
+        " op",
     ]
     .iter()
     .any(|w| predicate.contains(w))
@@ -959,6 +1156,8 @@ static AUTHOR: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         \b(?:i|me|my|mine|myself|yo|mi|mis|conmigo|jo|em|meu|meva|meus|meves|io|mio|mia|miei|mie)\b | \bm'
         | \b(?:tengo|estoy|llevo|hago|sigo|paso|empiezo|termino|soy|padezco|sufro|tinc|estic|porto|faig|segueixo|començo|sóc|pateixo|vaig|sono|sto|faccio|inizio|finisco|comincio|soffro|convivo)\b
+        | \bho\s+(?:\w+(?:ato|uto|ito|ata|uta|ita)|perso|preso|fatto|avuto|visto|messo|scoperto|sofferto)\b | \b(?:avevo|tenho|tive|tinha|estou|fiz|perdi|fiquei)\b
+        | \b\w{2,}(?:arme|erme|irme|armi|ermi|irmi)\b | \b\w{2,}-(?:me|m)\b
         ",
     ))
     .expect("author regex")
@@ -974,7 +1173,9 @@ static TALK: Lazy<Regex> = Lazy::new(|| {
         | leido|leí|dice|dicen|dijo|creo|pienso|trabajo|trabaja|campaña|noticia|investigación|cura|curar|causa|vacuna
         | llegit|diu|diuen|crec|penso|treballo|treballa|campanya|notícia|recerca
         | letto|dicono|credo|lavoro|lavora|campagna|notizia|ricerca|screening|prevenzione|prevención|prevenció
-        | vacun\w*|vaccin\w*|jabs?|boosters?|claim|fact|pandemic|pandemia|outbreak|brote|cases|casos|casi)\b
+        | vacun\w*|vaccin\w*|jabs?|boosters?|claim|fact|pandemic|pandemia|outbreak|brote|cases|casos|casi
+        | leyendo|leo|llegint|llegeixo|leggendo|leggo|lendo|leio|listening|escuchando|escoltant|ascoltando|viendo|mirant|guardando|assistindo
+        | book|novel|libro|llibre|livro|romanzo|novela|documentary|documental|documentario|podcast)\b
         ",
     ))
     .expect("talk regex")
@@ -987,7 +1188,7 @@ static IDIOM: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         \b(?:giv(?:e|es|ing)|gave|nearly\s+had|almost\s+had|gonna\s+have)\s+(?:me\s+)?(?:a\s+)?heart\s+attack
         | \b(?:giv(?:e|es|ing)|gave)\s+(?:me|us)\s+(?:a\s+|an\s+)?(?:migraine|headache|stroke|aneurysm|ulcer|panic\s+attack|ptsd|anxiety|depression|diabetes|cancer)
-        | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:va\s+a|van\s+a|vas\s+a|farà|faran|fa|viene|vengono|fai|fa\s+venire)\s+(?:dar\s+|donar\s+|venir\s+)?(?:un|una|algo)\s+(?:infarto|infart|ataque|atac|colpo|ictus)
+        | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:va\s+a|van\s+a|vas\s+a|farà|faran|fa|viene|vengono|fai|fa\s+venire|vai)\s+(?:dar\s+|donar\s+|venir\s+|provocar\s+|causar\s+|provocare\s+|causare\s+)?(?:un|una|algo|um|uma)\s+(?:infarto|infart|ataque|atac|colpo|ictus|enfarte|avc|derrame)
         | \bheart\s+attack\s+(?:with|at|every|when|over)\b | \binfarto\s+(?:con|cada|ogni|quando|cuando)\b
         | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:\w+(?:ra|ran|ria|rian|rebbe|ranno)|causa|provoca|da|dona)\s+(?:venir\s+|venire\s+)?(?:un|una)\s+(?:infarto|infart|ataque|atac|colpo|ictus|derrame)
         | \b(?:will|gonna|going\s+to)\s+give\s+(?:me|us)\s+(?:a\s+)?(?:heart\s+attack|stroke|aneurysm)
@@ -1107,7 +1308,13 @@ static CLITIC_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// (kinship word) or a named person; or the term in a verbless report at the sentence start
 /// ("six rounds of chemo down"). Talk about a condition (opinions, news, campaigns, work),
 /// idioms and terms naming a service ("the dialysis unit") do not count.
-fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&'static str> {
+fn tied(
+    sent: &str,
+    names: &[String],
+    post_person: bool,
+    news: bool,
+    author_post: bool,
+) -> Option<&'static str> {
     if IDIOM.is_match(sent) {
         return None;
     }
@@ -1124,6 +1331,7 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
         let head = last_chars(&sent[..start], 60);
         let near = last_chars(&sent[..start], 35);
         if TALK.is_match(&OFF_WORK.replace_all(sent, " "))
+            || FEAR.is_match(near)
             || NEGATED.is_match(near)
             || NEGATION_NEAR.is_match(last_chars(near, 20))
         {
@@ -1147,6 +1355,11 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
         {
             return Some(cat);
         }
+        // "M34 here, HIV+ since 2019", "F41, T2D since 2015, any tips?": a condition held since
+        // a year or an age heading the sentence (a question about it included).
+        if !news && words_before(start) <= 3 && SINCE_WHEN.is_match(&sent[end..]) {
+            return Some(cat);
+        }
         if question {
             continue;
         }
@@ -1165,10 +1378,16 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
         }
         // A sentence that is the condition alone, or a count of it ("chlamydia.", "26 hrs of
         // labour."), in a post that is not news.
+        // ("Lyme disease.", "Síndrome de Sjögren." count too: a generic word after the term.)
+        let generic_tail = if author_post {
+            GENERIC_AFTER.replace(&sent[end..], "")
+        } else {
+            std::borrow::Cow::Borrowed(&sent[end..])
+        };
         if !news
             && words_before(start) <= 1
             && sent[..start].chars().all(|c| !c.is_alphabetic())
-            && !sent[end..].chars().any(char::is_alphanumeric)
+            && !generic_tail.chars().any(char::is_alphanumeric)
         {
             return Some(cat);
         }
@@ -1183,6 +1402,21 @@ fn tied(sent: &str, names: &[String], post_person: bool, news: bool) -> Option<&
     }
     None
 }
+
+/// A condition held since a year, an age or childhood: "since 2019", "desde los 12", "da
+/// quando avevo 8 anni", "des de petita".
+static SINCE_WHEN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^[\w'+-]*\s+(?:since|desde|des\s+de|dal|dalla|da|from)\s+(?:(?:el|los|las|la|les|els|il|i|l'|the|age|my|i\s+was|que|quando|os|as|o|a)\s*)*(?:\d{4}\b|\d{1,2}\b|childhood|birth|peque|petit|bambin|crianca|nin[oa]|nascita|naixement|nacimiento|nascimento|i\s+was|tenia|avevo|tinha)",
+    ))
+    .expect("since-when regex")
+});
+
+/// Generic words after a condition term: "disease", "syndrome", "disorder".
+static GENERIC_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[\w'+-]*\s+)?(?:disease|syndrome|disorder|infection|enfermedad|sindrome|malaltia|malattia|doenca)\b")
+        .expect("generic regex")
+});
 
 /// The condition names a service, staff or a place ("chemo nurses", "dialysis unit
 /// opening", "la unidad de ictus" is caught by the head word instead).

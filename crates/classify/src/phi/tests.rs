@@ -763,9 +763,10 @@ fn disclosure_by_regimen_abbreviation_and_kin_possessive() {
         d("Grandad's AF is bad again so we're back in for another cardioversion"),
         Some("cardiology".into())
     );
+    // (multiple sclerosis is a neurological disease: neurology since phi-rules@8)
     assert_eq!(
         d("my partner got told last week it's MS."),
-        Some("chronic".into())
+        Some("neurology".into())
     );
     assert_eq!(d("after the appointment I went home"), None);
     // a vaccine after a relative's possessive is not her condition
@@ -1408,4 +1409,155 @@ fn eighth_round_identifier_rules() {
     );
     // a postcode after a street and its floor
     assert!(types("ara vivim a Ronda del Mig 44, 3r 2a, 08032").contains(&PhiType::PostalCode));
+}
+
+#[test]
+fn eighth_round_disclosure_wordings() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // a diagnosis heading the sentence, with or without "with"
+    assert_eq!(
+        d("Diagnosed coeliac at 30, bread is a memory now"),
+        some("chronic")
+    );
+    assert_eq!(d("Diagnosticada de lupus hace un mes"), some("chronic"));
+    assert_eq!(d("Diagnosed cases of mumps doubled this term"), None);
+    assert_eq!(d("Diagnosed with diabetes?"), None);
+    // a struggle or a death in a post about a close or named person
+    assert_eq!(
+        d("Grandpa left us on Friday after a long fight with lung cancer"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("La nostra cara zia se n'è andata dopo una lunga battaglia contro la leucemia"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("My mum watched a film about people battling cancer"),
+        None
+    );
+    // ALS only in capitals; "als" is a Catalan word
+    assert_eq!(
+        d("My uncle Clive has been living with ALS since 2022"),
+        some("neurology")
+    );
+    assert_eq!(d("Gràcies als metges i als infermers de la planta"), None);
+    // a third-person pronoun for the close person named earlier
+    assert_eq!(
+        d("I'm worried about my father. He has heart failure and lives alone"),
+        some("cardiology")
+    );
+    // a birth with its weight, gestation or midwife
+    assert_eq!(
+        d("Nostra filla Aina va néixer ahir, 3,1 kg, gràcies a les llevadores"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("I read that babies born at 28 weeks mostly do well now"),
+        None
+    );
+    // home after an operation, in every language
+    assert_eq!(
+        d("Ya en casa después de la operación de rodilla"),
+        some("surgery")
+    );
+    assert_eq!(d("Finalmente a casa dopo l'intervento"), some("surgery"));
+    assert_eq!(d("Per fi a casa després de la mudança"), None);
+    // a treatment count, a condition held since a year or an age
+    assert_eq!(d("chemio n 5 finita, ne mancano tre"), some("oncology"));
+    assert_eq!(
+        d("F41, T2D since 2015, any tips on meal prep?"),
+        some("chronic")
+    );
+    // admissions told by the participle
+    assert_eq!(
+        d("Escric des del llit, ingressat per una pneumònia"),
+        some("infectious")
+    );
+    assert_eq!(
+        d("Sigo ingresada por una neumonía, gracias por los mensajes"),
+        some("infectious")
+    );
+    // a diagnosis with no article
+    assert_eq!(
+        d("Por fin tengo diagnóstico después de tres años"),
+        some("other")
+    );
+}
+
+#[test]
+fn eighth_round_disclosure_portuguese_and_clitics() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(d("Fiz uma cirurgia ao joelho em março"), some("surgery"));
+    assert_eq!(
+        d("A minha avó foi diagnosticada com Alzheimer"),
+        some("neurology")
+    );
+    assert_eq!(
+        d("O meu irmão está lutando contra um linfoma"),
+        some("oncology")
+    );
+    assert_eq!(d("tinha medo de ter cancro mas afinal não era nada"), None);
+    // a first person in a clitic or an Italian perfect
+    assert_eq!(
+        d("Gracias a las enfermeras por cuidarme tanto durante la neumonía"),
+        some("infectious")
+    );
+    assert_eq!(
+        d("Ho avuto il covid a marzo e ho perso il gusto"),
+        some("infectious")
+    );
+    assert_eq!(d("Ho letto un articolo sul diabete"), None);
+    // more terms: waters, pumps, neuromuscular disease, malignancy, bariatric surgery
+    assert_eq!(
+        d("my waters went this morning, on our way in!"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("La meva bomba d'insulina torna a fallar"),
+        some("chronic")
+    );
+    assert_eq!(
+        d("Nuestro pequeño tiene distrofia muscular de Duchenne"),
+        some("neurology")
+    );
+    assert_eq!(
+        d("a mi padre le han quitado un bulto y era maligno"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("Mi hermano necesita un trasplante de riñón"),
+        some("chronic")
+    );
+}
+
+#[test]
+fn eighth_round_disclosure_negatives() {
+    let d = |t: &str| run(t).0.condition_category;
+    // pets
+    assert_eq!(
+        d("our cat has kidney disease and the vet bills are huge"),
+        None
+    );
+    assert_eq!(d("La mia gatta ha un tumore, sono distrutta"), None);
+    // "and if" questions in every language
+    assert_eq!(
+        d("And if it's cancer? I can't stop thinking about it"),
+        None
+    );
+    assert_eq!(d("¿Y si es un tumor? No duermo"), None);
+    assert_eq!(d("E se fosse un tumore?"), None);
+    // idioms with "provocar" / "causar"
+    assert_eq!(d("Esta factura me va a causar un infarto"), None);
+    // reading about a condition, a fund-raising link is not news
+    assert_eq!(d("Estoy leyendo un libro sobre el alzhéimer"), None);
+    assert_eq!(
+        d("Please donate for my brother's chemo travel https://www.gofundme.com/f/help-x"),
+        some_oncology()
+    );
+}
+
+fn some_oncology() -> Option<String> {
+    Some("oncology".to_string())
 }
