@@ -120,10 +120,18 @@ fn free_form_stress5_set_meets_the_goal() {
 }
 
 /// stress6 was measured once with phi-rules@5 (span P 0.913 R 0.888, self-disclosure P 0.954
-/// R 0.729), partly used for @6, then generalised from (phi-rules@7): a dev set now. stress7,
-/// the honest estimate, is deliberately not here (running it again after fixes would turn it
-/// into a dev set too).
+/// R 0.729), partly used for @6, then generalised from (phi-rules@7): a dev set now.
 #[test]
 fn free_form_stress6_set_meets_the_goal() {
     check("stress6.jsonl", 0.95, 0.90);
+}
+
+/// stress7 was written blind to the rules and measured with phi-rules@6 (span P 0.944 R 0.867,
+/// self-disclosure P 0.903 R 0.718) and @7 (span P 0.944 R 0.872, self-disclosure P 0.922
+/// R 0.756), then generalised from (phi-rules@8: span P 1.000 R 0.995, self-disclosure P 1.000
+/// R 1.000): a dev set now, held to the goal. stress8, the honest estimate, is deliberately not
+/// here.
+#[test]
+fn free_form_stress7_set_meets_the_goal() {
+    check("stress7.jsonl", 0.95, 0.90);
 }
