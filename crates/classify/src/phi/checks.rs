@@ -140,6 +140,25 @@ pub fn imei(s: &str) -> bool {
     c.len() == 15 && c.bytes().all(|b| b.is_ascii_digit()) && luhn(&c)
 }
 
+/// Portuguese NIF (número de identificação fiscal): nine digits, the first 1-3, 5, 6, 8 or 9,
+/// the last a mod-11 check digit.
+pub fn nif_pt(s: &str) -> bool {
+    let c = compact(s);
+    if c.len() != 9 || !c.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let d: Vec<u32> = c.bytes().map(|b| u32::from(b - b'0')).collect();
+    if ![1, 2, 3, 5, 6, 8, 9].contains(&d[0]) {
+        return false;
+    }
+    let sum: u32 = d[..8].iter().zip((2..=9).rev()).map(|(x, w)| x * w).sum();
+    let check = match 11 - sum % 11 {
+        10 | 11 => 0,
+        c => c,
+    };
+    check == d[8]
+}
+
 /// Italian tessera sanitaria (TEAM card) number: 20 digits starting 80380, Luhn-checked.
 pub fn tessera_sanitaria(s: &str) -> bool {
     let c = compact(s);

@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use vigia_model::PhiType;
 
-const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|novembre|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gener|febrer|març|maig|juny|juliol|agost|setembre|desembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre";
+const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|january|february|march|april|may|june|july|august|september|october|november|novembre|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gener|febrer|març|maig|juny|juliol|agost|setembre|desembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre";
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -19,7 +19,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static LOCAL_MONTH_CAP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre)\b")
+    Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Janeiro|Fevereiro|Março|Maio|Junho|Julho|Setembro|Outubro|Dezembro)\b")
         .expect("local month regex")
 });
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d{4}").expect("year regex"));
@@ -51,7 +51,8 @@ const PERSON_DATE_CUES: &[&str] = &[
     "mi opereranno", "replacement", "my op", "my surgery", "my operation",
     // a birth told by the delivery ("en el parto de Daniela el 3/11", "delivered her on")
     "parto", "el part de", "delivered", "c-section", "cesárea", "cesària", "cesareo",
-    "nascimento", "nasceu", "operado", "operada", "internad", "faleceu", "morreu",
+    "nascimento", "nasceu", "operado", "operada", "internad", "faleceu", "morreu", "nascid",
+    "óbito", "minha consulta", "a minha consulta", "tive alta", "teve alta", "deu à luz",
 ];
 
 /// Events of an organisation or a campaign, which a date after a condition word belongs to
@@ -84,7 +85,8 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "me operarán", "me operan", "m'operaran", "em van operar", "mi operano",
     "è decedut", "ricoverat", "dimess", "ho la visita", "ho l'intervento",
     "mi hanno tolt", "me quitaron", "me extirparon", "me han quitado", "m'han tret",
-    "em van treure", "they took out", "i had my",
+    "em van treure", "they took out", "i had my", "nasceu", "nasci", "foi internad",
+    "fui internad", "foi operad", "fui operad", "faleceu", "morreu", "tive alta", "teve alta",
 ];
 
 /// A visit to urgent care: the date is a person's when the clause says whose ("took him to the
@@ -95,7 +97,7 @@ const VISIT_CUES: &[&str] = &["walk-in", "urgent care", "minor injuries", "out o
 /// The post asks for or gives a date of birth: a full date with a year there is one ("What's
 /// your date of birth? ... Mine's 29/02/1996").
 static BIRTH_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birthday|born|fecha\s+de\s+nacimiento|nacid[oa]|data\s+de\s+naixement|nascut|nascuda|data\s+di\s+nascita|nat[oa]\s+il)\b")
+    Regex::new(r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birthday|born|fecha\s+de\s+nacimiento|nacid[oa]|data\s+de\s+naixement|nascut|nascuda|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa])\b")
         .expect("birth regex")
 });
 

@@ -31,7 +31,7 @@ mod names;
 mod rules;
 
 pub use checks::{
-    cip_catsalut, codice_fiscale, dni, iban, imei, luhn, nhs, nie, ssn, tessera_sanitaria,
+    cip_catsalut, codice_fiscale, dni, iban, imei, luhn, nhs, nie, nif_pt, ssn, tessera_sanitaria,
 };
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};

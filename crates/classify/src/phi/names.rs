@@ -35,10 +35,10 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
           | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
-          | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir)
-          | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche)
+          | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|(?:a|o)\s+(?:senhora|senhor))
+          | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche|enfermeir[oa]s?|doutor[a]?|parteira|médic[oa]s)
           | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
-          | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is)
+          | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is|me\s+chamo|chamo-me|se\s+chama|chamad[oa]|meu\s+nome\s+é|o\s+meu\s+nome\s+é)
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
           | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
@@ -208,7 +208,7 @@ static ROLE_APPOSITION: Lazy<Regex> = Lazy::new(|| {
 
 /// Possessive kinship right before the name: a name so introduced is never a public figure's.
 static KIN_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:my|our|mi|mis|nuestr[oa]|meu|meva|nostre|nostra|mio|mia|nostro|suo|sua)\s+\p{L}+\s*[:,(]?\s*$")
+    Regex::new(r"(?i)\b(?:my|our|mi|mis|nuestr[oa]|meu|meva|nostre|nostra|mio|mia|nostro|suo|sua|minha|nossa|nosso)\s+\p{L}+\s*[:,(]?\s*$")
         .expect("kin-before regex")
 });
 
@@ -461,13 +461,14 @@ fn tail_of(text: &str, at: usize, n: usize) -> &str {
 /// it is no adverb or pronoun, [`LOWER_NOT_NAMES`]); a known first name needs no verb.
 static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?x)
-        \b(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|meu|meva|il\s+mio|la\s+mia|mio|mia)\s+(?:step-?|half-?)?
+        \b(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|meu|meva|il\s+mio|la\s+mia|mio|mia|minha|o\s+meu|a\s+minha)\s+(?:step-?|half-?)?
         (?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandma|grandmother|gran|nan|grandad|grandpa|grandfather|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbou?r|boyfriend|girlfriend|niece|nephew|baby|boy|girl|lad
           |madre|padre|hijo|hija|marido|mujer|esposa|esposo|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|sobrino|sobrina|novio|novia|cuñado|cuñada|amigo|amiga|vecino|vecina
           |mare|pare|fill|filla|germà|germana|avi|àvia|iaia|iaio|cosí|cosina|nebot|neboda|marit|dona|amic|veí|veïna
-          |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina)(?:-in-law)?
+          |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina
+          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha)(?:-in-law)?
         \s+(\p{Ll}[\p{Ll}'’-]{2,})
-        (\s+(?:was|is|has|had|got|went|needs|tiene|tuvo|está|estuvo|lleva|fue|ha|té|va|està|porta|è|era|sta)\b)?")
+        (\s+(?:was|is|has|had|got|went|needs|tiene|tuvo|está|estuvo|lleva|fue|ha|té|va|està|porta|è|era|sta|tem|teve|foi|esteve|anda)\b)?")
         .expect("lower-case kin name regex")
 });
 
@@ -489,7 +490,7 @@ const LOWER_NOT_NAMES: &[&str] = &[
 /// A greeting or thanks right before a name that a comma or "!" closes: "morning Fiona,",
 /// "Bon dia Montse,", "thanks Kwame!".
 static GREETING_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie)\s*,?\s*$")
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie|olá|ola|oi|bom\s+dia|boa\s+tarde|boa\s+noite|obrigad[oa])\s*,?\s*$")
         .expect("greeting regex")
 });
 

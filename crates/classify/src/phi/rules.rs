@@ -229,6 +229,13 @@ static NIE: Lazy<Regex> = Lazy::new(|| re(r"\b[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]\b"
 static CF: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")
 });
+static NIF_PT: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3} ?\d{3} ?\d{3}\b"));
+/// Portuguese tax and citizen-card cues ("NIF", "contribuinte", "cartão de cidadão").
+static PT_ID_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:nif|contribuinte|n[úu]mero (?:de )?contribuinte|n[úu]mero fiscal|cart[ãa]o de cidad[ãa]o|\bcc\b|bilhete de identidade)\b",
+    )
+});
 static SSN_DASHED: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}-\d{2}-\d{4}\b"));
 static SSN_PLAIN: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}[ ]?\d{2}[ ]?\d{4}\b"));
 
@@ -266,6 +273,19 @@ pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
             ));
         }
     }
+    // A Portuguese NIF: a valid check digit and its cue shortly before.
+    for m in NIF_PT.find_iter(text) {
+        let prev = before(text, m.start(), 30);
+        if PT_ID_CUE.is_match(&prev) && checks::nif_pt(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                93,
+                Some("nif_mod11"),
+            ));
+        }
+    }
     for m in SSN_DASHED.find_iter(text) {
         if checks::ssn(m.as_str()) {
             out.push(Cand::new(
@@ -299,7 +319,7 @@ const PHONE_CUES: &[&str] = &[
     "call", "phone", "tel", "text me", "ring", "mobile", "whatsapp", "fax", "llam", "truc",
     "chiam", "móvil", "mòbil", "cellulare", "teléfono", "telèfon", "telefono", "número", "numero",
 ];
-const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|ehic|tes(?:sera)? (?:team|europea))\b";
+const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea))\b";
 static HEALTH_CARD_CUE: Lazy<Regex> = Lazy::new(|| re(HEALTH_CARD_CUES));
 
 pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
@@ -455,7 +475,7 @@ pub(crate) fn record_numbers(text: &str, out: &mut Vec<Cand>) {
 
 static ACCOUNT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:account(?: number| no\.?| #)?|acct\.?|billing (?:id|number)|invoice(?: number| no\.?)?|policy(?: number| no\.?)|member(?:ship)? (?:id|number)|(?:n[úu]mero de )?(?:cuenta|compte|p[óo]liza|p[òo]lissa|factura)|n[úu]m\. (?:de )?(?:cuenta|compte|factura)|(?:numero (?:di |del )?)?(?:conto|polizza|fattura|pratica)|n\. (?:pratica|fattura|polizza))\b",
+        r"(?i)\b(?:account(?: number| no\.?| #)?|acct\.?|billing (?:id|number)|invoice(?: number| no\.?)?|policy(?: number| no\.?)|member(?:ship)? (?:id|number)|(?:n[úu]mero de )?(?:cuenta|compte|p[óo]liza|p[òo]lissa|factura|conta|fatura|ap[óo]lice)|nib|n[úu]m\. (?:de )?(?:cuenta|compte|factura)|(?:numero (?:di |del )?)?(?:conto|polizza|fattura|pratica)|n\. (?:pratica|fattura|polizza))\b",
     )
 });
 static IBAN: Lazy<Regex> =
@@ -625,7 +645,8 @@ const NOT_PHONE_CUES: &[&str] = &[
     "cuenta", "compte", "conto", "iban", "mrn", "nhc", "cartella", "historia", "història",
     "tessera", "tarjeta", "targeta", "cip", "tsi", "dni", "nie", "ssn", "passport", "pasaporte",
     "passaporte", "receipt", "recibo", "rebut", "ricevuta", "scontrino", "albarán", "albarà",
-    "tracking", "parcel", "paquete", "pacchetto", "encomenda",
+    "tracking", "parcel", "paquete", "pacchetto", "encomenda", "nif", "contribuinte", "utente",
+    "cidadão", "processo",
 ];
 
 #[rustfmt::skip]
@@ -706,6 +727,7 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     "my ", "me ", "me:", "mine", "his ", "her ", "mi ", "mio", "mia ", "meu", "meva", "seu ",
     "seva", "su teléfono", "su móvil", "su número", "llamadme", "llámame", "truca'm", "truqueu-me",
     "chiamatemi", "chiamami", "scrivetemi", "escriviu-me", "escribidme", "text me", "call me",
+    "liguem-me", "liga-me", "ligue-me", "contactem-me", "contacte-me", "telemóvel", "minha ",
     "reach me", "contact me", "whatsapp", "mòbil", "móvil", "cellulare", "personal",
 ];
 
@@ -801,6 +823,8 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
 
 static UK_POSTCODE: Lazy<Regex> =
     Lazy::new(|| re(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"));
+/// Portuguese postcodes: four digits, a dash, three digits ("1000-001 Lisboa").
+static PT_POSTCODE: Lazy<Regex> = Lazy::new(|| re(r"\b\d{4}-\d{3}\b"));
 static FIVE_DIGITS: Lazy<Regex> = Lazy::new(|| re(r"\b\d{5}(?:-\d{4})?\b"));
 #[rustfmt::skip]
 const US_STATES: &[&str] = &[
@@ -812,18 +836,29 @@ const US_STATES: &[&str] = &[
 #[rustfmt::skip]
 const POSTCODE_CUES: &[&str] = &[
     "zip", "postcode", "post code", "postal code", "c.p.", "cp ", "cp:", "código postal",
-    "codi postal", "cap ", "cap:", "c.a.p.", "codice postale",
+    "codi postal", "cap ", "cap:", "c.a.p.", "codice postale", "código-postal",
 ];
 
 static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace)\b|\bc/)",
+        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace|travessa|praça|estrada|alameda|calçada|beco)\b|\bc/)",
     )
 });
 
 pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
     for m in UK_POSTCODE.find_iter(text) {
         out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
+    }
+    // A Portuguese postcode before a capitalised place, or after its cue or a street.
+    for m in PT_POSTCODE.find_iter(text) {
+        let place = text[m.end()..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase());
+        let prev = before(text, m.start(), 60);
+        if place || has_cue(&prev, POSTCODE_CUES) || STREET_WORD.is_match(&prev) {
+            out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
+        }
     }
     for m in FIVE_DIGITS.find_iter(text) {
         if !standalone(text, m.start(), m.end()) {
@@ -861,9 +896,9 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
 /// Street names: a street-type word, a (mostly capitalised) name, and a house number.
 static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
     re(r"(?x)
-      \b(?i:calle|c/|carrer|avenida|avda\.|av\.|avinguda|paseo|passeig|pg\.|plaza|plaça|pl\.|ronda|rambla|camino|camí|travessera|travesía|via|viale|corso|piazza|piazzale|vicolo|largo|strada|rúa|carretera|ctra\.)
+      \b(?i:calle|c/|carrer|avenida|avda\.|av\.|avinguda|paseo|passeig|pg\.|plaza|plaça|pl\.|ronda|rambla|camino|camí|travessera|travesía|via|viale|corso|piazza|piazzale|vicolo|largo|strada|rúa|rua|travessa|praça|estrada|alameda|calçada|beco|carretera|ctra\.)
       \s*
-      (?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|les|los)\s+|d'|de\ l')?
+      (?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|les|los|das|dos|da|do)\s+|d'|de\ l')?
       (?:[\p{Lu}\d][\p{L}'’.\d-]*)
       (?:\s+(?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|y|i|e)\s+|d'|de\ l')?\p{Lu}[\p{L}'’.-]*){0,4}
       ,?\s+(?:(?:n[º°o]?|num|núm)\.?\s*)?\d{1,4}(?:\s?[A-Za-z]\b)?

@@ -1561,3 +1561,40 @@ fn eighth_round_disclosure_negatives() {
 fn some_oncology() -> Option<String> {
     Some("oncology".to_string())
 }
+
+#[test]
+fn portuguese_identifiers_names_and_dates() {
+    let kinds = |t: &str| types(t);
+    // NIF with its mod-11 check digit, after its cue; a failing one is no id
+    assert!(nif_pt("123456789"));
+    assert!(!nif_pt("123456788"));
+    assert_eq!(
+        kinds("o NIF do meu pai: 123456789"),
+        vec![PhiType::NationalId]
+    );
+    assert!(kinds("o NIF do meu pai: 123456788").is_empty());
+    // número de utente
+    assert_eq!(
+        kinds("número de utente 234 567 891"),
+        vec![PhiType::HealthCardNumber]
+    );
+    // streets with "das/dos", postcodes NNNN-NNN, months
+    let t = kinds("Vivemos na Travessa dos Açores, 15, 1200-450 Lisboa");
+    assert!(t.contains(&PhiType::StreetAddress) && t.contains(&PhiType::PostalCode));
+    assert_eq!(
+        kinds("a minha filha nasceu a 9 de outubro de 2024"),
+        vec![PhiType::Date]
+    );
+    assert!(kinds("a campanha começa a 9 de outubro").is_empty());
+    // names after "chamo-me", "senhora", nurses, Portuguese kinship
+    let (info, _) = run("Bom dia, chamo-me Teodora Pires. A senhora Ilda e a enfermeira Benedita foram incansáveis com o meu pai Aurélio");
+    assert_eq!(
+        info.spans
+            .iter()
+            .filter(|s| s.kind == PhiType::PersonName)
+            .count(),
+        4
+    );
+    // a personal mobile asked to be called
+    assert_eq!(kinds("liguem-me para o 936 112 448"), vec![PhiType::Phone]);
+}
