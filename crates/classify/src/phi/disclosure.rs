@@ -61,7 +61,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "sertralin", "fluoxetin", "prozac", "antidepress", "antidepresiv", "lithium", "litio",
             "quetiapin", "olanzapin", "therapist", "psychiatrist", "psiquiatra", "psicòleg",
             "psicòloga", "psicólog", "psicolog", "psychotherap", "psicoterap", "sober",
-            "sobriety", "sobriedad", "sobrietat", "sobrietà",
+            "sobriety", "sobriedad", "sobrietat", "sobrietà", "sectioned", "detained under the mental health act",
             // personality disorders
             "tlp$", "bpd$", "borderline", "trastorno límite", "trastorn límit",
             "personality disorder", "trastorno de personalidad",
@@ -258,6 +258,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \b(?:tengo|tinc|ho|tenho|i\s+have|i\s+got|finally\s+got|finally\s+have)\s+(?:(?:un|una|a|um|uma|el|mi|my|il|mio|la\s+meva|o\s+meu)\s+)?(?:diagnostico|diagnostic|diagnosi|diagnosis)\b
         | \b(?:fui|sono\s+stat[oa]|he\s+sido|he\s+estat)\s+(?:\w+\s+)?(?:diagnosticad[oa]|diagnosticat[oa]?|operad[oa]|operat[oa]?|internad[oa])\b
         | \b(?:fiz|me\s+hice|me\s+he\s+hecho|em\s+vaig\s+fer|m'he\s+fet|mi\s+sono\s+fatt[oa]|ho\s+fatto|i\s+had|i\s+have\s+had)\s+(?:(?:uma|una|un|a|an|l'|la|el|il|o|a\s+minha|la\s+mia|mi|my)\s+)?(?:cirurgia|cirugia|cirurgia|operacao|operacion|operacio|operazione|intervento|intervencion|intervencio|biopsia)\b
+        | \b(?:had|having|getting|got|get)\s+(?:my|his|her|a|both)\s+(?:\w+\s+)?(?:hip|knee|gallbladder|appendix|tonsils|thyroid|womb|uterus|ovary|ovaries|kidney|spleen|breast|breasts|prostate|cataracts?|shoulder|adenoids|bowel|colon|lung)s?\s+(?:replaced|removed|out|taken\s+out|done|fused|reconstructed)\b
         | \b(?:me\s+opere|m'he\s+operat|em\s+vaig\s+operar|mi\s+sono\s+operat[oa]|mi\s+sono\s+fatt[oa]\s+operare|me\s+operei|operei)\b
         | \b(?:descobri|soube|descubri|descobreixo|ho\s+saputo)\s+que\s+(?:tenho|tengo|tinc|tenia|tinha)\b | \b(?:testei|dei)\s+positivo\b
         | ^\s*(?:(?:por\s+fin|ya|per\s+fi|ja|finalment|finalmente|finally|just|at\s+last|al\s+fin|dopo\s+tanto|enfim)\s+)?(?:en\s+casa|a\s+casa|em\s+casa|home|back\s+home|de\s+alta|dado\s+de\s+alta|dada\s+de\s+alta|donat\s+d'alta|donada\s+d'alta|dimess[oa]|discharged|out)\s+(?:tras|despues\s+de|despres\s+de|dopo|depois\s+d[aeo]|apos|after|from)\s+(?:(?:la|el|my|mi|the|una|un|l'|a|an|il|mia|meva|minha|mio|meu)\s*)*(?:surgery|op|operation|operacion|operacio|operazione|intervento|intervencion|intervencio|cirugia|cirurgia|operacao)\b
@@ -382,6 +383,7 @@ static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         ^[\s¿¡'(]*(?:(?:and|but|so|what|y|i|e|o|pero|ma|mas|and\s+what)\s+)?(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
+        | ^[\s¿¡'(]*(?:pregnant|diabetic|asthmatic|autistic|epileptic|embarazadas|diabeticos|diabeticas|asmaticos|embarassades|diabetics|donne\s+incinte|incinte|diabetici|gravidas|diabeticos)\s+(?:women|people|patients|mothers|mums|moms|ladies|kids|children|adults|mujeres|personas|pacientes|madres|ninos|dones|persones|pacients|mares|nens|donne|persone|pazienti|madri|bambini|mulheres|pessoas|maes|criancas)\b
         | \b(?:study|studies|research|trial|trials|ensayo|assaig|sperimentazione|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
         ",
     ))
@@ -492,6 +494,8 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
     // "ALS", "ELA", "SLA" are the disease only in capitals ("als" is Catalan for "to the", "ela"
     // Portuguese for "she").
     let lower = fold(&ACRONYMS.replace_all(text, "amyotrophic"));
+    // "cáncer de mama", "cancro da mama": the breast, not mum.
+    let lower = BREAST.replace_all(&lower, "$1 mamaria").into_owned();
     // Byte offsets of `lower` are not those of `text` once folded; names are therefore re-found
     // by their folded form.
     let names: Vec<String> = person_names
@@ -784,6 +788,10 @@ static READ: Lazy<Regex> = Lazy::new(|| {
     .expect("read regex")
 });
 
+/// "de mama", "da mama": the breast ("cáncer de mama"), not "mamá".
+static BREAST: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(de|da|della|di|do)\s+mama\b").expect("breast regex"));
+
 /// Disease acronyms that are words in lower case ("als", "ela").
 static ACRONYMS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(?:ALS|ELA|SLA)\b").expect("acronym regex"));
@@ -1060,6 +1068,9 @@ fn default_category(predicate: &str) -> &'static str {
         "cirurg",
         "interven",
         " op",
+        "replaced",
+        "removed",
+        " out",
     ]
     .iter()
     .any(|w| predicate.contains(w))
@@ -1174,6 +1185,7 @@ static TALK: Lazy<Regex> = Lazy::new(|| {
         | llegit|diu|diuen|crec|penso|treballo|treballa|campanya|notícia|recerca
         | letto|dicono|credo|lavoro|lavora|campagna|notizia|ricerca|screening|prevenzione|prevención|prevenció
         | vacun\w*|vaccin\w*|jabs?|boosters?|claim|fact|pandemic|pandemia|outbreak|brote|cases|casos|casi
+        | diceva|decia|deia|dizia|diz|dizem|decian|deien|dicevano
         | leyendo|leo|llegint|llegeixo|leggendo|leggo|lendo|leio|listening|escuchando|escoltant|ascoltando|viendo|mirant|guardando|assistindo
         | book|novel|libro|llibre|livro|romanzo|novela|documentary|documental|documentario|podcast)\b
         ",

@@ -1598,3 +1598,36 @@ fn portuguese_identifiers_names_and_dates() {
     // a personal mobile asked to be called
     assert_eq!(kinds("liguem-me para o 936 112 448"), vec![PhiType::Phone]);
 }
+
+#[test]
+fn eighth_round_organs_out_sections_groups_and_breasts() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // an organ replaced or taken out
+    assert_eq!(
+        d("Had my knee replaced in May, walking fine"),
+        some("surgery")
+    );
+    assert_eq!(
+        d("she's getting her thyroid removed next week"),
+        some("chronic")
+    );
+    // sectioned
+    assert_eq!(
+        d("my brother got sectioned last night"),
+        some("mental_health")
+    );
+    // a group named by its condition is a general statement
+    assert_eq!(d("Diabetic patients should check their feet daily"), None);
+    assert_eq!(d("Las embarazadas mujeres deben vacunarse"), None);
+    // "de mama" is the breast, not mum; reported sayings are talk
+    assert_eq!(
+        d("La campaña contra el cáncer de mama empieza el lunes"),
+        None
+    );
+    assert_eq!(d("A minha tia tem cancro da mama"), some("oncology"));
+    assert_eq!(
+        d("Mio nonno diceva sempre che il fumo fa venire il cancro"),
+        None
+    );
+}
