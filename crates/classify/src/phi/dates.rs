@@ -52,6 +52,9 @@ const PERSON_DATE_CUES: &[&str] = &[
     // a birth told by the delivery ("en el parto de Daniela el 3/11", "delivered her on")
     "parto", "el part de", "delivered", "c-section", "cesárea", "cesària", "cesareo",
     "nascimento", "nasceu", "operado", "operada", "internad", "faleceu", "morreu", "nascid",
+    // a referral to a specialist ("referred me on 2 Dec", "me derivaron el", "mi hanno inviato")
+    "referred", "derivaron", "derivada", "derivado", "derivat", "em van derivar", "inviato",
+    "inviata", "encaminhad",
     "óbito", "minha consulta", "a minha consulta", "tive alta", "teve alta", "deu à luz",
 ];
 

@@ -42,7 +42,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
           | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
-          | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de)
+          | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de|funeral\s+(?:service\s+)?(?:for|of)|wake\s+for|memorial\s+(?:service\s+)?for|funeral\s+de|misa\s+por|funerale\s+di|velório\s+d[eoa]|missa\s+por|em\s+memória\s+de)
         )\b(?:\s+(?:pequeñ[oa]|mayor|menor|petit[a]?|gran|gros|piccol[oa]|grande|maggiore|minore|de\s+\d+\s+años|de\s+\d+\s+anys|di\s+\d+\s+anni))?\s*[:,(]?\s*$",
     )
     .expect("name cue regex")

@@ -1631,3 +1631,13 @@ fn eighth_round_organs_out_sections_groups_and_breasts() {
         None
     );
 }
+
+#[test]
+fn funerals_name_and_referrals_date() {
+    let (info, _) = run("The funeral for Edwin Crabtree is on Friday at 2pm");
+    assert!(info.spans.iter().any(|s| s.kind == PhiType::PersonName));
+    assert!(
+        types("my consultant referred me on 14 Nov for a second opinion").contains(&PhiType::Date)
+    );
+    assert!(types("the new scanner arrives on 14 Nov").is_empty());
+}
