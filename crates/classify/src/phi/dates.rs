@@ -55,6 +55,10 @@ const PERSON_DATE_CUES: &[&str] = &[
     // a referral to a specialist ("referred me on 2 Dec", "me derivaron el", "mi hanno inviato")
     "referred", "derivaron", "derivada", "derivado", "derivat", "em van derivar", "inviato",
     "inviata", "encaminhad",
+    // abbreviated birth-date labels, operations and appointments however they are owned
+    "f. nac", "f.nac", "fecha nac", "fecha de nac", "data naix", "data de naix", "data nasc",
+    "nasc.", "his op", "her op", "the op ", "op on", "op is", "op was", "su cita", "tu cita",
+    "la seva visita", "la sua visita",
     "óbito", "minha consulta", "a minha consulta", "tive alta", "teve alta", "deu à luz",
 ];
 
@@ -100,7 +104,7 @@ const VISIT_CUES: &[&str] = &["walk-in", "urgent care", "minor injuries", "out o
 /// The post asks for or gives a date of birth: a full date with a year there is one ("What's
 /// your date of birth? ... Mine's 29/02/1996").
 static BIRTH_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birthday|born|fecha\s+de\s+nacimiento|nacid[oa]|data\s+de\s+naixement|nascut|nascuda|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa])\b")
+    Regex::new(r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birthday|born|fecha\s+de\s+nacimiento|nacid[oa]|data\s+de\s+naixement|nascut|nascuda|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa]|f\.\s?nac|fecha\s+(?:de\s+)?nac|data\s+(?:de\s+)?naix|data\s+(?:di\s+|de\s+)?nasc)\b")
         .expect("birth regex")
 });
 

@@ -1641,3 +1641,10 @@ fn funerals_name_and_referrals_date() {
     );
     assert!(types("the new scanner arrives on 14 Nov").is_empty());
 }
+
+#[test]
+fn birth_labels_operations_and_appointments_of_others() {
+    assert!(types("F. nac. 02/11/1944, paciente de la planta 3").contains(&PhiType::Date));
+    assert!(types("Grandad had his op on the 2nd of March").contains(&PhiType::Date));
+    assert!(types("Su cita con el dermatólogo es el 20 de marzo").contains(&PhiType::Date));
+}
