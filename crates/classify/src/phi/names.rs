@@ -694,6 +694,36 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             None,
         ));
     }
+    // Shouted posts: a known first name written in capitals ("HELP FOR MATEO", "MY SON
+    // OLIVER"), unless it is also a common word or names a hospital or a saint.
+    static CAPS_WORD: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\b\p{Lu}{3,}\b").expect("caps word regex"));
+    for m in CAPS_WORD.find_iter(text) {
+        let mut cs = m.as_str().chars();
+        let title: String = cs
+            .next()
+            .into_iter()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect();
+        let near = tail_of(text, m.start(), 30);
+        let taken = out.iter().any(|c| c.start < m.end() && m.start() < c.end);
+        let hospital = NAMED_HOSPITALS.iter().any(|h| {
+            text[m.start()..]
+                .to_uppercase()
+                .starts_with(&h.to_uppercase())
+        });
+        if first_names().contains(title.as_str())
+            && !AMBIGUOUS_FIRST.contains(&title.as_str())
+            && !NOT_EVENT_SUBJECTS.contains(&title.as_str())
+            && !NOT_NAMES.contains(&title.as_str())
+            && !taken
+            && !hospital
+            && !INSTITUTION_BEFORE.is_match(near)
+            && !SAINT_BEFORE.is_match(near)
+        {
+            out.push(Cand::new(m.start(), m.end(), PhiType::PersonName, 40, None));
+        }
+    }
     // All-lower-case posts: "my cousin tomasz was admitted"; and all-caps ones ("MY SON KAI WAS
     // ...") read lower-cased, when lower-casing keeps the offsets.
     let lowered = text.to_lowercase();

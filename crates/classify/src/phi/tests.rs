@@ -1648,3 +1648,22 @@ fn birth_labels_operations_and_appointments_of_others() {
     assert!(types("Grandad had his op on the 2nd of March").contains(&PhiType::Date));
     assert!(types("Su cita con el dermatólogo es el 20 de marzo").contains(&PhiType::Date));
 }
+
+#[test]
+fn shouted_known_first_names() {
+    let names = |t: &str| {
+        run(t)
+            .0
+            .spans
+            .iter()
+            .filter(|s| s.kind == PhiType::PersonName)
+            .count()
+    };
+    assert_eq!(
+        names("DONACIONES PARA MATEO, NECESITA UNA SILLA ADAPTADA"),
+        1
+    );
+    // not a hospital's or a saint's name, nor a pronoun
+    assert_eq!(names("HOSPITAL CARLOS HAYA: URGENCIAS COLAPSADAS"), 0);
+    assert_eq!(names("ELLA TIENE RAZÓN, SAN JUAN ESTÁ FATAL"), 0);
+}
