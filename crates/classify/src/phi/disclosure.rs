@@ -39,7 +39,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
             "cardiomyopath", "miocardiopat", "miocardit", "myocardit", "pericardit", "heart transplant",
             "trasplante de corazón", "trapianto di cuore", "open heart", "ataque al corazón",
-            "atac de cor", "hole in the heart", "congenital heart", "cardiopatía congénita",
+            "atac de cor", "enfarte", "ataque cardíaco", "hole in the heart", "congenital heart", "cardiopatía congénita",
             "operació de cor", "operacio de cor", "cateterism", "angioplast", "heart op", "cardioversion", "cardioversión",
             "cardioversió", "cardioversione", "af$", "afib", "a-fib",
             // implanted defibrillators
@@ -128,6 +128,10 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "aneurysm", "aneurisma", "derrame cerebral", "hemorragia cerebral", "emorragia cerebrale",
             "concussion", "neuropat", "avc$", "motor neurone", "motor neuron", "mnd$",
             "motoneurona",
+            // head injuries
+            "head injury", "trauma cranico", "traumatismo craneal", "traumatismo craneoencef",
+            "traumatisme cranial", "traumatisme cranioencef", "traumatismo cranian",
+            "traumatismo cranioencef",
             // multiple sclerosis (a neurological disease), neuromuscular diseases
             "multiple sclerosis", "esclerosis múltiple", "esclerosi múltiple", "sclerosi multipla",
             "esclerose múltipla", "ms$", "spinal muscular atrophy", "atrofia muscular espinal",
@@ -349,7 +353,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:mi|mis|nuestr[oa])\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
         | \b(?:meu|meva|nostre|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre)\b
         | \b(?:mio|mia|nostro|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
-        | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio)\b
+        | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio|avó|avô|vovó|vovô)\b
         | \b(?:my|our)\s+(?:other|better)\s+half\b
         | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
         | \b(?:meu|nosso)\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto|bebe|menino|pequeno)\b | \b(?:minha|nossa)\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta|bebe|menina|pequena)\b
@@ -371,6 +375,7 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | trobat | trovato | encontrado | riscontrat | scoperto
         | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
         | \b(?:teve|tem|está\s+com|foi\s+operad[oa]|foi\s+diagnosticad[oa]|esta\s+lutando|lutando|luta\s+contra|lutou|sofre\s+de|convive\s+com|vive\s+com|descobriu)\b
+        | \b(?:internad[oa]|ingresad[oa]|ingressad[oa]|ricoverat[oa]|hospitali[sz]ed|admitted)\s+(?:com|con|amb|per|por|with|for|de)\b
         | \b(?:needs|need|necesita|necessita|ha\s+bisogno\s+di|precisa\s+de)\s+(?:(?:a|an|un|una|um|uma|urgent|urgently|another|otra|otro|un'|urgente|urgentemente)\s+)*(?:\w+\s+)?(?:surgery|operation|transplant|chemo|dialysis|operacion|operacio|operazione|intervento|cirugia|cirurgia|trasplante|trasplantament|trapianto|transplante|quimio|chemio|dialisis|dialisi)
         | \b(?:lost\s+(?:his|her|their)\s+(?:battle|fight)|lucha\s+contra|lucho\s+contra|luchando\s+contra|lluita\s+contra|lluitant\s+contra|va\s+lluitar\s+contra|lotta\s+contro|lottando\s+contro|ha\s+lottato\s+contro|combatte\s+contro)\b
         ",
@@ -621,6 +626,11 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 return Some(category_in(m.as_str()).unwrap_or("oncology"));
             }
         }
+        // "Someone on my ward has covid", "una señora en urgencias tenía un infarto": an
+        // unnamed stranger is the subject; the author's words around are no disclosure.
+        if SOMEONE_AT_START.is_match(sent) {
+            continue;
+        }
         for m in SELF_WEAK.find_iter(sent) {
             if NEGATED.is_match(&sent[..m.start()]) {
                 continue;
@@ -791,6 +801,15 @@ static READ: Lazy<Regex> = Lazy::new(|| {
 /// "de mama", "da mama": the breast ("cáncer de mama"), not "mamá".
 static BREAST: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(de|da|della|di|do)\s+mama\b").expect("breast regex"));
+
+/// An unnamed stranger heading the sentence: "someone", "a man", "una señora", "un senyor",
+/// "qualcuno", "uma senhora".
+static SOMEONE_AT_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^[\s¿¡'(]*(?:someone|somebody|a\s+(?:man|woman|lady|guy|girl|boy|patient|bloke|kid|child)|the\s+(?:man|woman|lady|guy|patient|bloke)\s+(?:in|on|at|next|opposite)|alguien|una?\s+(?:senor|senora|chica|chico|hombre|mujer|paciente|nino|nina)|algu|un[a]?\s+(?:senyor|senyora|noi|noia|home|dona|pacient|nen|nena)|qualcuno|un[a']?\s*(?:signore|signora|uomo|donna|ragazz[oa]|paziente|bambin[oa])|alguem|um[a]?\s+(?:senhor|senhora|homem|mulher|paciente|crianca))\b",
+    ))
+    .expect("someone-at-start regex")
+});
 
 /// Disease acronyms that are words in lower case ("als", "ela").
 static ACRONYMS: Lazy<Regex> =

@@ -220,7 +220,7 @@ static KIN_PAREN: Lazy<Regex> = Lazy::new(|| {
 
 /// Verbs that make a name the subject of reported speech or news ("X said", "X ha anunciado").
 static REPORTING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura)\b")
+    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura|revealed|reveals|has\s+revealed|opened\s+up|opens\s+up|ha\s+revelado|reveló|ha\s+confesado|confesó|va\s+revelar|ha\s+revelat|ha\s+rivelato|ha\s+confessato|revelou|confessou)\b")
         .expect("reporting regex")
 });
 

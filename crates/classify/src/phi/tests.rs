@@ -1667,3 +1667,27 @@ fn shouted_known_first_names() {
     assert_eq!(names("HOSPITAL CARLOS HAYA: URGENCIAS COLAPSADAS"), 0);
     assert_eq!(names("ELLA TIENE RAZÓN, SAN JUAN ESTÁ FATAL"), 0);
 }
+
+#[test]
+fn strangers_revealed_public_news_and_more_third_person_events() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // an unnamed stranger as the subject
+    assert_eq!(d("Someone in my bay has flu so visiting is off"), None);
+    assert_eq!(
+        d("Un senyor a la sala d'espera tenia un ictus i el van atendre"),
+        None
+    );
+    // a public figure who "revealed" it
+    assert_eq!(
+        d("Hugh Grant revealed he has diabetes in an interview"),
+        None
+    );
+    // head injuries, Portuguese heart attacks, kin without a possessive, admitted with
+    assert_eq!(
+        d("Pregate per Giacomo, ha un trauma cranico"),
+        some("neurology")
+    );
+    assert_eq!(d("O meu tio teve um enfarte"), some("cardiology"));
+    assert_eq!(d("A avó está internada com pneumonia"), some("infectious"));
+}
