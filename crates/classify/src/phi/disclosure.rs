@@ -221,6 +221,8 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:just\s+|recently\s+)?diagnosed\s+with
         | \bi\s+tested\s+(?:\w+\s+)?positive
         | \bi(?:'m|\s+am)\s+(?:pregnant|expecting)
+        | \b(?:i\s+am|we\s+are|we're|i\s+was|we\s+were)\s+(?:finally|now|officially|so|still|actually|also)\s+(?:pregnant|expecting\s+(?:a\s+baby|our\s+\w+\s+baby|twins|a\s+boy|a\s+girl|baby))\b
+        | \b(?:estamos|estem|siamo|estamos)\s+(?:por\s+fin\s+|per\s+fi\s+|finalmente\s+|finalment\s+)?(?:embarazados|embarassats|incinti|gravidos)\b
         | \bi\s+(?:had|'m\s+having|am\s+having|need|have\s+to\s+have|underwent)\s+(?:\w+\s+){0,3}?(?:surgery|an\s+operation|chemo|a\s+mastectomy|a\s+transplant)
         | \bmy\s+(?:diagnosis|chemo|surgery|operation|dialysis|treatment\s+for)
         | \bme\s+(?:han\s+|ha\s+|acaban\s+de\s+|van\s+a\s+)?(?:diagnosticad[oa]|detectad[oa]|diagnosticaron|detectaron|diagnosticar|detectar|operad[oa]|operaron|operan|operar)

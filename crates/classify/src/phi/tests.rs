@@ -1691,3 +1691,15 @@ fn strangers_revealed_public_news_and_more_third_person_events() {
     assert_eq!(d("O meu tio teve um enfarte"), some("cardiology"));
     assert_eq!(d("A avó está internada com pneumonia"), some("infectious"));
 }
+
+#[test]
+fn pregnancy_with_an_adverb_or_in_the_plural() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("after a long wait we're finally pregnant"),
+        some("maternity")
+    );
+    assert_eq!(d("Estem embarassats del segon!"), some("maternity"));
+    assert_eq!(d("we are now expecting guests at the party"), None);
+}
