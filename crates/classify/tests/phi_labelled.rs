@@ -128,7 +128,7 @@ fn free_form_stress6_set_meets_the_goal() {
 
 /// stress7 was written blind to the rules and measured with phi-rules@6 (span P 0.944 R 0.867,
 /// self-disclosure P 0.903 R 0.718) and @7 (span P 0.944 R 0.872, self-disclosure P 0.922
-/// R 0.756), then generalised from (phi-rules@8: span P 1.000 R 0.995, self-disclosure P 1.000
+/// R 0.756), then generalised from (phi-rules@8: span P 1.000 R 1.000, self-disclosure P 1.000
 /// R 1.000): a dev set now, held to the goal. stress8, the honest estimate, is deliberately not
 /// here.
 #[test]
