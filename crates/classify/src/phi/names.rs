@@ -529,6 +529,12 @@ static AGE_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("age regex")
 });
 
+/// An age with its unit right after the name: "Tomás, 9 años", "Pietro (7 anni)".
+static AGE_UNIT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[,(]\s*\d{1,3}\s*(?:years?\s+old|yo|y/o|años|anys|anni|anos)\b")
+        .expect("age unit regex")
+});
+
 /// A place preposition right before the word: "of Dayton, passed away" names the town, not the
 /// one who died.
 static PLACE_PREP_BEFORE: Lazy<Regex> =
@@ -614,7 +620,10 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             || CUE.is_match(&prev)
             || intro
             || FAMILY_CUE.is_match(tail_of(text, s, 40))
-            || (AGE_AFTER.is_match(&text[e..]) && !PLACE_PREP_BEFORE.is_match(tail_of(text, s, 8)))
+            || (AGE_AFTER.is_match(&text[e..])
+                && !PLACE_PREP_BEFORE.is_match(tail_of(text, s, 8))
+                // ("Update (2)", "Part (3)": a bare number after one unknown word is a count.)
+                && (first_known || words.len() >= 2 || AGE_UNIT_AFTER.is_match(&text[e..])))
             || APPOSITION.is_match(&text[e..])
             || ROLE_APPOSITION.is_match(&text[e..]);
         let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);

@@ -1336,6 +1336,8 @@ fn eighth_round_name_cues() {
     // an age in apposition
     assert!(names("Rezem pelo Caio Bastos, 7 anos, que está internado")
         .contains(&"Caio Bastos".to_string()));
+    // (a bare count after one unknown word is no age: "Update (2)")
+    assert!(names("Update (2): still waiting in A&E").is_empty());
     // a Portuguese kinship word
     assert!(names("O meu avô Joaquim foi operado ontem").contains(&"Joaquim".to_string()));
     // all-caps posts
