@@ -505,8 +505,15 @@ static LIST_JOIN: Lazy<Regex> = Lazy::new(|| {
 /// "figlia di", "filho de"), and who a letter or a fax is for ("attention", "attn:", "a la
 /// atención de", "all'attenzione di", "c/o").
 static FAMILY_CUE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\b(?:née|nee|ved|vedova|viuda\s+de|vídua\s+de|viúva\s+de|widow\s+of|widower\s+of|born\s+(?:[\p{L}\d,]+\s+){0,5}?to|(?:son|daughter|child|grandson|granddaughter)\s+of\s+(?:the\s+late\s+)?|hij[oa]\s+de|fill[a]?\s+de|figli[oa]\s+di|filh[oa]\s+de|attention(?:\s+of|\s+to)?|attn|a\s+la\s+atenci[óo]n\s+de|a\s+l'atenci[óo]\s+de|all'attenzione\s+di|à\s+atenção\s+de|care\s+of)|\bc/o)\.?\s*[:,(]?\s*$")
+    Regex::new(r"(?i)(?:\b(?:née|nee|ved|vedova|viuda\s+de|vídua\s+de|viúva\s+de|widow\s+of|widower\s+of|born\s+(?:[\p{L}\d,]+\s+){0,5}?to|(?:son|daughter|child|grandson|granddaughter)\s+of\s+(?:the\s+late\s+)?|hij[oa]\s+de|fill[a]?\s+de|figli[oa]\s+di|filh[oa]\s+de))\.?\s*[:,(]?\s*$")
         .expect("family cue regex")
+});
+
+/// Who a letter or a fax is for: "attention", "attn:", "a la atención de", "all'attenzione di",
+/// "c/o". A full name or a known first name must follow ("Attention Parents" is no one).
+static ADDRESSEE_CUE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\b(?:(?:for\s+the\s+)?attention(?:\s+of|\s+to)?|attn|a\s+la\s+atenci[óo]n\s+de|a\s+l'atenci[óo]\s+de|all'attenzione\s+di|à\s+atenção\s+de|care\s+of)|\bc/o)\.?\s*[:,(]?\s*$")
+        .expect("addressee cue regex")
 });
 
 /// The author introducing themself: "Hi, I'm ...", "soy ...", "sóc l'...", "sono ...", "sou
@@ -620,6 +627,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             || CUE.is_match(&prev)
             || intro
             || FAMILY_CUE.is_match(tail_of(text, s, 40))
+            || (ADDRESSEE_CUE.is_match(tail_of(text, s, 40))
+                && (first_known || words.len() >= 2)
+                && !NOT_EVENT_SUBJECTS.contains(&words[0]))
             || (AGE_AFTER.is_match(&text[e..])
                 && !PLACE_PREP_BEFORE.is_match(tail_of(text, s, 8))
                 // ("Update (2)", "Part (3)": a bare number after one unknown word is a count.)

@@ -1336,6 +1336,8 @@ fn eighth_round_name_cues() {
     // an age in apposition
     assert!(names("Rezem pelo Caio Bastos, 7 anos, que está internado")
         .contains(&"Caio Bastos".to_string()));
+    // (an addressee cue needs a full or known first name: "Attention Parents" is no one)
+    assert!(names("Attention Parents: flu clinic this Saturday").is_empty());
     // (a bare count after one unknown word is no age: "Update (2)")
     assert!(names("Update (2): still waiting in A&E").is_empty());
     // a Portuguese kinship word
