@@ -130,7 +130,7 @@ static BIRTHDAY: Lazy<Regex> = Lazy::new(|| {
 /// A medical test or scan named before the date ("the scan on Nov 20", "la resonancia del 3
 /// de mayo", "l'ecografia del 12"): a person's date when the clause names whose.
 static TEST_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:scan|mri|ct|pet|biopsy|x-ray|xray|ultrasound|mammogram|colonoscopy|endoscopy|bloods|blood\s+test|ecograf[ií]a|resonancia|resonància|risonanza|tac|radiograf[ií]a|biopsia|biòpsia|mamograf[ií]a|colonoscop[ií]a|endoscop[ií]a|anal[ií]tica|analisi|análisis|exame|exames)\b")
+    Regex::new(r"(?i)\b(?:scan|mri|ct|biopsy|x-ray|xray|ultrasound|mammogram|colonoscopy|endoscopy|bloods|blood\s+test|ecograf[ií]a|resonancia|resonància|risonanza|tac|radiograf[ií]a|biopsia|biòpsia|mamograf[ií]a|colonoscop[ií]a|endoscop[ií]a|anal[ií]tica|analisi|análisis|exame|exames)\b")
         .expect("test regex")
 });
 

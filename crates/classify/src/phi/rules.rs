@@ -811,7 +811,8 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         }
         // A post about a (home) fax: its number is the fax unless a call or a text is asked
         // for ("Mum still has a fax machine ... sent them to her at home, 0161 ...").
-        let fax_post = text.to_lowercase().contains("fax") && !has_cue(&ctx, CALL_CUES);
+        // (A mobile is never a fax.)
+        let fax_post = text.to_lowercase().contains("fax") && !mobile && !has_cue(&ctx, CALL_CUES);
         let kind = if has_cue(&ctx, FAX_CUES) || fax_post {
             PhiType::Fax
         } else {

@@ -1707,3 +1707,11 @@ fn pregnancy_with_an_adverb_or_in_the_plural() {
     assert_eq!(d("Estem embarassats del segon!"), some("maternity"));
     assert_eq!(d("we are now expecting guests at the party"), None);
 }
+
+#[test]
+fn a_mobile_in_a_fax_post_stays_a_phone() {
+    assert_eq!(
+        types("Mum still keeps her old fax machine. Anyway she's on 07700 900461 now"),
+        vec![PhiType::Phone]
+    );
+}
