@@ -6,7 +6,9 @@ fixtures) and <out-name>.bin (little-endian f32 arrays in the order the json's `
 `head` is the hospital profile (default), `head-news` the news profile (`--no-background`).
 
 Two variants are trained on the same features:
-  full     encoder embedding (multilingual-e5-small, "query: " prefix, L2-normalised, 384 dims)
+  full     encoder features (multilingual-e5-small, "query: " prefix: the mean hidden states of
+           layers LAYERS, each L2-normalised, 384 dims each; the sentiment head reads the same
+           encoder output, so the pipeline runs the encoder once for both)
            + hashed TF-IDF word/char n-grams + link/style features
   lexical  hashed TF-IDF n-grams + link/style features (used when no encoder is loaded)
 Background (`--no-background` leaves it out): CONSTRAINT is COVID-19 news, where "real" means an
@@ -61,11 +63,24 @@ def load(path):
     return [r["tweet"] for r in rows], np.array([1 if r["label"].strip() == "fake" else 0 for r in rows])
 
 
+LAYERS = [9, 10, 11, 12]
+EMB_SCALE = 1.0
+
+
+def layer_features(lm, layers=None):
+    """The embedding block from layer means [n, 13, 384]: the chosen layers' means, each
+    L2-normalised and times EMB_SCALE (Rust: misinfo::head::DetectorHead::embedding_block)."""
+    lm = lm.astype(np.float32)
+    return np.hstack([lm[:, l] / np.maximum(np.linalg.norm(lm[:, l], axis=1, keepdims=True), 1e-12) * EMB_SCALE
+                      for l in (layers or LAYERS)])
+
+
 def embed(texts, model_dir, cache, key):
+    """Layer means [n, 13, 384] (float16) of the texts, cached under `cache` with `key`."""
     if cache.exists():
         z = np.load(cache)
-        if str(z["key"]) == key:
-            return z["emb"]
+        if str(z["key"]) == key and "layer_means" in z.files:
+            return z["layer_means"]
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
@@ -73,7 +88,7 @@ def embed(texts, model_dir, cache, key):
     tok.enable_truncation(512)
     sess = ort.InferenceSession(str(model_dir / "model.onnx"), providers=["CPUExecutionProvider"])
     encs = tok.encode_batch(["query: " + t for t in texts])
-    emb = np.zeros((len(texts), 384), dtype=np.float32)
+    emb = np.zeros((len(texts), 13, 384), dtype=np.float16)
     order = np.argsort([len(e.ids) for e in encs])
     t0 = time.time()
     for s in range(0, len(order), 64):
@@ -85,12 +100,11 @@ def embed(texts, model_dir, cache, key):
             n = len(encs[i].ids)
             ids[r, :n] = encs[i].ids
             mask[r, :n] = 1
-        out = sess.run(["sentence_embedding"], {"input_ids": ids, "attention_mask": mask})[0]
-        emb[idx] = out
+        emb[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
         if s % 1280 == 0:
             print(f"  embedded {s + len(idx)}/{len(texts)} ({time.time() - t0:.0f}s)", file=sys.stderr)
     cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(cache, emb=emb, key=key)
+    np.savez(cache, layer_means=emb, key=key)
     return emb
 
 
@@ -153,13 +167,13 @@ def load_domain():
 
 
 def umsab_embeddings(texts, model_dir, split, key):
-    """UMSAB embeddings: from the sentiment trainer's feature cache when it holds them (its
-    layer-12 mean, L2-normalised, is the same "query: " sentence embedding), else computed."""
+    """UMSAB layer means: from the sentiment trainer's feature cache when it holds them (the
+    same graph, prefix and pooling), else computed."""
     feat = ROOT / f".cache/features/query-{key}/{split}.npz"
     if feat.exists():
-        lm = np.load(feat)["layer_means"][:, 12].astype(np.float32)
+        lm = np.load(feat)["layer_means"]
         if len(lm) == len(texts):
-            return lm / np.linalg.norm(lm, axis=1, keepdims=True)
+            return lm
     h = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
     return embed(texts, model_dir, ROOT / f".cache/features/misinfo-umsab/{split}.npz", key + h)
 
@@ -295,18 +309,19 @@ def main():
     if not a.no_embeddings:
         key = sha256(model_dir / "model.onnx")[:16]
         cache = ROOT / ".cache/features/misinfo-constraint"
-        Et = embed(Xt[:n_constraint], model_dir, cache / "train.npz", key + sha256(tr)[:16])
-        Ev = embed(Xv, model_dir, cache / "val.npz", key + sha256(va)[:16])
+        Et = layer_features(embed(Xt[:n_constraint], model_dir, cache / "train.npz", key + sha256(tr)[:16]))
+        Ev = layer_features(embed(Xv, model_dir, cache / "val.npz", key + sha256(va)[:16]))
         checks = []
         if bg:
             dkey = key + dom_sha[:16]
-            Et = np.vstack([Et, umsab_embeddings(bg, model_dir, "train", key),
-                            embed(dom, model_dir, cache / "domain-train.npz", dkey)])
-            Ec = [umsab_embeddings(bgv, model_dir, "val", key), embed(domv, model_dir, cache / "domain-heldout.npz", dkey)]
+            Et = np.vstack([Et, layer_features(umsab_embeddings(bg, model_dir, "train", key)),
+                            layer_features(embed(dom, model_dir, cache / "domain-train.npz", dkey))])
+            Ec = [layer_features(umsab_embeddings(bgv, model_dir, "val", key)),
+                  layer_features(embed(domv, model_dir, cache / "domain-heldout.npz", dkey))]
             checks = [hstack([csr_matrix(E), M, L]).tocsr() for E, (M, L) in zip(Ec, checks_lex)]
         full_best = fit(
             hstack([csr_matrix(Et), Mt, Lt]).tocsr(), yt, hstack([csr_matrix(Ev), Mv, Lv]).tocsr(), yv,
-            [30, 100, 300], "full", wfn, checks,
+            [10, 30, 100], "full", wfn, checks,
         )
         result["full"] = full_best
 
@@ -318,17 +333,20 @@ def main():
         "version": time.strftime("%Y%m%d"),
         "features_version": F.FEATURES_VERSION,
         "lexical_dim": F.DIM,
-        "embedding_dim": 384,
+        "embedding_dim": 384 * len(LAYERS),
+        "embedding_layers": LAYERS,
+        "embedding_scale": EMB_SCALE,
         "meta_names": F.META_NAMES,
         "encoder": ENCODER_NAME,
     }
     if full_best is not None:
         f, C, m, p, (ratio, dratio), quiet = full_best
         cs = contrasts(m)
+        E = 384 * len(LAYERS)
         for (w, _), pre in zip(cs, ("full", "full.vs_everyday")):
-            blobs += [w[:384].astype("<f4").tobytes(), w[384 : 384 + len(F.META_NAMES)].astype("<f4").tobytes(),
-                      w[384 + len(F.META_NAMES) :].astype("<f4").tobytes()]
-            layout += [f"{pre}.embedding f32[384]", f"{pre}.meta f32[{len(F.META_NAMES)}]", f"{pre}.lexical f32[{F.DIM}]"]
+            blobs += [w[:E].astype("<f4").tobytes(), w[E : E + len(F.META_NAMES)].astype("<f4").tobytes(),
+                      w[E + len(F.META_NAMES) :].astype("<f4").tobytes()]
+            layout += [f"{pre}.embedding f32[{E}]", f"{pre}.meta f32[{len(F.META_NAMES)}]", f"{pre}.lexical f32[{F.DIM}]"]
         meta["full"] = {"bias": cs[0][1], "threshold": 0.5, "C": C, "background_ratio": ratio,
                         "domain_ratio": dratio, "val": {**figures(yv, p, 0.5), **unflagged(quiet)}}
         if len(cs) > 1:
@@ -368,7 +386,7 @@ def main():
                   "the UMSAB val unflagged share and the held-out domain unflagged share" if bg else
                   "binary logistic regression (scikit-learn liblinear, L2); C picked on CONSTRAINT val weighted F1"),
         "features": "see training/misinfo_features.py (spec) and crates/classify/src/misinfo/features.rs",
-        "embedding": "multilingual-e5-small ONNX graph from scripts/models, 'query: ' prefix, mean pooling, L2 norm",
+        "embedding": f"multilingual-e5-small ONNX graph from scripts/models, 'query: ' prefix: mean hidden states of layers {LAYERS}, each L2-normalised, times {EMB_SCALE}",
         "sklearn": __import__("sklearn").__version__,
         "numpy": np.__version__,
     }

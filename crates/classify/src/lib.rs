@@ -99,9 +99,9 @@ impl Classifier {
 
     /// Classify a batch; results are in input order. Batching lets model backends amortise work.
     /// Every mention gets the fast tier; those the router escalates (see [`tiers`]) then get the
-    /// transformer's sentiment and prototype aspects, in one encoder batch each, and their
-    /// misinformation is assessed again with the sentence embedding (claim matching by
-    /// embedding, the detector head's full variant). If the transformer fails, the fast verdicts
+    /// transformer's sentiment and prototype aspects from one encoder pass (its layer means,
+    /// which also imply the sentence embedding), and their misinformation is assessed again
+    /// with those features (claim matching by embedding, the detector head's full variant). If the transformer fails, the fast verdicts
     /// stand and the failure is logged.
     pub fn classify_batch(&self, mentions: &[&Mention]) -> Vec<Classification> {
         let mut out: Vec<Classification> = mentions.iter().map(|m| self.classify_one(m)).collect();
@@ -145,8 +145,13 @@ impl Classifier {
             .map(|&i| self.aspects.units(&mentions[i].text))
             .collect();
         let flat: Vec<&str> = units.iter().flatten().map(String::as_str).collect();
-        let infos = tr.predict_batch(&flat)?;
-        let embs = tr.encoder().embed(&flat)?;
+        // One encoder pass: the layer means feed the sentiment head and the misinformation
+        // head, and imply the sentence embedding (aspect prototypes, claim matching).
+        let (infos, layer_means) = tr.predict_with_layer_means(&flat)?;
+        let embs: Vec<Vec<f32>> = layer_means
+            .iter()
+            .map(|r| encoder::TextFeatures::sentence_from_layer_means(r))
+            .collect();
         let mut at = 0;
         for (&i, u) in up.iter().zip(&units) {
             let c = &mut out[i];
@@ -157,9 +162,13 @@ impl Classifier {
                 .aspects
                 .tag_semantic_with(&mentions[i].text, &embs[span], &labels);
             // units()[0] is the whole mention: its E5 sentence embedding.
+            let encoded = encoder::TextFeatures {
+                sentence: &embs[at],
+                layer_means: Some(&layer_means[at]),
+            };
             c.misinformation =
                 self.misinfo
-                    .assess_in(mentions[i], Some(&embs[at]), c.language.code.as_deref());
+                    .assess_in(mentions[i], Some(encoded), c.language.code.as_deref());
             at += u.len();
             c.models[1] = tr.head().name().to_string();
             c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();

@@ -131,6 +131,44 @@ pub enum Output {
     SentimentLayerMeans,
 }
 
+/// One text's encoder output as the task heads read it: its sentence embedding and, when the
+/// engine serves them, its per-layer mean hidden states. Both come from one encoder pass (see
+/// [`TextFeatures::sentence_from_layer_means`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TextFeatures<'a> {
+    /// The E5 sentence embedding ([`Output::Sentence`], [`DIM`]).
+    pub sentence: &'a [f32],
+    /// [`Output::LayerMeans`] ([`LAYERS`] x [`DIM`]); `None` from engines that serve only the
+    /// sentence embedding (candle).
+    pub layer_means: Option<&'a [f32]>,
+}
+
+impl<'a> TextFeatures<'a> {
+    /// Features with the sentence embedding only.
+    pub fn sentence(sentence: &'a [f32]) -> Self {
+        Self {
+            sentence,
+            layer_means: None,
+        }
+    }
+
+    /// The sentence embedding a row of [`Output::LayerMeans`] implies: the last layer's mean,
+    /// L2-normalised, which is what the graph's `sentence_embedding` output computes. Saves a
+    /// second encoder pass when a caller needs both.
+    pub fn sentence_from_layer_means(layer_means: &[f32]) -> Vec<f32> {
+        let last = &layer_means[(LAYERS - 1) * DIM..LAYERS * DIM];
+        let norm = last.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+        last.iter().map(|x| x / norm).collect()
+    }
+
+    /// Layer `l`'s mean hidden state, when the layer means are here.
+    pub fn layer(&self, l: usize) -> Option<&'a [f32]> {
+        self.layer_means
+            .filter(|m| m.len() == LAYERS * DIM && l < LAYERS)
+            .map(|m| &m[l * DIM..(l + 1) * DIM])
+    }
+}
+
 /// What a text is: E5 was trained with a `query: ` or `passage: ` prefix on every input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prefix {

@@ -106,8 +106,16 @@ fn layer_means_have_every_layer() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].len(), LAYERS * DIM);
     // The last layer's mean, normalised, is the sentence embedding.
-    let mut last = rows[0][(LAYERS - 1) * DIM..].to_vec();
-    backend::l2_normalise(&mut last);
+    let last = TextFeatures::sentence_from_layer_means(&rows[0]);
+    let feats = TextFeatures {
+        sentence: &last,
+        layer_means: Some(&rows[0]),
+    };
+    assert_eq!(
+        feats.layer(LAYERS - 1),
+        Some(&rows[0][(LAYERS - 1) * DIM..])
+    );
+    assert_eq!(feats.layer(LAYERS), None);
     let sent = enc.embed(&["una cita"]).unwrap().remove(0);
     assert!(dot(&last, &sent) > 0.9999);
 }

@@ -11,6 +11,7 @@
 //! parity fixtures) and `head.bin` (little-endian f32 arrays in the order `layout` lists).
 
 use super::features::{self, DIM, META_DIM};
+use crate::encoder::{self, TextFeatures};
 use crate::ClassifyError;
 use serde::Deserialize;
 
@@ -50,6 +51,13 @@ pub struct HeadMeta {
     pub features_version: u32,
     pub lexical_dim: usize,
     pub embedding_dim: usize,
+    /// Encoder layers whose mean hidden states, each L2-normalised and times
+    /// `embedding_scale`, form the embedding block (0 = the token embeddings, 12 = the last
+    /// layer). Empty: the sentence embedding alone.
+    #[serde(default)]
+    pub embedding_layers: Vec<usize>,
+    #[serde(default = "one")]
+    pub embedding_scale: f32,
     pub meta_names: Vec<String>,
     /// Encoder whose embeddings the full head was trained on.
     pub encoder: String,
@@ -62,6 +70,10 @@ pub struct HeadMeta {
     pub data: serde_json::Value,
     #[serde(default)]
     pub recipe: serde_json::Value,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 /// One trained variant's biases, decision threshold and validation figures.
@@ -170,6 +182,19 @@ impl DetectorHead {
                 features::FEATURES_VERSION
             )));
         }
+        let want_dim = match meta.embedding_layers.len() {
+            0 => encoder::DIM,
+            n => n * encoder::DIM,
+        };
+        if meta.full.is_some()
+            && (meta.embedding_dim != want_dim
+                || meta.embedding_layers.iter().any(|&l| l >= encoder::LAYERS))
+        {
+            return Err(bad(format!(
+                "embedding block of {} dims from layers {:?}: retrain with scripts/train-misinfo",
+                meta.embedding_dim, meta.embedding_layers
+            )));
+        }
         let mut at = 0;
         let idf = read_f32s(weights, &mut at, DIM)?;
         // Each variant: its fake-vs-real contrast, then (three classes) fake-vs-everyday.
@@ -220,9 +245,31 @@ impl DetectorHead {
         features::lexical(text, Some(&self.idf))
     }
 
-    /// Score a text. `urls`: the mention's links; `embedding`: the encoder's sentence embedding
-    /// when one is loaded (the full head runs only with one of the right width).
-    pub fn score(&self, text: &str, urls: &[String], embedding: Option<&[f32]>) -> HeadScore {
+    /// The full variant's embedding block from a text's encoder features: the sentence
+    /// embedding, or the chosen layers' means (each L2-normalised and scaled). `None` when the
+    /// features lack what the head was trained on (an engine without layer means).
+    fn embedding_block(&self, f: TextFeatures<'_>) -> Option<Vec<f32>> {
+        let layers = &self.meta.embedding_layers;
+        if layers.is_empty() {
+            return (f.sentence.len() == encoder::DIM).then(|| f.sentence.to_vec());
+        }
+        let mut x = Vec::with_capacity(layers.len() * encoder::DIM);
+        for &l in layers {
+            let h = f.layer(l)?;
+            let n = h.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+            x.extend(h.iter().map(|v| v / n * self.meta.embedding_scale));
+        }
+        Some(x)
+    }
+
+    /// Score a text. `urls`: the mention's links; `encoded`: the encoder's features when one is
+    /// loaded (the full head runs only when they hold what it was trained on).
+    pub fn score(
+        &self,
+        text: &str,
+        urls: &[String],
+        encoded: Option<TextFeatures<'_>>,
+    ) -> HeadScore {
         let lex = self.lexical_features(text);
         let meta = features::meta(text, urls);
         let dot = |w: &[f32], x: &[f32]| -> f32 { w.iter().zip(x).map(|(a, b)| a * b).sum() };
@@ -235,10 +282,12 @@ impl DetectorHead {
                     .map(|(k, v)| c.lexical[*k as usize] * v)
                     .sum::<f32>()
         };
-        let (kind, contrasts, e, threshold) = match (&self.full, &self.meta.full, embedding) {
-            (Some(cs), Some(v), Some(e)) if cs.iter().all(|c| c.embedding.len() == e.len()) => {
-                (HeadKind::Full, cs, e, v.threshold)
-            }
+        let block = match (&self.full, encoded) {
+            (Some(_), Some(f)) => self.embedding_block(f),
+            _ => None,
+        };
+        let (kind, contrasts, e, threshold) = match (&self.full, &self.meta.full, &block) {
+            (Some(cs), Some(v), Some(e)) => (HeadKind::Full, cs, &e[..], v.threshold),
             _ => (
                 HeadKind::Lexical,
                 &self.lex,
@@ -259,9 +308,16 @@ impl DetectorHead {
 /// The logit of P(fake) from the contrasts' logits l_k (fake against each other class):
 /// P(fake) = 1 / (1 + sum_k e^-l_k), so logit = -ln(sum_k e^-l_k), computed without overflow.
 fn fake_logit(contrasts: impl Iterator<Item = f32>) -> f32 {
-    let neg: Vec<f32> = contrasts.map(|l| -l).collect();
-    let m = neg.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    -(m + neg.iter().map(|x| (x - m).exp()).sum::<f32>().ln())
+    // A running log-sum-exp of -l_k: (max so far, sum of e^(x - max)).
+    let (m, sum) = contrasts.fold((f32::NEG_INFINITY, 0.0f32), |(m, sum), l| {
+        let x = -l;
+        if x > m {
+            (x, sum * (m - x).exp() + 1.0)
+        } else {
+            (m, sum + (x - m).exp())
+        }
+    });
+    -(m + sum.ln())
 }
 
 pub fn sigmoid(x: f32) -> f32 {
@@ -293,6 +349,45 @@ mod tests {
         assert_eq!(h.full.as_ref().map(Vec::len), Some(2));
         assert_eq!(n.lex.len(), 1);
         assert_eq!(n.full.as_ref().map(Vec::len), Some(1));
+    }
+
+    /// The full variant reads the layers it was trained on: given only a sentence embedding
+    /// (an engine without layer means) it falls back to the lexical variant, and a head asking
+    /// for layers the encoder lacks, or whose width does not match them, is refused at load.
+    #[test]
+    fn full_variant_needs_the_layers_it_was_trained_on() {
+        let head = DetectorHead::bundled().unwrap();
+        let layers = head.meta.embedding_layers.clone();
+        assert!(!layers.is_empty(), "the shipped head reads layer means");
+        let lm: Vec<f32> = (0..encoder::LAYERS * encoder::DIM)
+            .map(|i| ((i * 7919) % 101) as f32 / 100.0 - 0.5)
+            .collect();
+        let sentence = TextFeatures::sentence_from_layer_means(&lm);
+        let text = "5G towers spread the virus, share before they delete this";
+        let with = TextFeatures {
+            sentence: &sentence,
+            layer_means: Some(&lm),
+        };
+        assert_eq!(head.score(text, &[], Some(with)).kind, HeadKind::Full);
+        let only_sentence = TextFeatures::sentence(&sentence);
+        assert_eq!(
+            head.score(text, &[], Some(only_sentence)).kind,
+            HeadKind::Lexical
+        );
+        // The block is the chosen layers' means, each of norm `embedding_scale`.
+        let block = head.embedding_block(with).unwrap();
+        assert_eq!(block.len(), layers.len() * encoder::DIM);
+        for chunk in block.chunks(encoder::DIM) {
+            let n = chunk.iter().map(|v| v * v).sum::<f32>().sqrt();
+            assert!((n - head.meta.embedding_scale).abs() < 1e-4, "{n}");
+        }
+
+        let mut v: serde_json::Value = serde_json::from_str(META_JSON).unwrap();
+        v["embedding_layers"] = serde_json::json!([encoder::LAYERS]);
+        assert!(DetectorHead::from_parts(&v.to_string(), WEIGHTS).is_err());
+        let mut v: serde_json::Value = serde_json::from_str(META_JSON).unwrap();
+        v["embedding_layers"] = serde_json::json!([12]);
+        assert!(DetectorHead::from_parts(&v.to_string(), WEIGHTS).is_err());
     }
 
     /// The Rust features and the lexical head's logit match what the Python training code

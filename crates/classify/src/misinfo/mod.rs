@@ -20,7 +20,7 @@ pub mod matcher;
 pub mod signals;
 pub mod stance;
 
-use crate::encoder::{Encoder, EncoderConfig};
+use crate::encoder::{Encoder, EncoderConfig, TextFeatures};
 use crate::ClassifyError;
 pub use head::HeadProfile;
 use head::{DetectorHead, HeadKind};
@@ -226,10 +226,11 @@ impl MisinfoDetector {
             .collect()
     }
 
-    /// Assess one mention. `embedding`: its encoder sentence embedding, when the classifier
-    /// computed one (shared with the other consumers; never recomputed here).
-    pub fn assess(&self, m: &Mention, embedding: Option<&[f32]>) -> MisinformationInfo {
-        self.assess_in(m, embedding, None)
+    /// Assess one mention. `encoded`: its encoder features, when the classifier computed them
+    /// (shared with the other consumers; never recomputed here): the sentence embedding serves
+    /// claim matching, the layer means the detector head.
+    pub fn assess(&self, m: &Mention, encoded: Option<TextFeatures<'_>>) -> MisinformationInfo {
+        self.assess_in(m, encoded, None)
     }
 
     /// [`Self::assess`] knowing the post's language (`None`: unknown). The detector head was
@@ -238,21 +239,19 @@ impl MisinfoDetector {
     pub fn assess_in(
         &self,
         m: &Mention,
-        embedding: Option<&[f32]>,
+        encoded: Option<TextFeatures<'_>>,
         lang: Option<&str>,
     ) -> MisinformationInfo {
         let foreign = lang.is_some_and(|l| l != "en");
         let urls = domains::collect_urls(&m.text, &m.entities.urls);
+        let embedding = encoded.map(|f| f.sentence);
         let claims = self.match_claims(&m.text, &urls, embedding);
         let (mut sigs, findings) = signals::credibility(m, &urls);
         let thr = self.threshold(self.index.mode_for(embedding));
 
         // Claim matches: the strongest supporting match counts fully, a debunk lowers the score.
         let mut claim_sigs = Vec::new();
-        let head_score = self
-            .head
-            .as_ref()
-            .map(|h| h.score(&m.text, &urls, embedding));
+        let head_score = self.head.as_ref().map(|h| h.score(&m.text, &urls, encoded));
         let head_says_reliable = head_score.is_some_and(|s| s.probability < 0.2);
         let supporting = claims.iter().find(|c| c.stance == Stance::Supports);
         let loose = supporting

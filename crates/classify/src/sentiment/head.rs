@@ -284,6 +284,33 @@ impl EncoderSentiment {
             .collect())
     }
 
+    /// One [`SentimentInfo`] per text and the text's frozen-encoder [`Output::LayerMeans`], in
+    /// input order, from one encoder pass when the head reads the frozen layers (a second pass
+    /// only for an adapted sentiment branch). Blocking.
+    pub fn predict_with_layer_means(
+        &self,
+        texts: &[&str],
+    ) -> Result<(Vec<SentimentInfo>, Vec<Vec<f32>>), ClassifyError> {
+        let rows = self
+            .encoder
+            .submit(texts, self.head.prefix(), self.head.output())?
+            .wait()?;
+        let infos = rows
+            .iter()
+            .zip(texts)
+            .map(|(r, t)| self.head.info(self.head.probs(r, t)))
+            .collect();
+        let frozen =
+            if self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query {
+                rows
+            } else {
+                self.encoder
+                    .submit(texts, Prefix::Query, Output::LayerMeans)?
+                    .wait()?
+            };
+        Ok((infos, frozen))
+    }
+
     /// One [`SentimentInfo`] per text, in input order. Blocking.
     pub fn predict_batch(&self, texts: &[&str]) -> Result<Vec<SentimentInfo>, ClassifyError> {
         Ok(self

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
-use vigia_classify::encoder::{Encoder, EncoderConfig};
+use vigia_classify::encoder::{Encoder, EncoderConfig, Output, Prefix, TextFeatures};
 use vigia_classify::misinfo::head::DetectorHead;
 use vigia_classify::misinfo::{domains, HeadGate, HeadProfile, MisinfoConfig, MisinfoDetector};
 use vigia_model::Mention;
@@ -117,6 +117,36 @@ pub fn maybe_encoder(no_encoder: bool) -> Result<Option<(Encoder, EncoderConfig)
     }
 }
 
+/// A text's encoder output as the pipeline's transformer tier computes it: the layer means of
+/// one pass and the sentence embedding they imply.
+pub struct Encoded {
+    sentence: Vec<f32>,
+    layer_means: Vec<f32>,
+}
+
+impl Encoded {
+    fn features(&self) -> TextFeatures<'_> {
+        TextFeatures {
+            sentence: &self.sentence,
+            layer_means: Some(&self.layer_means),
+        }
+    }
+}
+
+fn encode_all(enc: &Encoder, texts: &[&str]) -> Result<Vec<Encoded>> {
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(256) {
+        let rows = enc
+            .submit(chunk, Prefix::Query, Output::LayerMeans)?
+            .wait()?;
+        out.extend(rows.into_iter().map(|layer_means| Encoded {
+            sentence: TextFeatures::sentence_from_layer_means(&layer_means),
+            layer_means,
+        }));
+    }
+    Ok(out)
+}
+
 pub fn embed_all(enc: &Encoder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
     let mut out = Vec::with_capacity(texts.len());
     for chunk in texts.chunks(256) {
@@ -186,7 +216,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
     };
     let texts: Vec<&str> = rows.iter().map(|(t, _)| t.as_str()).collect();
     let embeddings = match &enc {
-        Some((e, _)) => Some(embed_all(e, &texts)?),
+        Some((e, _)) => Some(encode_all(e, &texts)?),
         None => None,
     };
     let hosp = if hospital {
@@ -201,7 +231,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
     let hosp_lang: Vec<Option<String>> = hosp.iter().map(|t| lang_of(t)).collect();
     let hosp_refs: Vec<&str> = hosp.iter().map(String::as_str).collect();
     let hosp_emb = match &enc {
-        Some((e, _)) if hospital => Some(embed_all(e, &hosp_refs)?),
+        Some((e, _)) if hospital => Some(encode_all(e, &hosp_refs)?),
         _ => None,
     };
     // Scorers: the head alone, then the combined score under each gate, with the embedding
@@ -213,14 +243,14 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
     let mut table: Vec<Row> = Vec::new();
     // A head alone: counts on the CSV, false alarms on the hospital set, and which variant ran.
     let head_alone = |h: &DetectorHead| {
-        let flags = |t: &str, emb: Option<&[f32]>| {
+        let flags = |t: &str, emb: Option<TextFeatures<'_>>| {
             let s = h.score(t, &domains::collect_urls(t, &[]), emb);
             (s.probability >= s.threshold, s.kind)
         };
         let mut c = Counts::default();
         let mut kind = None;
         for (i, (text, fake)) in rows.iter().enumerate() {
-            let (flagged, k) = flags(text, embeddings.as_ref().map(|v| v[i].as_slice()));
+            let (flagged, k) = flags(text, embeddings.as_ref().map(|v| v[i].features()));
             kind = Some(k);
             c.add(*fake, flagged);
         }
@@ -228,7 +258,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
             let n = hosp
                 .iter()
                 .enumerate()
-                .filter(|(i, t)| flags(t, hosp_emb.as_ref().map(|v| v[*i].as_slice())).0)
+                .filter(|(i, t)| flags(t, hosp_emb.as_ref().map(|v| v[*i].features())).0)
                 .count();
             (n, hosp.len())
         });
@@ -247,7 +277,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
                 let emb = embeddings
                     .as_ref()
                     .filter(|_| with_emb)
-                    .map(|v| v[i].as_slice());
+                    .map(|v| v[i].features());
                 let info = d.assess_in(&mention(i, text), emb, row_lang[i].as_deref());
                 c.add(*fake, info.score >= 0.5);
                 if gi == 0 && with_emb && !info.claims.is_empty() {
@@ -264,7 +294,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
                         let emb = hosp_emb
                             .as_ref()
                             .filter(|_| with_emb)
-                            .map(|v| v[*i].as_slice());
+                            .map(|v| v[*i].features());
                         d.assess_in(&mention(*i, t), emb, hosp_lang[*i].as_deref())
                             .score
                             >= 0.5
@@ -294,7 +324,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
         ];
         for (set, set_texts, set_emb, set_lang) in sets {
             for (i, t) in set_texts.iter().enumerate() {
-                let emb = set_emb.as_ref().map(|v| v[i].as_slice());
+                let emb = set_emb.as_ref().map(|v| v[i].features());
                 let info = det.assess_in(&mention(i, t), emb, set_lang[i].as_deref());
                 let hs = head.score(t, &domains::collect_urls(t, &[]), emb);
                 let gold = if set == "csv" { rows[i].1 } else { false };
