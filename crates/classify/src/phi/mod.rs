@@ -36,7 +36,7 @@ pub use checks::{
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@8";
+pub const MODEL_NAME: &str = "phi-rules@9";
 
 /// A candidate span (byte offsets) proposed by one rule.
 #[derive(Debug, Clone, PartialEq)]

@@ -29,18 +29,19 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:step-?|half-?)?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:-in-law)?
-          | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
-          | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
-          | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
-          | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
+          (?:my|our|his|her|their|your)\s+(?:[\w'-]+\s+){0,3}?(?:step-?|half-?|great-?)?(?:missus|hubby|wifey|mate|pal|buddy|bestie|bff|colleague|co-?worker|classmate|roommate|housemate|twin|sis|bro|sibling|godchild|grandchild|granny|nana|fiancé|other\s+half|ex|mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:[-\s]in[-\s]law)?
+          | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:(?:mejor|querid[oa]|pobre|otr[oa]|adorad[oa]|peque(?:ñ|n)[oa])\s+)?(?:nieto|nieta|bisabuela|bisabuelo|ahijad[oa]|comadre|compadre|colega|jefe|jefa|gemel[oa]|melliz[oa]|hermanastr[oa]|padrastro|madrastra|hijastr[oa]|niño|niña|nene|nena|chico|chica|peque|yaya|yayo|abuelita|abuelito|madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
+          | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:(?:millor|estimad[ao]|pobre|altr[ea]|petit[a]?)\s+)?(?:besàvia|besavi|nét|néta|fillol|fillola|company|companya|bessó|bessona|nen|nena|padrastre|madrastra|mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
+          | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:(?:migliore|car[oa]|pover[oa]|altr[oa]|piccol[oa])\s+)?(?:bisnonna|bisnonno|figlioccio|figlioccia|collega|gemello|gemella|ragazzo|ragazza|bimbo|bimba|patrigno|matrigna|madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
+          | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:(?:melhor|querid[oa]|pobre|outr[oa])\s+)?(?:bisavó|bisavô|afilhad[oa]|colega|companheir[oa]|comadre|compadre|menino|menina|gêmeo|gêmea|gémeo|gémea|padrasto|madrasta|enteado|enteada|sobrinho|sobrinha|mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|(?:a|o)\s+(?:senhora|senhor))
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche|enfermeir[oa]s?|doutor[a]?|parteira|médic[oa]s)
           | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is|me\s+chamo|chamo-me|se\s+chama|chamad[oa]|meu\s+nome\s+é|o\s+meu\s+nome\s+é)
-          | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte)\s+(?:for|para|per)
-          | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia)
+          | (?:fundraiser|gofundme|raccolta\s+fondi|recaudación|recapte|vaquinha|vakinha)\s+(?:for|para|per|da|do|de)
+          | name\s+on\s+(?:it|the\s+card|the\s+letter|the\s+form)|(?:card|account)\s*holder|in\s+the\s+name\s+of|a\s+nombre\s+de|a\s+nom\s+de|a\s+nome\s+di|em\s+nome\s+de|intestat[oa]\s+a|titular
+          | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia|aunty|auntie|aunt|uncle|cousin|granny|nana|nanna|grandad|granddad|gramps|tía|tío|tita|tito|yaya|yayo|abuela|abuelo|abuelita|abuelito|tieta|tiet|oncle|zia|zio|zietta|avó|avô|vovó|vovô|vó|vô|titia|madrina|padrino|madrinha|padrinho)
           | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
           | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de|funeral\s+(?:service\s+)?(?:for|of)|wake\s+for|memorial\s+(?:service\s+)?for|funeral\s+de|misa\s+por|funerale\s+di|velório\s+d[eoa]|missa\s+por|em\s+memória\s+de)
         )\b(?:\s+(?:pequeñ[oa]|mayor|menor|petit[a]?|gran|gros|piccol[oa]|grande|maggiore|minore|de\s+\d+\s+años|de\s+\d+\s+anys|di\s+\d+\s+anni))?\s*[:,(]?\s*$",
@@ -67,7 +68,7 @@ const NOT_NAMES: &[&str] = &[
     "Emergency", "Urgencias", "Urgències", "Pronto", "Soccorso", "God", "Dios", "Déu", "Dio",
     "Covid", "Sant", "Santa", "San", "Saint", "St", "Royal", "Mount", "General", "National",
     "Nacional", "Ciudad", "Ciutat", "Città", "Ambulance", "Ambulancia", "Servei", "Servicio",
-    "Servizio", "Department", "Departamento", "Please", "Thanks", "Gracias", "Gràcies", "Grazie",
+    "Servizio", "Department", "Departamento", "Maternidade", "Maternidad", "Maternitat", "Please", "Thanks", "Gracias", "Gràcies", "Grazie",
     "Street", "Road", "Calle", "Carrer", "Via", "Avenida", "Avinguda", "Plaza", "Plaça", "Piazza",
     "Corso", "Passeig", "Paseo", "Viale", "Leukaemia", "Cancer", "Cáncer", "Càncer", "Cancro",
     // "International Nurses Day", "Midwives Week": an observance, not a name
@@ -90,7 +91,9 @@ const PUBLIC_FIGURES: &[&str] = &[
     "Chris Whitty", "Jonathan Van-Tam", "Matt Hancock", "Wes Streeting", "Isabel Díaz Ayuso",
     "Ayuso", "Carolina Darias", "Ada Colau", "Jaume Collboni", "Elly Schlein", "Matteo Salvini",
     "Giuseppe Conte", "Lionel Messi", "Cristiano Ronaldo", "Taylor Swift", "Pau Gasol",
-    "Jordi Pujol", "Greta Thunberg",
+    "Jordi Pujol", "Greta Thunberg", "Pep Guardiola", "Guardiola", "Pedro Cavadas", "Cavadas",
+    "Marcelo Rebelo de Sousa", "Rebelo de Sousa", "Lula", "Luís Montenegro", "António Costa",
+    "Graça Freitas", "Papa Leone", "Pope Leo", "Carlo Ancelotti", "Ancelotti",
 ];
 
 /// Common first names in en, es, ca and it (written by hand from the most frequent given names
@@ -179,6 +182,90 @@ const FIRST_NAMES: &[&str] = &[
     "Bernadette", "Precious", "Isla", "Rory", "Sharon", "Bev", "Beverley", "Mandy", "Stella",
 ];
 
+/// More given names (phi-rules@9): older and younger generations, nicknames and diminutives,
+/// Basque, Galician, Latin American, Sicilian and Neapolitan, Portuguese and Brazilian, and
+/// families of South Asian, West African, Arab and Eastern European origin in the UK, Spain,
+/// Italy and Portugal. Words that are also ordinary words are left out or listed in
+/// [`AMBIGUOUS_FIRST`].
+#[rustfmt::skip]
+const MORE_FIRST_NAMES: &[&str] = &[
+    "Marcus", "Tanya", "Ray", "Lou", "Louie", "Arlo", "Edna", "Doris", "Mavis", "Ethel", "Gladys",
+    "Elsie", "Hilda", "Norma", "Sheila", "Valerie", "Marjorie", "Beryl", "Terry", "Tommy", "Billy",
+    "Bobby", "Danny", "Johnny", "Jimmy", "Micky", "Mick", "Kenny", "Ronnie", "Reggie", "Stan",
+    "Len", "Ernie", "Alf", "Bert", "Fred", "Harold", "Albert", "Walter", "Stanley", "Leonard",
+    "Cyril", "Norman", "Roy", "Eric", "Malcolm", "Douglas", "Duncan", "Jeremy", "Russell", "Shaun",
+    "Shane", "Carl", "Glenn", "Jake", "Josh", "Zach", "Zack", "Ollie", "Harvey", "Reuben", "Finn",
+    "Finley", "Riley", "Jayden", "Kai", "Ezra", "Elijah", "Isaac", "Caleb", "Owen", "Rhys",
+    "Gareth", "Bryn", "Tegan", "Cerys", "Ffion", "Bronwen", "Beth", "Becky", "Becca", "Vicky",
+    "Nikki", "Kerry", "Jess", "Jen", "Jenna", "Lauren", "Kayla", "Sienna", "Millie", "Daisy",
+    "Phoebe", "Esme", "Ivy", "Lottie", "Georgia", "Holly", "Jasmine", "Naomi", "Lewis", "Dominic",
+    "Toby", "Rupert", "Hugh", "Giles", "Tristan", "Cameron", "Marley", "Jude", "Ronan", "Cillian",
+    "Oisin", "Padraig", "Seamus", "Eoin", "Conor", "Darragh", "Sadie", "Maeve", "Roisin",
+    "Caoimhe", "Aisling", "Brendan", "Fergus", "Graeme", "Alasdair", "Ewan", "Iain", "Lachlan",
+    "Agnes", "Isobel", "Moira", "Elspeth", "Kath", "Cath", "Sally", "Jackie", "Sheena", "Tina",
+    "Lisa", "Trish", "Bernie", "Angie", "Hayley", "Whitney", "Brittany", "Tiffany", "Kaylee",
+    "Madison", "Brooke", "Austin", "Brandon", "Justin", "Cody", "Travis", "Dustin", "Chad", "Brad",
+    "Troy", "Darnell", "Tyrone", "Jamal", "Andre", "Malik", "Latoya", "Keisha", "Shanice",
+    "Tamika", "Aaliyah", "Imani", "Tunde", "Femi", "Chioma", "Kemi", "Yemi", "Funmi", "Segun",
+    "Emeka", "Nkechi", "Bilal", "Hamza", "Imran", "Asif", "Zara", "Sana", "Maryam", "Yasmin",
+    "Leila", "Layla", "Amina", "Usman", "Faisal", "Khalid", "Rashid", "Samir", "Nabil", "Walid",
+    "Hussein", "Mustafa", "Abdul", "Abdullah", "Kareem", "Ishaan", "Vikram", "Rahul", "Amit",
+    "Neha", "Pooja", "Anjali", "Kavita", "Meena", "Lakshmi", "Suresh", "Ramesh", "Rajesh", "Manoj",
+    "Nikhil", "Aarav", "Arun", "Vijay", "Pradeep", "Jaspreet", "Manpreet", "Simran", "Navdeep",
+    "Kiran", "Krzysztof", "Marek", "Pawel", "Paweł", "Kasia", "Magda", "Zofia", "Jakub",
+    "Wojciech", "Łukasz", "Lukasz", "Dorota", "Ewa", "Joanna", "Irina", "Natasha", "Svetlana",
+    "Olga", "Tatiana", "Dmitri", "Sergei", "Vlad", "Andrei", "Nikolai", "Yuri", "Daria",
+    "Kateryna", "Oleksandr", "Taras", "Florin", "Raluca", "Alina", "Adriana", "Iulia", "Ellie",
+    "Kelly", "Lupita", "Guadalupe", "Lupe", "Conchi", "Conchita", "Maribel", "Marisol", "Mariano",
+    "Macarena", "Chelo", "Charo", "Chari", "Merche", "Mamen", "Maripaz", "Mari", "Maricarmen",
+    "Mariluz", "Begoña", "Arantxa", "Idoia", "Edurne", "Garazi", "Uxue", "Maialen", "Ane",
+    "Izaskun", "Yaiza", "Nayara", "Tania", "Tamara", "Estefanía", "Vanesa", "Cristian", "Yeray",
+    "Airam", "Acerina", "Candelaria", "Carlota", "Valentina", "Lara", "Aitana", "Azahara", "Noa",
+    "Ainara", "Erika", "Almudena", "Araceli", "Herminia", "Eugenia", "Emilia", "Aurelia",
+    "Bernarda", "Petra", "Ramona", "Jacinta", "Gregoria", "Amalia", "Elvira", "Adela", "Agustina",
+    "Otilia", "Felisa", "Celia", "Toñi", "Juani", "Juana", "Juanita", "Paquita", "Manoli",
+    "Mariví", "Rosi", "Rosita", "Rosalía", "Josefina", "Gerardo", "Gustavo", "Ernesto", "Arturo",
+    "Alfonso", "Alfredo", "Armando", "Rodrigo", "Héctor", "Hector", "Marcelo", "Mauricio",
+    "Rolando", "Orlando", "Leandro", "Santiago", "Santi", "Nicolás", "Nico", "Benjamín", "Thiago",
+    "Izan", "Enzo", "Gael", "Dani", "Kike", "Fran", "Juanma", "Juanjo", "Josemi", "Chus", "Jose",
+    "Pancho", "Lucho", "Beto", "Lalo", "Nando", "Toño", "Txema", "Koldo", "Iñaki", "Iñigo",
+    "Íñigo", "Xabi", "Ander", "Ibai", "Jon", "Eneko", "Julen", "Oier", "Xabier", "Patxi", "Joseba",
+    "Borja", "Pelayo", "Álex", "Alex", "Matías", "Emiliano", "Sebastián", "Lautaro", "Camila",
+    "Florencia", "Antonella", "Renata", "Fernanda", "Itzel", "Yesenia", "Karla", "Encarnita",
+    "Remedios", "Arlet", "Ariadna", "Mariona", "Mònica", "Rut", "Ester", "Montse", "Eulàlia",
+    "Assumpció", "Agnès", "Elisenda", "Elionor", "Sònia", "Vinyet", "Jana", "Ivet", "Nàdia",
+    "Cèlia", "Gisela", "Noèlia", "Natàlia", "Pep", "Pepet", "Quimet", "Tonet", "Cisco", "Xisco",
+    "Marçal", "Èric", "Lluc", "Jofre", "Bartomeu", "Tomeu", "Llorenç", "Esteve", "Damià", "Magí",
+    "Climent", "Ernest", "Feliu", "Pere", "Judit", "Totò", "Annamaria", "Mariangela",
+    "Mariagrazia", "Mariarosa", "Marilena", "Gianna", "Giusi", "Giuseppina", "Pina", "Rosaria",
+    "Rosalba", "Rosanna", "Rossana", "Filomena", "Immacolata", "Nunzia", "Carmelina", "Lucrezia",
+    "Ornella", "Orietta", "Donatella", "Gabriella", "Marcella", "Mirella", "Rosella", "Stefania",
+    "Sabrina", "Monica", "Cinzia", "Lorenza", "Debora", "Miriam", "Greta", "Emma", "Gaia",
+    "Nicole", "Anita", "Iolanda", "Wanda", "Gina", "Nina", "Lina", "Rina", "Ida", "Elsa", "Agata",
+    "Giada", "Matilde", "Adele", "Carolina", "Cecilia", "Costanza", "Delia", "Fiorella", "Flavia",
+    "Giuliana", "Lidia", "Livia", "Mara", "Maura", "Ottavia", "Raffaella", "Sonia", "Samuele",
+    "Salvo", "Turi", "Nino", "Peppe", "Peppino", "Pippo", "Gigi", "Lello", "Tonino", "Piero",
+    "Pierluigi", "Piergiorgio", "Gianfranco", "Giancarlo", "Gianmarco", "Giampaolo", "Gianpaolo",
+    "Giampiero", "Gianluigi", "Giuliano", "Luciano", "Adriano", "Aldo", "Amedeo", "Angelo",
+    "Antonello", "Carlo", "Cesare", "Corrado", "Cosimo", "Damiano", "Elio", "Ezio", "Fausto",
+    "Flavio", "Fulvio", "Gaetano", "Guido", "Lucio", "Marcello", "Massimiliano", "Nicolò",
+    "Niccolò", "Oreste", "Osvaldo", "Ottavio", "Pierpaolo", "Renato", "Renzo", "Rino", "Rocco",
+    "Rodolfo", "Ruggero", "Sandro", "Saverio", "Sebastiano", "Silvano", "Silvio", "Tiziano", "Ugo",
+    "Valerio", "Vittorio", "Elia", "Giulio", "Ludovico", "Achille", "Inês", "Ines", "Tiago", "Bia",
+    "João", "Joao", "Mariana", "Leonor", "Catarina", "Margarida", "Mafalda", "Madalena", "Filipa",
+    "Patrícia", "Sónia", "Cláudia", "Mónica", "Andreia", "Diana", "Helena", "Lúcia", "Luísa",
+    "Conceição", "Lurdes", "Amélia", "Alzira", "Deolinda", "Ermelinda", "Idalina", "Olinda",
+    "Adelaide", "Benedita", "Eduarda", "Gabriela", "Larissa", "Letícia", "Lívia", "Luana", "Thaís",
+    "Bruna", "Jéssica", "Juliana", "Heloísa", "Rafaela", "Débora", "Priscila", "Aline",
+    "Cristiane", "Luciana", "Márcia", "Rosana", "Tânia", "Vânia", "Diogo", "Duarte", "Gonçalo",
+    "Afonso", "Martim", "Guilherme", "Henrique", "Lourenço", "Vasco", "Simão", "Rui", "Nuno",
+    "Vítor", "Vitor", "Joaquim", "Mário", "Artur", "Abílio", "Adelino", "Américo", "Amândio",
+    "Aníbal", "Augusto", "Avelino", "Bernardo", "Caetano", "Domingos", "Emanuel", "Fábio",
+    "Filipe", "Hélder", "Horácio", "Ivo", "Júlio", "Leonel", "Mateus", "Matheus", "Maurício",
+    "Otávio", "Rogério", "Sebastião", "Telmo", "Valter", "Vinícius", "Zé", "Xico", "Kiko", "Guto",
+    "Caio", "Davi", "Murilo", "Igor", "Luan", "Heitor", "Bento", "Benício",
+];
+
 /// First names that are also ordinary words, places or brands; alone, without a cue, they are
 /// not taken as names.
 #[rustfmt::skip]
@@ -193,6 +280,8 @@ const AMBIGUOUS_FIRST: &[&str] = &[
     "Assunta", "Remei", "Ava", "Pepa", "Dolors", "Glòria", "Regina", "Angela", "Ángela",
     // (added in phi-rules@7: given names that are also words, places or surnames)
     "Jordan", "Amber", "Lee", "Dean", "Ross", "Gordon", "Fraser", "Stuart", "Angus", "Ali", "Precious", "Isla", "Stella", "Heather", "Ruth", "Carol", "Nieves", "Amparo", "Shannon", "Craig", "Barry", "Lynn", "Courtney", "Raj",
+    // (added in phi-rules@9)
+    "Ray", "Lou", "Jess", "Holly", "Ivy", "Daisy", "Georgia", "Austin", "Brooke", "Chad", "Troy", "Sally", "Angelo", "Carlo", "Nina", "Gina", "Lina", "Pina", "Ida", "Elsa", "Emma", "Petra", "Ramona", "Lara", "Nico", "Ester", "Ernest", "Augusto", "Benedita", "Bento", "Bia", "Kai", "Ane", "Jon", "Ander", "Rut", "Mari", "Chus", "Toño", "Pep", "Ugo", "Ivo", "Davi", "Gaia", "Giusi", "Nino", "Salvo", "Renato", "Orlando", "Lucio", "Diana", "Helena", "Camila", "Agnes", "Florencia", "Valentina", "Carolina", "Armando", "Augusto", "Fernanda", "Caetano", "Santiago", "Elvira", "Adela", "Celia", "Eugenia", "Esteve", "Nicole", "Monica", "Mónica", "Mara", "Zara", "Lupe", "Pancho", "Adelaide", "Regina", "Chiara", "Serena", "Bruno",
 ];
 /// An apposition after the name: "Pedro Gomez, mi vecino", "Anna (my sister)".
 static APPOSITION: Lazy<Regex> = Lazy::new(|| {
@@ -220,7 +309,9 @@ static KIN_PAREN: Lazy<Regex> = Lazy::new(|| {
 
 /// Verbs that make a name the subject of reported speech or news ("X said", "X ha anunciado").
 static REPORTING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura|revealed|reveals|has\s+revealed|opened\s+up|opens\s+up|ha\s+revelado|reveló|ha\s+confesado|confesó|va\s+revelar|ha\s+revelat|ha\s+rivelato|ha\s+confessato|revelou|confessou)\b")
+    // ("En Pep de la farmàcia diu", "Tom from the pharmacy says": where they are from may come
+    // between.)
+    Regex::new(r"(?i)^(?:\s+(?:de|del|de\s+la|de\s+l'|from|of|at|di|della|dalla|da|do)\s+(?:the\s+|la\s+|el\s+|l')?[\p{L}'’]+)?,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura|revealed|reveals|has\s+revealed|opened\s+up|opens\s+up|ha\s+revelado|reveló|ha\s+confesado|confesó|va\s+revelar|ha\s+revelat|ha\s+rivelato|ha\s+confessato|revelou|confessou|foi\s+visitar|visitou|va\s+visitar|ha\s+visitato|è\s+andat[oa]\s+a\s+visitare|fue\s+a\s+visitar)\b")
         .expect("reporting regex")
 });
 
@@ -257,7 +348,7 @@ const NOT_EVENT_SUBJECTS: &[&str] = &[
 
 /// Hospitals and places named after people; a name inside one of these is not a person.
 static INSTITUTION_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:the|hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso)\s*$")
+    Regex::new(r"(?i)\b(?:the|hospital|hosp\.|ospedale|policlinico|clínica|clinica|clinic|fundació|fundación|fondazione|institut|instituto|istituto|centro|centre|sant|santa|san|saint|st\.?|virgen|verge|vergine|madonna|del|della|dels|queen|king|prince|princess|reina|rey|regina|re|príncipe|princesa|principe|principessa|universitari|universitario|universitaria|general|universitat|universidad|università|escola|escuela|scuola|carrer|calle|via|plaza|plaça|piazza|avenida|avinguda|paseo|passeig|corso|maternidade|maternidad|maternitat|maternità|hospice|hospicio|infanta|infante)\s*$")
         .expect("institution regex")
 });
 
@@ -309,8 +400,10 @@ const NAMED_HOSPITALS: &[&str] = &[
 ];
 
 /// A regnal number right after a name: "XXIII", "VI", "II".
-static REGNAL_AFTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s+[IVXL]{1,6}\b").expect("regnal regex"));
+static REGNAL_AFTER: Lazy<Regex> = Lazy::new(|| {
+    // ("Tanya I think": a lone "I" before a word is the pronoun.)
+    Regex::new(r"^\s+(?:[IVXL]{2,6}\b|[VXL]\b|I(?:$|[,.;)]))").expect("regnal regex")
+});
 
 /// A care role right before a name ("la matrona", "nurse", "l'infermera").
 static ROLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -327,7 +420,7 @@ static ROLE_WAS: Lazy<Regex> = Lazy::new(|| {
 
 /// A birth weight right after a name: "Isla Rose, 7lb 2oz", "Pau (3,2 kg)", "Giulia 3.400 g".
 static BIRTH_WEIGHT_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*[,(:-]?\s*\d{1,2}(?:\s*lbs?\b|\s*pounds\b|[.,]\d{1,3}\s*(?:kg|kilos?|g|grams|gramos|grams|grammi)\b|\s*(?:kg|kilos?)\b)")
+    Regex::new(r"(?i)^\s*[,(:-]?\s*(?:1?\d(?:\s*lbs?\b|\s*pounds\b)|\d[.,]\d{1,3}\s*(?:kg|kilos?|g|grams|gramos|grams|grammi)\b|\d\s*(?:kg|kilos?)\b)")
         .expect("birth weight regex")
 });
 
@@ -392,7 +485,13 @@ static PUBLIC_TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn first_names() -> &'static HashSet<&'static str> {
-    static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| FIRST_NAMES.iter().copied().collect());
+    static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+        FIRST_NAMES
+            .iter()
+            .chain(MORE_FIRST_NAMES)
+            .copied()
+            .collect()
+    });
     &SET
 }
 
@@ -466,7 +565,7 @@ static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
           |madre|padre|hijo|hija|marido|mujer|esposa|esposo|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|sobrino|sobrina|novio|novia|cuñado|cuñada|amigo|amiga|vecino|vecina
           |mare|pare|fill|filla|germà|germana|avi|àvia|iaia|iaio|cosí|cosina|nebot|neboda|marit|dona|amic|veí|veïna
           |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina
-          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha)(?:-in-law)?
+          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha|missus|hubby|mate|comadre|compadre|nieto|nieta)(?:[-\s]in[-\s]law)?
         \s+(\p{Ll}[\p{Ll}'’-]{2,})
         (\s+(?:was|is|has|had|got|went|needs|tiene|tuvo|está|estuvo|lleva|fue|ha|té|va|està|porta|è|era|sta|tem|teve|foi|esteve|anda)\b)?")
         .expect("lower-case kin name regex")
@@ -490,7 +589,7 @@ const LOWER_NOT_NAMES: &[&str] = &[
 /// A greeting or thanks right before a name that a comma or "!" closes: "morning Fiona,",
 /// "Bon dia Montse,", "thanks Kwame!".
 static GREETING_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie|olá|ola|oi|bom\s+dia|boa\s+tarde|boa\s+noite|obrigad[oa])\s*,?\s*$")
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie|olá|ola|oi|bom\s+dia|boa\s+tarde|boa\s+noite|obrigad[oa]|forza|força|ánimo|animo|ànims|anims|come\s+on|go|well\s+done|congrats|congratulations|felicidades|enhorabuena|felicitats|auguri|complimenti|parabéns|parabens|hang\s+in\s+there|stay\s+strong|love\s+you|te\s+quiero|t'estimo|ti\s+voglio\s+bene|amo-te|te\s+amo|happy\s+birthday|feliz\s+cumpleaños|per\s+molts\s+anys|buon\s+compleanno|feliz\s+aniversário|welcome(?:\s+home)?|bienvenid[oa]|benvingut|benvinguda|benvenut[oa]|bem-vind[oa]|tanti\s+auguri|muchas\s+gracias|moltes\s+gràcies|grazie\s+mille|muito\s+obrigad[oa]|miss\s+you|te\s+echo\s+de\s+menos|et\s+trobo\s+a\s+faltar|mi\s+manchi|saudades)\s*,?\s*$")
         .expect("greeting regex")
 });
 
@@ -542,6 +641,47 @@ static AGE_UNIT_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("age unit regex")
 });
 
+/// A hospital or a home "of" a place right before the word ("Hospital de Basurto", "Maternidade
+/// Alfredo da Costa", "Clínica de la Luz"): the place's name, never a person, whatever cue is
+/// around it (a birth weight after it is the baby's).
+static HOSPITAL_OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:hospital|hosp\.|ospedale|policlinico|cl[íi]nica|clinic|maternidade|maternidad|maternitat|maternit[àa]|centro|centre|institut|instituto|istituto|fundaci[óo]|fundación|hospice|residencia|resid[èe]ncia|casa\s+de\s+repouso|lar)\s+(?:universitari[oa]?\s+|general\s+|provincial\s+)?(?:de\s+la|de\s+l'|del|de|d'|di|della|da|do|dos|das|of)\s*$")
+        .expect("hospital-of regex")
+});
+
+/// A pet right before the word ("mi perro Toby", "our cat Luna", "il mio gatto Leo"): an
+/// animal's name, not a person's.
+static PET_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:dog|doggo|cat|puppy|kitten|pup|pet|horse|pony|rabbit|bunny|hamster|parrot|perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|mascota|gos|gossa|gosset|gat|cane|cagna|cagnolin[oa]|gatt[oa]|gattin[oa]|c[ãa]o|cadela|cachorr[oa]|gatinh[oa]|conejo|conill|coniglio|coelho)\s*[:,(]?\s*$")
+        .expect("pet regex")
+});
+
+/// The Portuguese personal article ("o Tiago", "a Inês", "ajudem a Bia") or the Spanish
+/// personal "a" right before the word: with a known first name, a person.
+static PT_ARTICLE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d'’])(?:o|a|O|A)\s+$").expect("pt article regex"));
+
+/// The Catalan personal article "en"/"na" inside a sentence ("que en Pol té..."), which is
+/// also a preposition: a person when a verb follows the known first name.
+static CA_ARTICLE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d'’])(?:en|na)\s+$").expect("ca article regex"));
+static CA_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s+(?:té|tenia|ha|havia|és|era|està|estava|va|vol|diu|fa|porta|s'ha|s'està|em|m'ha|ens|no)\b")
+        .expect("ca verb regex")
+});
+
+/// A plea for someone ("help Bia", "ayudad a Hugo", "ajudem o Tiago", "aiutate Samuele"): a
+/// known first name after it is a person.
+static HELP_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:help|helping|support|ayud(?:a|ad|emos|ar|en)|ajud(?:a|em|eu|ar|e|emos)|aiut(?:a|ate|iamo|are)|apoy(?:a|ad|emos|ar)|recolzem|ajudeu)\s+(?:a\s+|o\s+|al\s+|la\s+|el\s+|en\s+|na\s+|l')?$")
+        .expect("help regex")
+});
+
+/// An initial and a surname ("M. Adeyemi", "J. García") after a cue.
+static INITIAL_NAME: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(r"^\p{{Lu}}\.\s?{TOKEN}(?:-{TOKEN})?")).expect("initial name regex")
+});
+
 /// A place preposition right before the word: "of Dayton, passed away" names the town, not the
 /// one who died.
 static PLACE_PREP_BEFORE: Lazy<Regex> =
@@ -569,6 +709,15 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         {
             continue;
         }
+        // "name on it M. Adeyemi": an initial and a surname right after a cue.
+        if let Some(m) = INITIAL_NAME.find(&text[s..]) {
+            if CUE.is_match(&before(text, s, 60)) || TITLE.is_match(tail_of(text, s, 30)) {
+                out.push(Cand::new(s, s + m.end(), PhiType::PersonName, 45, None));
+                seen_end = s + m.end();
+                last_name_end = Some(seen_end);
+                continue;
+            }
+        }
         let Some(len) = name_at(text, s) else {
             continue;
         };
@@ -591,9 +740,16 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let prev = before(text, s, 60);
         // "la Núria", "el Pau", "en Pol", "l'Arnau": Catalan (and colloquial Spanish) put an
         // article before a first name; after a place word ("Hospital La Paz") it is a place.
+        let unambiguous = first_known && !AMBIGUOUS_FIRST.contains(&words[0]);
         let article = first_known
             && !PLACES_WITH_ARTICLE.contains(&words[0])
-            && (elided_article || personal_article(text, s))
+            && (elided_article
+                || personal_article(text, s)
+                || (unambiguous
+                    && PT_ARTICLE_BEFORE.is_match(tail_of(text, s, 4))
+                    && !PUBLIC_CONTEXT_BEFORE.is_match(tail_of(text, s, 40)))
+                || (CA_ARTICLE_BEFORE.is_match(tail_of(text, s, 5))
+                    && (unambiguous || CA_VERB_AFTER.is_match(&text[e..]))))
             && !INSTITUTION_BEFORE.is_match(tail_of(text, article_start(text, s), 30));
         let kin_paren = KIN_PAREN.is_match(&prev);
         // (Not at a sentence start, where any noun is capitalised: "Fax de admisión".)
@@ -615,9 +771,14 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let greeted = GREETING_BEFORE.is_match(tail_of(text, s, 20))
             && first_known
             && words.len() <= 2
-            && text[e..].trim_start().starts_with([',', '!'])
+            && text[e..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '(' && c != '\'')
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
         let cued = article
+            || (first_known && HELP_BEFORE.is_match(tail_of(text, s, 20)))
             || greeted
             || kin_paren
             || staff
@@ -642,6 +803,10 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
         let institution = INSTITUTION_BEFORE.is_match(near);
         if SAINT_BEFORE.is_match(near) {
+            continue;
+        }
+        if HOSPITAL_OF_BEFORE.is_match(near) || PET_BEFORE.is_match(near) {
+            seen_end = e;
             continue;
         }
         // A hospital named after a person: its later words ("Giovanni" in "Papa Giovanni
@@ -774,4 +939,51 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
         }
     }
+    // A post written all in lower case ("saw ellie from school", "shoutout to kelly on ward
+    // 7"): a known first name that is no ordinary word in any of the five languages is a name
+    // wherever it stands (not after a saint's or a hospital's word).
+    if !text.chars().any(char::is_uppercase) {
+        static LOWER_WORD: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r"\b\p{Ll}[\p{Ll}'’-]{2,}\b").expect("lower word regex"));
+        for w in LOWER_WORD.find_iter(text) {
+            let word = w.as_str();
+            let mut cs = word.chars();
+            let capitalised: String = cs
+                .next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
+            let near = tail_of(text, w.start(), 30);
+            let taken = out.iter().any(|c| c.start < w.end() && w.start() < c.end);
+            if first_names().contains(capitalised.as_str())
+                && !AMBIGUOUS_FIRST.contains(&capitalised.as_str())
+                && !LOWER_COMMON_WORDS.contains(&word)
+                && !LOWER_NOT_NAMES.contains(&word)
+                && !taken
+                && !SAINT_BEFORE.is_match(near)
+                && !INSTITUTION_BEFORE.is_match(near)
+                && !HOSPITAL_OF_BEFORE.is_match(near)
+                && !PET_BEFORE.is_match(near)
+                && !near.ends_with("hospital ")
+                && !NAMED_HOSPITALS
+                    .iter()
+                    .any(|h| text[w.start()..].starts_with(&h.to_lowercase()))
+                && !text[..w.start()].ends_with(['@', '#', '/', '.'])
+            {
+                out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
+            }
+        }
+    }
 }
+
+/// Known first names that are also ordinary lower-case words in en, es, ca, it or pt ("chiara"
+/// is clear, "pino" a pine, "marc" a frame, "ida" a departure): in an all-lower-case post they
+/// are read as words.
+#[rustfmt::skip]
+const LOWER_COMMON_WORDS: &[&str] = &[
+    "chiara", "franca", "pino", "puri", "marc", "roser", "benedetta", "oriol", "concha", "nacho",
+    "tom", "mason", "felice", "serena", "bruno", "santo", "lino", "remo", "vera", "ida", "nina",
+    "tina", "ester", "fina", "gala", "lola", "ernest", "rut", "pep", "bia", "nico", "lara",
+    "jon", "ane", "ivy", "daisy", "holly", "jess", "ray", "lou", "kai", "toni", "dani",
+    "mari", "lina", "gina", "elia", "angelo", "carlo", "emma", "gaia", "nino", "salvo", "davi",
+    "chus", "justin", "brandon", "austin", "brooke", "georgia", "carolina", "lupe", "candela",
+];

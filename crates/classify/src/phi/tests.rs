@@ -1715,3 +1715,83 @@ fn a_mobile_in_a_fax_post_stays_a_phone() {
         vec![PhiType::Phone]
     );
 }
+
+/// The redacted text of `t`.
+fn red(t: &str) -> String {
+    run(t).1
+}
+
+#[test]
+fn ninth_round_names_by_kin_cheer_article_and_plea() {
+    // kinship words however spelt: in-laws with spaces, colloquial partners, bare titles
+    assert_eq!(
+        red("we moved in with my sister in law Bernie last spring"),
+        "we moved in with my sister in law [PERSON_NAME] last spring"
+    );
+    assert_eq!(
+        red("his hubby Gareth drove us home"),
+        "his hubby [PERSON_NAME] drove us home"
+    );
+    assert_eq!(
+        red("Uncle Norman kept us laughing all night"),
+        "Uncle [PERSON_NAME] kept us laughing all night"
+    );
+    assert_eq!(
+        red("a mi compadre Rolando le duele todo"),
+        "a mi compadre [PERSON_NAME] le duele todo"
+    );
+    assert_eq!(
+        red("la mia migliore amica Ornella è partita"),
+        "la mia migliore amica [PERSON_NAME] è partita"
+    );
+    assert_eq!(
+        red("o meu afilhado Duarte fez anos"),
+        "o meu afilhado [PERSON_NAME] fez anos"
+    );
+    // cheers and thanks closing on the name, even with an emoji after it
+    assert_eq!(red("Força, Mariona 💪"), "Força, [PERSON_NAME] 💪");
+    assert_eq!(red("Forza Gaetano!"), "Forza [PERSON_NAME]!");
+    assert_eq!(red("thank you Louise 🌸"), "thank you [PERSON_NAME] 🌸");
+    // the Portuguese article and the Catalan "en" before a verb
+    assert_eq!(
+        red("Hoje o Gonçalo voltou à escola"),
+        "Hoje o [PERSON_NAME] voltou à escola"
+    );
+    assert_eq!(
+        red("diu que en Pol té febre"),
+        "diu que en [PERSON_NAME] té febre"
+    );
+    // a plea for someone
+    assert_eq!(
+        red("please help Kateryna get home"),
+        "please help [PERSON_NAME] get home"
+    );
+    // an initial and a surname after a cue, and a title
+    assert_eq!(
+        red("the card was in the name of K. Mensah"),
+        "the card was in the name of [PERSON_NAME]"
+    );
+    // "I" after a name is the pronoun, not a regnal number
+    assert_eq!(
+        red("the midwife (Cerys I think) was lovely"),
+        "the midwife ([PERSON_NAME] I think) was lovely"
+    );
+}
+
+#[test]
+fn ninth_round_names_lower_case_posts_and_places() {
+    assert_eq!(
+        red("bumped into rhys at the pharmacy"),
+        "bumped into [PERSON_NAME] at the pharmacy"
+    );
+    // ordinary words and hospitals stay in an all-lower-case post
+    assert!(types("the chiara light of the pino trees").is_empty());
+    assert!(types("ingressada a lhospital josep trueta").is_empty());
+    // hospitals and maternity units of a place, pets and public figures
+    assert!(types("Nació en el Hospital de Cruces, 3,1 kg").is_empty());
+    assert!(types("nasceu na Maternidade Bissaya Barreto").is_empty());
+    assert!(types("Our dog Oliver has an ear infection").is_empty());
+    assert!(types("Lost 40kg since January. Down 12kg this month").is_empty());
+    assert!(types("Gracias al Infanta Sofía por todo").is_empty());
+    assert!(types("En Quim de la farmàcia diu que no queden vacunes").is_empty());
+}
