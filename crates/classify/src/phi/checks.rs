@@ -212,6 +212,72 @@ pub fn cip_catsalut(s: &str) -> bool {
     (1..=12).contains(&mm) && (1..=31).contains(&dd)
 }
 
+/// Brazilian CPF: eleven digits, the last two mod-11 check digits (weights 10..2, then 11..2);
+/// eleven equal digits are not issued.
+pub fn cpf(s: &str) -> bool {
+    let c = compact(s).replace('.', "");
+    if c.len() != 11 || !c.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let d: Vec<u32> = c.bytes().map(|b| u32::from(b - b'0')).collect();
+    if d.iter().all(|x| *x == d[0]) {
+        return false;
+    }
+    let check = |n: usize| {
+        let sum: u32 = d[..n]
+            .iter()
+            .zip((2..=n as u32 + 1).rev())
+            .map(|(x, w)| x * w)
+            .sum();
+        match sum % 11 {
+            0 | 1 => 0,
+            r => 11 - r,
+        }
+    };
+    check(9) == d[9] && check(10) == d[10]
+}
+
+/// UK National Insurance number: two prefix letters (not D, F, I, Q, U, V; the second not O;
+/// not BG, GB, KN, NK, NT, TN, ZZ), six digits and a suffix A-D.
+pub fn nino(s: &str) -> bool {
+    let c: String = compact(s).to_uppercase();
+    let b = c.as_bytes();
+    if b.len() != 9 || !b[2..8].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let bad = |x: u8| b"DFIQUV".contains(&x) || !x.is_ascii_uppercase();
+    if bad(b[0]) || bad(b[1]) || b[1] == b'O' || !b"ABCD".contains(&b[8]) {
+        return false;
+    }
+    !["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"].contains(&&c[..2])
+}
+
+/// Portuguese Cartão de Cidadão document number: eight civil-id digits, their check digit,
+/// two letters and a check digit; letters count A=10 ... Z=35 and every second value from the
+/// right is doubled (minus 9 above 9); the sum is a multiple of 10.
+pub fn cartao_cidadao(s: &str) -> bool {
+    let c: String = compact(s).to_uppercase();
+    if c.len() != 12
+        || !c[..9].bytes().all(|b| b.is_ascii_digit())
+        || !c[9..11].bytes().all(|b| b.is_ascii_uppercase())
+        || !c.as_bytes()[11].is_ascii_digit()
+    {
+        return false;
+    }
+    let mut sum = 0;
+    for (i, ch) in c.chars().rev().enumerate() {
+        let mut v = ch.to_digit(36).unwrap_or(0);
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +305,16 @@ mod tests {
         assert!(iban("GB82WEST12345698765432"));
         assert!(!iban("ES91 2100 0418 4502 0005 1333"));
         assert!(cip_catsalut("PUFE0850301001"));
+        // (CPF, NINO and cartão de cidadão numbers invented here with their check rules.)
+        assert!(cpf("529.982.247-25"));
+        assert!(!cpf("529.982.247-26"));
+        assert!(!cpf("111.111.111-11"));
+        assert!(nino("AB 12 34 56 C"));
+        assert!(!nino("AB 12 34 56 E"));
+        assert!(!nino("GB 12 34 56 A"));
+        assert!(!nino("DA 12 34 56 A"));
+        assert!(cartao_cidadao("00000000 0 ZZ4"));
+        assert!(!cartao_cidadao("00000000 0 ZZ5"));
         assert!(!cip_catsalut("PUFE0851301001"));
     }
 }

@@ -18,6 +18,13 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     .expect("date regex")
 });
 
+/// Day and month with a dot and no year ("il 5.11").
+static DOT_DAY_MONTH: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b\d{1,2}\.\d{1,2}\b").expect("dot date regex"));
+static DOT_ARTICLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:il|el|on|the|em|dia|day|le|del|al|lo|o)\s+$").expect("dot article regex")
+});
+
 static LOCAL_MONTH_CAP: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Janeiro|Fevereiro|Março|Maio|Junho|Julho|Setembro|Outubro|Dezembro)\b")
         .expect("local month regex")
@@ -60,6 +67,23 @@ const PERSON_DATE_CUES: &[&str] = &[
     "nasc.", "his op", "her op", "the op ", "op on", "op is", "op was", "su cita", "tu cita",
     "la seva visita", "la sua visita",
     "óbito", "minha consulta", "a minha consulta", "tive alta", "teve alta", "deu à luz",
+    // (phi-rules@9) appointments with someone, whoever has them ("la cita amb el neuròleg és
+    // el", "tiene cita con el reumatólogo el", "ho appuntamento con", "tem consulta no dia")
+    "cita amb", "cita con", "tiene cita", "tengo cita", "tenemos cita", "tinc cita", "té cita",
+    "tenim cita", "ho appuntamento", "ha appuntamento", "abbiamo appuntamento", "tenho consulta",
+    "tem consulta", "temos consulta", "consulta com", "consulta marcada", "consulta de",
+    "appointment with", "booked in with", "appt with", "seeing the consultant",
+    "visita amb", "visita con", "visita com",
+    // deaths told gently ("se n'è andato il", "nos dejó el", "ens va deixar el", "left us on")
+    "se n'è andat", "ci ha lasciat", "se nos fue", "nos dejó", "nos ha dejado", "ens va deixar",
+    "ens ha deixat", "se'n va anar", "nos deixou", "partiu", "left us", "we lost", "lost him",
+    "lost her", "passed on", "went to sleep", "gained his wings", "gained her wings",
+    // births told by the parents ("had twins on", "dio a luz el", "ha partorito il")
+    "had twins", "had a baby", "had the baby", "had a boy", "had a girl", "had our", "had her baby",
+    "gave birth", "welcomed", "dio a luz", "ha dado a luz", "di a luz", "va parir", "ha parit",
+    "vaig parir", "ha partorito", "ho partorito", "partorito", "nacque", "tuvo gemelos",
+    "tuvo mellizos", "tuvo una niña", "tuvo un niño", "ha tingut", "ha avuto", "teve gémeos",
+    "teve gêmeos", "induction", "induced", "inducción", "inducció", "induzione", "indução",
 ];
 
 /// Events of an organisation or a campaign, which a date after a condition word belongs to
@@ -123,14 +147,14 @@ static OPENING_HOURS: Lazy<Regex> = Lazy::new(|| {
 /// A birthday ("my son turns 5 on", "el cumple de mi hija", "il compleanno di mia nonna"): the
 /// date is a person's when the clause names one.
 static BIRTHDAY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:birthday|bday|turns\s+\d+|turning\s+\d+|turned\s+\d+|cumpli[óo]\s+\d+|va\s+fer\s+\d+|ha\s+fet\s+\d+|ha\s+compiuto\s+\d+|ha\s+fatto\s+\d+\s+anni|fez\s+\d+|faz\s+\d+|completou\s+\d+|anivers[aá]rio|cumple|cumpleaños|cumplirá|aniversari|fa\s+anys|farà\s+\d+\s+anys|compleanno|compie|compirà)\b")
+    Regex::new(r"(?i)\b(?:birthday|bday|turns\s+\d+|turning\s+\d+|turned\s+\d+|cumpli[óo]\s+\d+|va\s+fer\s+\d+|ha\s+fet\s+\d+|ha\s+compiuto\s+\d+|ha\s+fatto\s+\d+\s+anni|fez\s+\d+|faz\s+\d+|completou\s+\d+|anivers[aá]rio|cumple|cumpleaños|cumplirá|aniversari|fa\s+anys|farà\s+\d+\s+anys|compleanno|compie|compirà|fa\s+\d+\s+anys|fa\s+\d+\s+años|cumple\s+\d+|cumplirá\s+\d+|compie\s+\d+|compirà\s+\d+|fará\s+\d+|faz\s+\d+\s+anos|fa\s+\w+\s+anys)\b")
         .expect("birthday regex")
 });
 
 /// A medical test or scan named before the date ("the scan on Nov 20", "la resonancia del 3
 /// de mayo", "l'ecografia del 12"): a person's date when the clause names whose.
 static TEST_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:scan|mri|ct|biopsy|x-ray|xray|ultrasound|mammogram|colonoscopy|endoscopy|bloods|blood\s+test|ecograf[ií]a|resonancia|resonància|risonanza|tac|radiograf[ií]a|biopsia|biòpsia|mamograf[ií]a|colonoscop[ií]a|endoscop[ií]a|anal[ií]tica|analisi|análisis|exame|exames)\b")
+    Regex::new(r"(?i)\b(?:scan|mri|ct|biopsy|x-ray|xray|ultrasound|mammogram|colonoscopy|endoscopy|bloods|blood\s+test|ecograf[ií]a|resonancia|resonància|risonanza|tac|radiograf[ií]a|biopsia|biòpsia|mamograf[ií]a|colonoscop[ií]a|endoscop[ií]a|anal[ií]tica|analisi|análisis|exame|exames|eco|echo|ecografie|ecografia|ecocardiograma|ecocardiogramma|ressonância|resson[âa]ncia|tomograf[ií]a|tomografia|tc|ecg|ekg|electro|holter|smear|citolog[ií]a|cytology|prova|prueba|esame|mamografia|ecográfica|scan\w*|mri\w*)\b")
         .expect("test regex")
 });
 
@@ -158,8 +182,23 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     let mut discloses: Option<bool> = None;
     // Dates that passed the shape checks, and whether a cue tied them to a person.
     let mut found: Vec<(usize, usize, bool)> = Vec::new();
-    for m in DATE.find_iter(text) {
+    for m in DATE.find_iter(text).chain(DOT_DAY_MONTH.find_iter(text)) {
         let s = m.as_str();
+        // "il 5.11", "el 3.4": day and month with a dot, only right after an article or "on"
+        // and when both are in range (not "5.5 kg", "v2.1").
+        if s.len() <= 5 && DOT_DAY_MONTH.is_match(s) && !s.contains(['/', ' ']) {
+            if let Some((d, mo)) = s.split_once('.') {
+                let ok = |x: &str, hi: u32| x.parse::<u32>().is_ok_and(|v| (1..=hi).contains(&v));
+                let art = DOT_ARTICLE.is_match(&super::rules::before(text, m.start(), 12));
+                let follows = text[m.end()..].chars().next().is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || c == '.' && text[m.end() + 1..].starts_with(|x: char| x.is_ascii_digit())
+                });
+                if !ok(d, 31) || !ok(mo, 12) || !art || follows || s.matches('.').count() != 1 {
+                    continue;
+                }
+            }
+        }
         if !YEAR.is_match(s)
             && THREAD_BEFORE.is_match(super::rules::before(text, m.start(), 12).as_str())
         {
@@ -199,7 +238,11 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         };
         let birth =
             YEAR.is_match(s) && (BIRTH_IN_POST.is_match(text) || DEATH_IN_POST.is_match(text));
-        let test = TEST_BEFORE.is_match(&ctx) && disclosure::personal(&ctx);
+        // ("Scan on 19 Jan ... my lymphoma", "Primera eco el 15 de enero" in a pregnancy post:
+        // a test in a post that discloses a condition is the author's.)
+        let test = TEST_BEFORE.is_match(&ctx)
+            && (disclosure::personal(&ctx)
+                || *discloses.get_or_insert_with(|| disclosure::detect(text, &[]).is_some()));
         // "my dad's been on a trolley since Sunday 14th April": a person's state since a date.
         // "the clinic has been closed since 3 March" is about the clinic, whoever says it.
         let since = SINCE_BEFORE.is_match(&ctx)
@@ -226,6 +269,7 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     // date joined by a dash to a tied one is tied too.
     static DASH: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"^\s*(?:[-–—]|to|al|a)\s*$").expect("dash regex"));
+    found.sort_by_key(|f| f.0);
     let tied: Vec<bool> = (0..found.len())
         .map(|i| {
             let (s, e, t) = found[i];

@@ -31,7 +31,8 @@ mod names;
 mod rules;
 
 pub use checks::{
-    cip_catsalut, codice_fiscale, dni, iban, imei, luhn, nhs, nie, nif_pt, ssn, tessera_sanitaria,
+    cartao_cidadao, cip_catsalut, codice_fiscale, cpf, dni, iban, imei, luhn, nhs, nie, nif_pt,
+    nino, ssn, tessera_sanitaria,
 };
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};

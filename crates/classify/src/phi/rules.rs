@@ -90,6 +90,13 @@ const ROLE_MAILBOXES: &[&str] = &[
     "facturacion", "facturacio", "fatturazione", "referrals", "secretaria", "segreteria",
     "volunteering", "fundraising", "careers", "jobs", "rrhh", "hr", "ufficiostampa",
     "records", "registros", "ouvidoria", "geral", "transcripts",
+    // (phi-rules@9) citizen-service desks and booking centres: sac (servei d'atenció al
+    // ciutadà), sau, uac, oac, cup (centro unico di prenotazione), cita previa, gabinete do
+    // utente, wards and services
+    "sac", "sau", "uac", "oac", "cup", "citaprevia", "prenota", "prenotazione", "recepcion",
+    "recepcio", "recepcao", "ricoveri", "urgencias", "urgencies", "urgenze", "pharmacy",
+    "farmacia", "radiology", "radiologia", "laboratorio", "lab", "gabinete", "gabinetedoutente",
+    "expediente", "marcacoes", "consultas", "agendamento", "helpdesk", "servicedesk",
 ];
 
 /// Starts of a role mailbox's name glued to its service ("atenciousuari@", "recordsdept@",
@@ -145,6 +152,11 @@ const PUBLIC_HOSTS: &[&str] = &[
     "gencat.cat", "gov.it", "iss.it", "aifa.gov.it", "fullfact.org", "snopes.com", "factcheck.org",
     "maldita.es", "newtral.es", "verificat.cat", "pagellapolitica.it", "facta.news", "open.online",
     "healthfeedback.org",
+    // (phi-rules@9) Portuguese and Brazilian authorities and fact-checkers, and others
+    ".gov.pt", ".gov.br", ".gob.mx", ".gob.ar", ".gov.au", ".gouv.fr", ".gc.ca", "dgs.pt",
+    "infarmed.pt", "insa.pt", "poligrafo.sapo.pt", "observador.pt/fact-check", "aosfatos.org",
+    "lupa.uol.com.br", "boatos.org", "politifact.com", "verifica.efe.com", "isciii.es",
+    "nice.org.uk", "ecdc.europa.eu", "salute.gov.it", "epicentro.iss.it",
 ];
 
 pub(crate) fn urls(text: &str, out: &mut Vec<Cand>) {
@@ -236,6 +248,15 @@ static PT_ID_CUE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:nif|contribuinte|n[úu]mero (?:de )?contribuinte|n[úu]mero fiscal|cart[ãa]o de cidad[ãa]o|\bcc\b|bilhete de identidade)\b",
     )
 });
+/// Brazilian CPF ("529.982.247-25", "52998224725").
+static CPF: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b"));
+static CPF_CUE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\bcpf\b"));
+/// UK National Insurance number ("JT 48 21 93 C", "QQ123456C").
+static NINO: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"));
+static NINO_CUE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:ni|nino|nin|national\s+insurance)(?:\s+(?:no\.?|number|num|#))?\b"));
+/// Portuguese Cartão de Cidadão document number ("12345678 9 ZZ4").
+static CC_PT: Lazy<Regex> = Lazy::new(|| re(r"\b\d{8}\s?\d\s?[A-Z]{2}\d\b"));
 static SSN_DASHED: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}-\d{2}-\d{4}\b"));
 static SSN_PLAIN: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}[ ]?\d{2}[ ]?\d{4}\b"));
 
@@ -273,9 +294,48 @@ pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
             ));
         }
     }
-    // A Portuguese NIF: a valid check digit and its cue shortly before.
+    // A Brazilian CPF: both check digits valid, and either its dotted shape or its cue.
+    for m in CPF.find_iter(text) {
+        let dotted = m.as_str().contains('.') && m.as_str().contains('-');
+        let cued = CPF_CUE.is_match(&before(text, m.start(), 120));
+        if (dotted || cued) && checks::cpf(m.as_str()) && standalone(text, m.start(), m.end()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                96,
+                Some("cpf_mod11"),
+            ));
+        }
+    }
+    // A UK National Insurance number: its letter rules and its cue in the post before it.
+    for m in NINO.find_iter(text) {
+        if NINO_CUE.is_match(&text[..m.start()]) && checks::nino(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                90,
+                Some("nino_format"),
+            ));
+        }
+    }
+    // A Portuguese citizen card number: its check digit validates.
+    for m in CC_PT.find_iter(text) {
+        if checks::cartao_cidadao(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::NationalId,
+                94,
+                Some("cc_pt_check"),
+            ));
+        }
+    }
+    // A Portuguese NIF: a valid check digit and its cue before it in the post ("Pedem o NIF
+    // em todo o lado... O meu é 2xxxxxxxx").
     for m in NIF_PT.find_iter(text) {
-        let prev = before(text, m.start(), 30);
+        let prev = before(text, m.start(), 120);
         if PT_ID_CUE.is_match(&prev) && checks::nif_pt(m.as_str()) {
             out.push(Cand::new(
                 m.start(),
@@ -319,7 +379,7 @@ const PHONE_CUES: &[&str] = &[
     "call", "phone", "tel", "text me", "ring", "mobile", "whatsapp", "fax", "llam", "truc",
     "chiam", "móvil", "mòbil", "cellulare", "teléfono", "telèfon", "telefono", "número", "numero",
 ];
-const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea))\b";
+const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea)|nuhsa|tarjeta sip|n[úu]mero sip|sip|n[úu]mero de afiliaci[óo]n|member(?:ship)? (?:id|number|no\.?)|subscriber (?:id|number)|insurance (?:id|number)|medicare (?:number|card|no\.?)|medicaid (?:id|number)|health plan (?:id|number))\b";
 static HEALTH_CARD_CUE: Lazy<Regex> = Lazy::new(|| re(HEALTH_CARD_CUES));
 
 pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
@@ -475,7 +535,7 @@ pub(crate) fn record_numbers(text: &str, out: &mut Vec<Cand>) {
 
 static ACCOUNT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:account(?: number| no\.?| #)?|acct\.?|billing (?:id|number)|invoice(?: number| no\.?)?|policy(?: number| no\.?)|member(?:ship)? (?:id|number)|(?:n[úu]mero de )?(?:cuenta|compte|p[óo]liza|p[òo]lissa|factura|conta|fatura|ap[óo]lice)|nib|n[úu]m\. (?:de )?(?:cuenta|compte|factura)|(?:numero (?:di |del )?)?(?:conto|polizza|fattura|pratica)|n\. (?:pratica|fattura|polizza))\b",
+        r"(?i)\b(?:account(?: number| no\.?| #)?|acct\.?|billing (?:id|number)|invoice(?: number| no\.?)?|policy(?: number| no\.?)|claim(?: number| no\.?| #| id| ref(?:erence)?)?|(?:n[úu]mero de )?(?:siniestro|sinistre|sinistro)|(?:n[úu]mero de )?(?:cuenta|compte|p[óo]liza|p[òo]lissa|factura|conta|fatura|ap[óo]lice)|nib|n[úu]m\. (?:de )?(?:cuenta|compte|factura)|(?:numero (?:di |del )?)?(?:conto|polizza|fattura|pratica)|n\. (?:pratica|fattura|polizza))\b",
     )
 });
 static IBAN: Lazy<Regex> =
@@ -731,6 +791,14 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     "reach me", "contact me", "whatsapp", "mòbil", "móvil", "cellulare", "personal",
 ];
 
+/// The author's own organisation ("my GP surgery", "mi centro de salud", "el meu CAP", "la mia
+/// farmacia", "o meu centro de saúde"): a possessive that makes no number personal.
+static MY_ORG: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:my|our|mi|nuestro|nuestra|el\s+meu|la\s+meva|meu|meva|il\s+mio|la\s+mia|mio|mia|o\s+meu|a\s+minha|minha)\s+(?:local\s+)?(?:gp|gp's|doctor's|doctors'|surgery|practice|clinic|hospital|pharmacy|chemist|dentist|centro\s+de\s+salud|centro\s+de\s+sa[úu]de|centre\s+de\s+salut|farmacia|farm[àá]cia|cap|ambulatori|ambulatorio|medico\s+di\s+base|cl[íi]nica|hospital)\b[^.!?]*$",
+    )
+});
+
 pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
     for m in PHONE.find_iter(text) {
         let (mut s, e) = (m.start(), m.end());
@@ -785,7 +853,8 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let personal = has_cue(&ctx, PERSONAL_PHONE_CUES)
+        // ("my GP surgery's fax", "el meu CAP": the author's organisation, not the author.)
+        let personal = (has_cue(&ctx, PERSONAL_PHONE_CUES) && !MY_ORG.is_match(&ctx))
             || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
         // "The code on the glove boxes is 749 ...": a code named a little further back, when
         // nothing says the number is someone's.
@@ -888,10 +957,30 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
         // `Calle de Embajadores 112, 3º B, 28045 y ...`: after a street and a comma.
         let street_comma =
             head.trim_end().ends_with(',') && STREET_WORD.is_match(&before(text, m.start(), 60));
-        if state || cued || place || after_street || street_comma {
+        // `2207 W Elm St, Apt 4, Springfield 62704`: a street, then a town, then the code.
+        let after_street_town = street_then_town(text, m.start());
+        if state || cued || place || after_street || street_comma || after_street_town {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
         }
     }
+}
+
+/// What lies between a street address and its postcode: a town and perhaps a state.
+static TOWN_GAP: Lazy<Regex> = Lazy::new(|| {
+    re(r"^,?\s*(?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+,?\s*(?:[A-Z]{2},?\s+)?$")
+});
+
+/// A street address ends shortly before `at`, and a town name lies between.
+fn street_then_town(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(90);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let win = &text[from..at];
+    STREET_EN
+        .find_iter(win)
+        .chain(STREET_ROMANCE.find_iter(win))
+        .any(|m| TOWN_GAP.is_match(&win[m.end()..]))
 }
 
 /// Street names: a street-type word, a (mostly capitalised) name, and a house number.
@@ -908,7 +997,7 @@ static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
 });
 static STREET_EN: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b\d{1,5}\s+(?:[A-Z][a-z']+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Boulevard|Blvd\.?|Court|Ct\.?|Way|Place|Terrace|Close|Crescent|Square|Grove|Row|Parade|Gardens|Mews)\b",
+        r"\b(?:(?:Flat|Apt\.?|Apartment|Unit)\s+\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][a-z']+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Ter\.?|Close|Crescent|Cres\.?|Square|Sq\.?|Grove|Row|Parade|Gardens|Gdns\.?|Mews|View|Rise|Walk|Hill|Vale|Chase|Croft|Heights|Meadows?|Wynd|Brae|Circle|Cir\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Trail|Trl\.?|Loop|Pike|Green|Park)\b(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s*#?\d{1,5}[A-Za-z]?\b)?",
     )
 });
 

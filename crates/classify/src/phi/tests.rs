@@ -1795,3 +1795,79 @@ fn ninth_round_names_lower_case_posts_and_places() {
     assert!(types("Gracias al Infanta Sofía por todo").is_empty());
     assert!(types("En Quim de la farmàcia diu que no queden vacunes").is_empty());
 }
+
+#[test]
+fn ninth_round_identifiers() {
+    // a Brazilian CPF (check digits valid) wins over a phone; a failing one is nothing
+    assert_eq!(
+        types("me pediram o CPF 529.982.247-25 na recepção"),
+        vec![PhiType::NationalId]
+    );
+    assert!(!types("código 529.982.247-26").contains(&PhiType::NationalId));
+    // a Portuguese NIF whose cue is a sentence back, a citizen card number
+    assert_eq!(
+        types("Querem sempre o NIF. O da minha mãe é 123456789, imaginem"),
+        vec![PhiType::NationalId]
+    );
+    assert_eq!(
+        types("perdi o cartão de cidadão 00000000 0 ZZ4"),
+        vec![PhiType::NationalId]
+    );
+    // a UK National Insurance number after its cue; a shape failing its rules is not one
+    assert_eq!(
+        types("my national insurance number is AB 12 34 56 C"),
+        vec![PhiType::NationalId]
+    );
+    assert!(types("NI no GB 12 34 56 A").is_empty());
+    // insurers' member ids are health cards, claims are accounts
+    assert_eq!(
+        types("they denied claim CL-2025-0091234 again"),
+        vec![PhiType::AccountNumber]
+    );
+    assert_eq!(
+        types("my member ID is WQZ55012874"),
+        vec![PhiType::HealthCardNumber]
+    );
+    assert_eq!(
+        types("me dieron el NUHSA AN0561234567 por fin"),
+        vec![PhiType::HealthCardNumber]
+    );
+    // citizen-service and booking mailboxes, public authorities' and fact-checkers' links
+    assert!(types("escriviu a sau@hospital.cat o a cup@asl.it").is_empty());
+    assert!(types("veja https://www.dgs.pt/gripe e https://www.sns24.gov.pt/x").is_empty());
+    // the author's GP practice's fax is the practice's
+    assert!(types("my GP practice's fax is 0113 496 0123, ancient").is_empty());
+}
+
+#[test]
+fn ninth_round_streets_and_dates() {
+    assert_eq!(
+        red("they live at 9 Heather Rise, Hull"),
+        "they live at [STREET_ADDRESS], Hull"
+    );
+    assert_eq!(
+        red("send it to 45 N Maple Dr, Suite 2, Dayton 45402"),
+        "send it to [STREET_ADDRESS], Dayton [POSTAL_CODE]"
+    );
+    // appointments with someone, births and gentle deaths, birthdays, tests in a disclosing
+    // post, day.month after an article
+    assert_eq!(
+        types("El meu pare té cita amb la cardiòloga el 12 de març"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("our neighbours had a baby on the 4th Sept"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(types("la nonna ci ha lasciato il 3.2"), vec![PhiType::Date]);
+    assert_eq!(
+        types("mi abuelo cumple 80 el 9 de agosto"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("Echo on 14 March. My heart failure is back"),
+        vec![PhiType::Date]
+    );
+    assert!(types("the dose is 2.5 mg, version 3.1").is_empty());
+    assert!(types("the clinic's flu day is on 3 March").is_empty());
+}
