@@ -1871,3 +1871,117 @@ fn ninth_round_streets_and_dates() {
     assert!(types("the dose is 2.5 mg, version 3.1").is_empty());
     assert!(types("the clinic's flu day is on 3 March").is_empty());
 }
+
+#[test]
+fn ninth_round_disclosures_to_named_people_and_pleas() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // an operation or a treatment said to a named person
+    assert_eq!(
+        d("Força Marina, demà t'operen del genoll i tornaràs a córrer"),
+        some("surgery")
+    );
+    assert_eq!(
+        d("Good luck Kateryna, your chemo starts Monday"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("Mateus, so proud of you for checking yourself into rehab for your anxiety"),
+        some("mental_health")
+    );
+    // pleas and fund-raisers for a named person
+    assert_eq!(
+        d("Aiutate Samuele a pagare le cure per la leucemia"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("Ajudem o Duarte a fazer a cirurgia à anca"),
+        some("surgery")
+    );
+    // the same condition as a close person's, even asked of anyone
+    assert_eq!(
+        d("If anyone has the same condition as my daughter (Dravet syndrome) please message me"),
+        some("neurology")
+    );
+    // a request to anyone that names a close person's operation
+    assert_eq!(
+        d("If anyone has a walking frame, my grandad needs one after his hip replacement"),
+        some("surgery")
+    );
+    // negatives: a plea without a person, a named person's trip, a hypothetical
+    assert_eq!(d("Help us fund cancer research this spring"), None);
+    assert_eq!(d("If anyone has diabetes, the clinic opens at 9"), None);
+    assert_eq!(d("Good luck Kateryna with your exams"), None);
+}
+
+#[test]
+fn ninth_round_disclosures_counts_anniversaries_births_and_stays() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("radiotherapy session 12 of 20, nearly there"),
+        some("oncology")
+    );
+    assert_eq!(d("ciclo 3 de quimio y sin náuseas"), some("oncology"));
+    assert_eq!(d("Dialysis session 200 today 🎉"), some("chronic"));
+    assert_eq!(
+        d("Gastric sleeve was 3 years ago today and I feel great"),
+        some("surgery")
+    );
+    assert_eq!(
+        d("Hoje faz dois anos da cirurgia do meu pai"),
+        some("surgery")
+    );
+    assert_eq!(d("C-section booked for Friday!"), some("maternity"));
+    assert_eq!(
+        d("Still on fluoxetine, but sleeping again"),
+        some("mental_health")
+    );
+    assert_eq!(
+        d("Ingressada amb una pielonefritis, quina setmana"),
+        some("infectious")
+    );
+    assert_eq!(d("Tenho depressão desde os vinte"), some("mental_health"));
+    // births: a weight, the NICU, "mother and baby" in another sentence
+    assert_eq!(
+        d("Welcome to the world Maeve, born 3.2.26 at 6lb 1oz"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("El Biel va néixer ahir a la nit. Mare i fill estan bé"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("my cousin and her husband had twins last night"),
+        some("maternity")
+    );
+    // a close person's stay, a clitic operation, a condition that holds them
+    assert_eq!(
+        d("Week 2 in intensive care with my dad. Sepsis. Please pray"),
+        some("infectious")
+    );
+    assert_eq!(
+        d("Mi padre entró el lunes por urgencias. Lo operaron del corazón el martes"),
+        some("cardiology")
+    );
+    assert_eq!(
+        d("La meva iaia espera des de fa un any, amb una artrosi que no la deixa caminar"),
+        some("chronic")
+    );
+    assert_eq!(
+        d("my aunt (82!!) fractured her wrist at the market"),
+        some("other")
+    );
+    assert_eq!(
+        d("saw priya at the shops, didnt know she was pregnant"),
+        some("maternity")
+    );
+    // negatives: idioms of a fright, a count that is no treatment, a visit, events
+    assert_eq!(
+        d("em va donar un atac de cor quan vaig veure la factura 😂"),
+        None
+    );
+    assert_eq!(d("Day 4 of the heatwave and the ward is boiling"), None);
+    assert_eq!(d("The surgery was 2 miles away"), None);
+    assert_eq!(d("Our cat Tilly had kittens last night"), None);
+}
