@@ -129,9 +129,18 @@ fn free_form_stress6_set_meets_the_goal() {
 /// stress7 was written blind to the rules and measured with phi-rules@6 (span P 0.944 R 0.867,
 /// self-disclosure P 0.903 R 0.718) and @7 (span P 0.944 R 0.872, self-disclosure P 0.922
 /// R 0.756), then generalised from (phi-rules@8: span P 1.000 R 1.000, self-disclosure P 1.000
-/// R 1.000): a dev set now, held to the goal. stress8, the honest estimate, is deliberately not
-/// here.
+/// R 1.000): a dev set now, held to the goal.
 #[test]
 fn free_form_stress7_set_meets_the_goal() {
     check("stress7.jsonl", 0.95, 0.90);
+}
+
+/// stress8 was written blind to the rules by another session and measured once with
+/// phi-rules@8 (span P 0.943 R 0.842, self-disclosure P 0.984 R 0.660, category 59 of 62), then
+/// its errors were read and generalised from (phi-rules@9: span P 1.000 R 1.000, exact
+/// boundaries 213 of 215, self-disclosure P 1.000 R 1.000, category 91 of 94): a dev set now,
+/// held to the goal. stress9, the next honest estimate, is deliberately not here.
+#[test]
+fn free_form_stress8_set_meets_the_goal() {
+    check("stress8.jsonl", 0.95, 0.90);
 }
