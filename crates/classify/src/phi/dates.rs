@@ -172,6 +172,17 @@ static VISIT_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("visit-after regex")
 });
 
+/// A pregnancy in the post: "due 4th July" is then the baby's due date ("bills due 4 July" is
+/// not).
+static PREGNANCY_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:baby|bump|pregnan\w*|expecting|embarazad[ao]|embarassada|incinta|gr[áa]vida|beb[éeè]|nadó|bimb[oa]|parto|part|fpp|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b")
+        .expect("pregnancy regex")
+});
+static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:due|edd|fpp|previsto\s+para|prevista\s+per|prevista\s+para|termine|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b[^.!?]{0,12}$")
+        .expect("due regex")
+});
+
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
 static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
@@ -259,6 +270,7 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || since
             || test
             || VISIT_AFTER.is_match(&next)
+            || (DUE_BEFORE.is_match(&ctx) && PREGNANCY_IN_POST.is_match(text))
         {
             found.push((m.start(), m.end(), true));
         } else {

@@ -55,7 +55,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "mental_health",
         &[
             // (phi-rules@9) Portuguese words, crisis services, antidepressants and antipsychotics
-            "depressão", "ansiedade", "crisis team", "equipo de crisis", "transtorno alimentar",
+            "depressão", "ansiedade", "depre$", "crisis team", "equipo de crisis", "transtorno alimentar",
             "perturbação alimentar", "fluoxetin", "citalopram", "venlafaxin", "mirtazapin",
             "quetiapin", "olanzapin", "aripiprazol",
             "depression", "depresión", "depressió", "depressione", "anxiety", "ansiedad",
@@ -183,6 +183,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "fractured skull", "fractured vertebra", "hip fracture", "wrist fracture",
             "fractura de", "fractura del", "fractura al", "frattura del", "frattura di",
             "frattura al", "rotura de cadera",
+            // (phi-rules@9) a coma
+            "in a coma", "induced coma", "en coma", "in coma", "em coma", "coma inducido",
+            "coma induït", "coma indotto", "coma induzido",
             // hearing loss, pancreatitis
             "deaf in", "profoundly deaf", "hearing loss", "sordera", "pèrdua auditiva",
             "perdita dell'udito", "cochlear implant", "implante coclear", "pancreatitis",
@@ -273,7 +276,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bsono\s+(?:ancora\s+)?in\s+remissione\b | ^\s*in\s+remissione\b
         | ^\s*(?:(?:we|i)\s+(?:have\s+|just\s+)?)?lost\s+(?:the|our|my)\s+baby\b
         | ^\s*(?:(?:i|we)\s+)?(?:finally\s+|just\s+)?(?:got|have|had|been\s+given)\s+a\s+(?:name|diagnosis|dx)\s+for\b
-        | \bwe(?:'re|\s+are)\s+expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
+        | \bwe(?:'re|\s+are)\s+expecting\b | \bme\s+and\s+(?:the\s+|my\s+)?\w+\s+(?:are|'re)\s+(?:\w+\s+)?expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         | \b(?:me|m'|mi)\s*(?:han\s+|ha\s+|hanno\s+|acaban\s+de\s+|acaben\s+de\s+|hanno\s+appena\s+)?(?:confirmado|confirmat|confermato|confirmar|confermare|dado|donat|dato)\s+(?:el|la|il)\s+(?:diagnostico|diagnostic|diagnosi)
         | \b(?:tengo|tinc|ho|tenho|i\s+have|i\s+got|finally\s+got|finally\s+have)\s+(?:(?:un|una|a|um|uma|el|mi|my|il|mio|la\s+meva|o\s+meu)\s+)?(?:diagnostico|diagnostic|diagnosi|diagnosis)\b
@@ -313,6 +316,7 @@ static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
         r"(?x)
         (?:
           (?:^\s*|\bi\s+|\bjust\s+|\bfinally\s+|\btoday\s+|\band\s+)(?:have\s+|had\s+|just\s+|finally\s+|officially\s+)?(?:finished|finish|started|start|starting|finishing|completed|had|have|got|done|doing|began|begin|beginning|rang\s+the\s+bell\s+after|back\s+(?:on|in\s+for))
+          | \b(?:sto\s+facendo|estoy\s+haciendo|estoy\s+recibiendo|estic\s+fent|estou\s+a\s+fazer|estou\s+fazendo|i\s+am\s+doing|i\s+am\s+having|i\s+am\s+starting|i\s+am\s+finishing)
           | \bmy\s+(?:\w+\s+){0,2}?(?:round|cycle|session|dose|course|infusion|week|day|month)s?\s+of
           | \b(?:acabo\s+de|he|hoy|ya)\s+(?:terminar|terminado|empezar|empezado|acabar|acabado|hacer|hecho|tengo|toca|termino|empiezo)
           | \b(?:termino|empiezo|termine|empece|acabe|me\s+tocan?|me\s+ponen|me\s+dan)
@@ -948,6 +952,49 @@ static STILL_ON: Lazy<Regex> = Lazy::new(|| {
     .expect("still-on regex")
 });
 
+/// Time since a procedure at the sentence start: "3 weeks post hysterectomy", "10 days after my
+/// op", "dos semanas tras la operación", "tres setmanes després de la cesària", "due
+/// settimane dopo l'intervento", "um mês depois da cirurgia".
+static TIME_AFTER_PROCEDURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:\w+\s+){0,2}?(?:days?|weeks?|wks?|months?|dias|semanas|setmanes|settimane|giorni|mesi|meses|mesos|mes|mese)\s+(?:post|post-|after|since|tras|despues\s+de|despres\s+de|dopo|depois\s+d[aeo]|apos)\s*(?:(?:my|mi|la|el|l'|il|a|o|the|la\s+meva|la\s+mia|minha)\s*)?",
+    ))
+    .expect("time after procedure regex")
+});
+
+/// A condition with its confirmation right after: "endometriosis confirmada", "lupus
+/// confirmed", "celiachia confermata", "diabetis confirmada".
+static CONFIRMED_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:\w+\s+)?(?:confirmed|confirmad[oa]|confirmat[a]?|confermat[oa]|diagnosed|diagnosticad[oa]|diagnosticat[a]?)\b",
+    ))
+    .expect("confirmed regex")
+});
+
+/// Back in hospital or the ICU at the sentence start ("back in hospital, kidney stones
+/// again", "otra vez ingresada", "di nuovo in ospedale", "de novo internado").
+static BACK_IN_HOSPITAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:(?:back|still|currently|now|again)\s+)?(?:in\s+(?:hospital|icu|a&e|resus|the\s+ward)|(?:otra\s+vez|de\s+nuevo)\s+(?:ingresad[oa]|en\s+el\s+hospital|en\s+urgencias)|(?:altra\s+vegada|de\s+nou)\s+(?:ingressad[ao]|a\s+l'hospital|a\s+urgencies)|di\s+nuovo\s+(?:ricoverat[oa]|in\s+ospedale|al\s+pronto\s+soccorso)|(?:outra\s+vez|de\s+novo)\s+(?:internad[oa]|no\s+hospital|nas\s+urgencias))\b",
+    ))
+    .expect("back in hospital regex")
+});
+
+/// A treatment word in the sentence: the author's condition "for" which it is taken ("third
+/// week of antibiotics for this chest infection", "pastillas para la migraña").
+static TREATMENT_WORD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:antibiotics?|antibioticos?|antibiotici|meds|medication|tablets|pills|inhaler|steroids|pastillas|pastilles|pastiglie|comprimidos|medicacion|medicacio|farmaci|remedios|tratamiento|tractament|terapia|cura)\b",
+    ))
+    .expect("treatment word regex")
+});
+
+/// "for this", "para esta", "per aquesta", "per questa", "para esta/essa".
+static FOR_THIS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:for|para|per|por|contra)\s+(?:this|these|esta|este|estas|aquesta|aquest|questa|questo|essa|esse)\b")
+        .expect("for-this regex")
+});
+
 /// A hospital stay in the post ("in the ICU with my brother", "ingresado", "ricoverato").
 static STAY_IN_POST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
@@ -1002,6 +1049,50 @@ fn ninth_round(
     }
     if (author_post || post_person || named) && ANNIVERSARY.is_match(sent) {
         return Some(cat.unwrap_or("surgery"));
+    }
+    if let Some(m) = TIME_AFTER_PROCEDURE.find(sent) {
+        let rest: String = sent[m.end()..].chars().take(30).collect();
+        if let Some(c) = category_in(&rest) {
+            return Some(c);
+        }
+        if SURGERY_NOUN.is_match(&rest)
+            || [
+                "op",
+                "operation",
+                "operacion",
+                "operacio",
+                "operazione",
+                "intervento",
+                "cirurgia",
+                "cirugia",
+                "surgery",
+            ]
+            .iter()
+            .any(|w| rest.split_whitespace().next() == Some(*w))
+        {
+            return Some("surgery");
+        }
+    }
+    if author_post || post_person {
+        for (_, end, c) in condition_terms(sent) {
+            if CONFIRMED_AFTER.is_match(&sent[end..]) {
+                return Some(c);
+            }
+        }
+    }
+    if BACK_IN_HOSPITAL.is_match(sent) {
+        if let Some(c) = cat {
+            return Some(c);
+        }
+    }
+    // ("for this chest infection": the demonstrative points at the author's own.)
+    if TREATMENT_WORD.is_match(sent)
+        && (AUTHOR.is_match(sent) || FOR_THIS.is_match(sent))
+        && !TALK.is_match(sent)
+    {
+        if let Some(c) = cat {
+            return Some(c);
+        }
     }
     if DELIVERY_BOOKED.is_match(sent) {
         return Some("maternity");

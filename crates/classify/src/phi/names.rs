@@ -206,7 +206,7 @@ const MORE_FIRST_NAMES: &[&str] = &[
     "Lisa", "Trish", "Bernie", "Angie", "Hayley", "Whitney", "Brittany", "Tiffany", "Kaylee",
     "Madison", "Brooke", "Austin", "Brandon", "Justin", "Cody", "Travis", "Dustin", "Chad", "Brad",
     "Troy", "Darnell", "Tyrone", "Jamal", "Andre", "Malik", "Latoya", "Keisha", "Shanice",
-    "Tamika", "Aaliyah", "Imani", "Tunde", "Femi", "Chioma", "Kemi", "Yemi", "Funmi", "Segun",
+    "Tamika", "Aaliyah", "Imani", "Tunde", "Femi", "Chioma", "Kemi", "Yemi", "Funmi", "Zaid", "Wilf", "Abi", "Kwabena", "Efua", "Desmond", "Rhiannon", "Segun",
     "Emeka", "Nkechi", "Bilal", "Hamza", "Imran", "Asif", "Zara", "Sana", "Maryam", "Yasmin",
     "Leila", "Layla", "Amina", "Usman", "Faisal", "Khalid", "Rashid", "Samir", "Nabil", "Walid",
     "Hussein", "Mustafa", "Abdul", "Abdullah", "Kareem", "Ishaan", "Vikram", "Rahul", "Amit",
@@ -670,6 +670,23 @@ static CA_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("ca verb regex")
 });
 
+/// A sign-off before the name that closes a post or a letter: "Signed, Rhiannon Price", "Kind
+/// regards, Tom", "Un abrazo, Lola", "Salutacions, Jordi", "Cordiali saluti, Marco",
+/// "Cumprimentos, Rui". A full name or a known first name must follow.
+static SIGNOFF_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:signed|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|many\s+thanks|yours\s+sincerely|yours\s+faithfully|sincerely|atentamente|saludos|un\s+saludo|un\s+abrazo|besos|salutacions|una\s+abraçada|petons|cordialment|cordiali\s+saluti|distinti\s+saluti|saluti|un\s+abbraccio|baci|cumprimentos|atenciosamente|abraços|beijinhos|beijos)\s*[,:\n-]?\s*$")
+        .expect("sign-off regex")
+});
+
+/// Kinship titles written before a name ("Uncle Desmond", "Tía Paqui", "Nonno Gino"): the
+/// title is not part of the name.
+const KIN_TITLES: &[&str] = &[
+    "Uncle", "Aunt", "Auntie", "Aunty", "Nan", "Nanna", "Nana", "Gran", "Granny", "Grandma",
+    "Grandpa", "Grandad", "Cousin", "Tía", "Tío", "Tia", "Tio", "Tieta", "Tiet", "Zia", "Zio",
+    "Nonna", "Nonno", "Avó", "Avô", "Vovó", "Vovô", "Iaia", "Iaio", "Abuela", "Abuelo", "Yaya",
+    "Oncle", "Padrino", "Madrina", "Padrinho", "Madrinha",
+];
+
 /// A plea for someone ("help Bia", "ayudad a Hugo", "ajudem o Tiago", "aiutate Samuele"): a
 /// known first name after it is a person.
 static HELP_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -724,6 +741,10 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let e = s + len;
         let name = &text[s..e];
         let words: Vec<&str> = name.split_whitespace().collect();
+        // "RIP Uncle Desmond": the name starts after the title (the title is its cue).
+        if words.len() >= 2 && KIN_TITLES.contains(&words[0]) {
+            continue;
+        }
         let first_known = first_names().contains(words[0]);
         if elided_article && !first_known && !intro {
             continue;
@@ -779,6 +800,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
         let cued = article
             || (first_known && HELP_BEFORE.is_match(tail_of(text, s, 20)))
+            || ((first_known || words.len() >= 2)
+                && SIGNOFF_BEFORE.is_match(tail_of(text, s, 30))
+                && !NOT_EVENT_SUBJECTS.contains(&words[0]))
             || greeted
             || kin_paren
             || staff
@@ -877,6 +901,40 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             if cued { 45 } else { 40 },
             None,
         ));
+    }
+    // "Precious and Tunde", "Zaid and Maryam": a known first name (even one that is also a
+    // word) joined by "and" to a name taken is a name too.
+    static BEFORE_AND: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(\p{Lu}\p{Ll}+)\s*(?:,|\s(?:and|y|i|e|&))\s+(?:(?:la|el|il|o|a)\s+)?$")
+            .expect("before-and regex")
+    });
+    let taken: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == PhiType::PersonName)
+        .map(|c| (c.start, c.end))
+        .collect();
+    for (s, _) in taken {
+        if let Some(c) = BEFORE_AND.captures(tail_of(text, s, 40)) {
+            let w = c.get(1).expect("word");
+            let ws = s - tail_of(text, s, 40).len() + w.start();
+            let we = ws + w.len();
+            let free = !out.iter().any(|c| c.start < we && ws < c.end);
+            let word_start = !text[..ws]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '#'));
+            let near = tail_of(text, ws, 30);
+            if free
+                && word_start
+                && first_names().contains(w.as_str())
+                && !NOT_EVENT_SUBJECTS.contains(&w.as_str())
+                && !PLACES_WITH_ARTICLE.contains(&w.as_str())
+                && !INSTITUTION_BEFORE.is_match(near)
+                && !SAINT_BEFORE.is_match(near)
+            {
+                out.push(Cand::new(ws, we, PhiType::PersonName, 40, None));
+            }
+        }
     }
     // Shouted posts: a known first name written in capitals ("HELP FOR MATEO", "MY SON
     // OLIVER"), unless it is also a common word or names a hospital or a saint.

@@ -997,7 +997,7 @@ static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
 });
 static STREET_EN: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?:(?:Flat|Apt\.?|Apartment|Unit)\s+\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:[A-Z][a-z']+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Ter\.?|Close|Crescent|Cres\.?|Square|Sq\.?|Grove|Row|Parade|Gardens|Gdns\.?|Mews|View|Rise|Walk|Hill|Vale|Chase|Croft|Heights|Meadows?|Wynd|Brae|Circle|Cir\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Trail|Trl\.?|Loop|Pike|Green|Park)\b(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s*#?\d{1,5}[A-Za-z]?\b)?",
+        r"\b(?:(?:Flat|Apt\.?|Apartment|Unit)\s+\d{1,4}[A-Za-z]?,?\s+)?\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?(?:(?:[A-Z][a-z']+|\d{1,3}(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|Way|Place|Pl\.?|Terrace|Ter\.?|Close|Crescent|Cres\.?|Square|Sq\.?|Grove|Row|Parade|Gardens|Gdns\.?|Mews|View|Rise|Walk|Hill|Vale|Chase|Croft|Heights|Meadows?|Wynd|Brae|Circle|Cir\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Trail|Trl\.?|Loop|Pike|Green|Park)\b(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s*#?\d{1,5}[A-Za-z]?\b)?",
     )
 });
 

@@ -1985,3 +1985,69 @@ fn ninth_round_disclosures_counts_anniversaries_births_and_stays() {
     assert_eq!(d("The surgery was 2 miles away"), None);
     assert_eq!(d("Our cat Tilly had kittens last night"), None);
 }
+
+#[test]
+fn ninth_round_second_probes_spans() {
+    // sign-offs, lists read backwards, kinship titles outside the name
+    assert_eq!(
+        red("Yours sincerely, Gwen Lloyd"),
+        "Yours sincerely, [PERSON_NAME]"
+    );
+    assert_eq!(red("Un abrazo,\nLola"), "Un abrazo,\n[PERSON_NAME]");
+    assert_eq!(
+        red("Thanks to Jade and Kwame on ward 3"),
+        "Thanks to [PERSON_NAME] and [PERSON_NAME] on ward 3"
+    );
+    assert_eq!(
+        red("RIP Auntie Maureen, we'll miss you"),
+        "RIP Auntie [PERSON_NAME], we'll miss you"
+    );
+    assert!(types("Best wishes, The Team").is_empty());
+    // numbered streets
+    assert_eq!(
+        red("she lives at 221 W 79th St, Apt 3"),
+        "she lives at [STREET_ADDRESS]"
+    );
+    // a due date in a pregnancy post, not a bill's
+    assert_eq!(
+        types("Bump update: due 18th October 🤰"),
+        vec![PhiType::Date]
+    );
+    assert!(types("rent due 18th October").is_empty());
+}
+
+#[test]
+fn ninth_round_second_probes_disclosures() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(d("two weeks post mastectomy, drains out"), some("oncology"));
+    assert_eq!(
+        d("tres setmanes després de l'operació i ja camino"),
+        some("surgery")
+    );
+    assert_eq!(
+        d("lupus confirmado, por fin sé lo que tengo"),
+        some("chronic")
+    );
+    assert_eq!(
+        d("my brother is in an induced coma after the fall"),
+        some("other")
+    );
+    assert_eq!(
+        d("me and my partner are finally expecting 🥹"),
+        some("maternity")
+    );
+    assert_eq!(
+        d("second course of steroids for this asthma flare"),
+        some("chronic")
+    );
+    assert_eq!(
+        d("di nuovo ricoverata, la solita pancreatite"),
+        some("other")
+    );
+    assert_eq!(d("estoy haciendo la quimio oral en casa"), some("oncology"));
+    // negatives: a course that is no treatment, a stay of staff, reading about pills
+    assert_eq!(d("Two weeks after the election nothing changed"), None);
+    assert_eq!(d("back in the office after a week of training"), None);
+    assert_eq!(d("I read that antibiotics for colds are useless"), None);
+}
