@@ -16,7 +16,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
     (
         "oncology",
         &[
-            "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
+            "dcis$", "cancer", "cáncer", "càncer", "cancro", "tumour", "tumor", "tumore", "leukaemia",
             "leukemia", "leucemia", "lymphoma", "linfoma", "limfoma", "melanoma", "carcinoma", "sarcoma",
             "malignant", "maligno", "maligna", "maligne", "myeloma", "mieloma", "chemo", "quimio", "chemio", "radiotherap", "radioterap",
             "metasta", "oncolog", "mastectom", "neoplas", "immunotherap", "inmunoterap",
@@ -106,6 +106,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
     (
         "maternity",
         &[
+            // (phi-rules@9) neonatal units, miscarriage as a verb, stillbirth
+            "nicu", "scbu", "neonatal unit", "neonatal intensive", "miscarried", "born sleeping",
+            "stillborn", "stillbirth", "mortinato", "nado mort", "nato morto", "natimorto",
             "pregnant", "pregnancy", "embarazada", "embarazo", "embarassada", "embaràs", "incinta",
             "gravidanza", "miscarriage", "aborto", "avortament", "c-section", "cesárea", "cesària",
             "cesareo", "expecting a baby", "ivf", "fiv ", "preeclampsia", "pre-eclampsia",
@@ -164,7 +167,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "tonsil", "tonsille", "amígdalas", "amígdales", "hernia", "hèrnia", "ernia",
             "transplant", "trasplant", "trapiant",
             // -ectomies and reconstructions named instead of "surgery"
-            "hysterectom", "histerectom", "isterectom", "appendectom", "apendicectom",
+            "vasectom", "hysterectom", "histerectom", "isterectom", "appendectom", "apendicectom",
             "appendicectom", "cholecystectom", "colecistectom", "colecistectom",
             "acl reconstruction", "ligament reconstruction", "reconstrucción de ligamento",
             "ligamento cruzado", "lligament creuat", "legamento crociato",
@@ -197,7 +200,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "diabetes", "diabète", "diabete", "diabetic", "diabétic", "diabètic", "asthma", "asma",
             "copd", "epoc", "bpco", "lupus", "crohn", "colitis", "colite", "arthritis",
-            "artrosis", "artrosi", "artrose", "osteoarthritis", "osteoartritis", "osteoartrite", "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
+            "dka$", "ketoacidosis", "cetoacidosis", "chetoacidosi", "methotrexat", "metotrexat", "artrosis", "artrosi", "artrose", "osteoarthritis", "osteoartritis", "osteoartrite", "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
             "kidney failure", "insuficiencia renal", "insuficiència renal", "insufficienza renale",
             "dialysis", "diálisis", "diàlisi", "dialisi", "hypertension", "hipertensión",
             "hipertensió", "ipertensione", "endometriosi", "psoriasis", "psoriasi",
@@ -276,6 +279,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bsono\s+(?:ancora\s+)?in\s+remissione\b | ^\s*in\s+remissione\b
         | ^\s*(?:(?:we|i)\s+(?:have\s+|just\s+)?)?lost\s+(?:the|our|my)\s+baby\b
         | ^\s*(?:(?:i|we)\s+)?(?:finally\s+|just\s+)?(?:got|have|had|been\s+given)\s+a\s+(?:name|diagnosis|dx)\s+for\b
+        | ^\s*(?:i\s+|we\s+)?(?:just\s+)?(?:miscarried|had\s+a\s+miscarriage|lost\s+the\s+baby|tuve\s+un\s+aborto|he\s+tingut\s+un\s+avortament|ho\s+avuto\s+un\s+aborto|tive\s+um\s+aborto)\b
         | \bwe(?:'re|\s+are)\s+expecting\b | \bme\s+and\s+(?:the\s+|my\s+)?\w+\s+(?:are|'re)\s+(?:\w+\s+)?expecting\b | \bestamos\s+esperando\s+(?:un|una|nuestro|nuestra)\s+(?:bebe|hij|nin)
         | \besperem\s+(?:un|una|el\s+nostre|la\s+nostra)\s+(?:nado|fill|bebe) | \baspettiamo\s+(?:un|una)\s+(?:bambin|figli)
         | \b(?:me|m'|mi)\s*(?:han\s+|ha\s+|hanno\s+|acaban\s+de\s+|acaben\s+de\s+|hanno\s+appena\s+)?(?:confirmado|confirmat|confermato|confirmar|confermare|dado|donat|dato)\s+(?:el|la|il)\s+(?:diagnostico|diagnostic|diagnosi)
@@ -336,6 +340,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat|am\s+on|was\s+on|have\s+been\s+on|started\s+on|take)\b
+        | \b(?:started|put|got|switched)\s+me\s+on\b | \b(?:me\s+han\s+puesto|me\s+pusieron|m'han\s+posat|em\s+van\s+posar|mi\s+hanno\s+messo|puseram-me)\s+(?:\w+\s+)?(?:con|amb|in|a)?\b
         | \bas\s+(?:a|an|someone\s+with|somebody\s+with|a\s+person\s+with)\b
         | \b(?:tomo|prenc|prendo|como\s+(?:paciente|enferm[oa])\s+de|com\s+a\s+pacient\s+de|da\s+paziente)\b
         | \b(?:tengo|tenía|padezco|sufro|soy|convivo\s+con|lucho\s+contra)\b
@@ -376,6 +381,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:mio|mia|nostro|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
         | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio|avó|avô|vovó|vovô)\b
         | \b(?:my|our)\s+(?:other|better)\s+half\b
+        | ^\s*(?:wife|hubby|husband|missus|partner|son|daughter|lad|boyfriend|girlfriend|fiance|fiancee|grandad|granddad|grandma|nan|eldest|youngest)(?:'s)?\s
         | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
         | \b(?:meu|nosso)\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto|bebe|menino|pequeno)\b | \b(?:minha|nossa)\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta|bebe|menina|pequena)\b
         | \b(?:mi|nuestr[oa])\s+(?:pequen[oa]|peque|nene|nena|chiquitin[a]?)\b | \b(?:el|la)\s+(?:meu|meva|nostre|nostra)\s+(?:petit|petita|nen|nena)\b | \b(?:il|la)\s+(?:mio|mia|nostr[oa])\s+(?:piccol[oa]|bimb[oa])\b
@@ -914,7 +920,7 @@ static PLEA: Lazy<Regex> = Lazy::new(|| {
 static TREATMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        ^\s*(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radio|radiotherapy|radioterapia|dialysis|dialisis|dialisi|hemodialisis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:day|week|cycle|round|session|no\.?|number|dia|semana|ciclo|sesion|sessio|cicle|giorno|settimana|seduta|sessao)\s*\#?\d+
+        ^\s*(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radio|radiotherapy|radioterapia|dialysis|dialisis|dialisi|hemodialisis|immunotherapy|inmunoterapia|immunoterapia|ivf|fiv|fivet|icsi|pma)\s+(?:day|week|cycle|round|session|attempt|intento|intent|tentativo|no\.?|number|dia|semana|ciclo|sesion|sessio|cicle|giorno|settimana|seduta|sessao)\s*\#?\d+
         | ^\s*(?:day|week|cycle|round|session|dia|ciclo|sesion|sessio|cicle|giorno|seduta|sessao)\s+\d+\s+(?:of\s+\d+\s+)?(?:of|de|d'|di|da|do)\s*(?:la\s+|el\s+|a\s+)?(?:chemo|quimio|chemio|radio|radiotherapy|radioterapia|dialysis|dialisis|dialisi|immunotherapy|inmunoterapia|immunoterapia)
         ",
     ))
@@ -993,6 +999,15 @@ static TREATMENT_WORD: Lazy<Regex> = Lazy::new(|| {
 static FOR_THIS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:for|para|per|por|contra)\s+(?:this|these|esta|este|estas|aquesta|aquest|questa|questo|essa|esse)\b")
         .expect("for-this regex")
+});
+
+/// A stay somewhere "with" the condition, mid-sentence: "spent my birthday in resus with DKA",
+/// "passed the weekend in A&E with my son's asthma".
+static STAY_WITH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:in|into)\s+(?:resus|icu|itu|hdu|hospital|a&e|intensive\s+care|the\s+ward|the\s+er|the\s+emergency\s+room)\s+with\b",
+    ))
+    .expect("stay-with regex")
 });
 
 /// A hospital stay in the post ("in the ICU with my brother", "ingresado", "ricoverato").
@@ -1078,6 +1093,15 @@ fn ninth_round(
             if CONFIRMED_AFTER.is_match(&sent[end..]) {
                 return Some(c);
             }
+        }
+    }
+    let person_here = AUTHOR.is_match(sent)
+        || KIN.is_match(sent)
+        || names.iter().any(|n| sent.contains(n.as_str()));
+    if let Some(m) = STAY_WITH.find(sent).filter(|_| person_here) {
+        let rest: String = sent[m.end()..].chars().take(40).collect();
+        if let Some(c) = category_in(&rest) {
+            return Some(c);
         }
     }
     if BACK_IN_HOSPITAL.is_match(sent) {

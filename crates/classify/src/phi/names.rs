@@ -35,7 +35,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:(?:migliore|car[oa]|pover[oa]|altr[oa]|piccol[oa])\s+)?(?:bisnonna|bisnonno|figlioccio|figlioccia|collega|gemello|gemella|ragazzo|ragazza|bimbo|bimba|patrigno|matrigna|madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
           | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:(?:melhor|querid[oa]|pobre|outr[oa])\s+)?(?:bisavó|bisavô|afilhad[oa]|colega|companheir[oa]|comadre|compadre|menino|menina|gêmeo|gêmea|gémeo|gémea|padrasto|madrasta|enteado|enteada|sobrinho|sobrinha|mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
-          | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|(?:a|o)\s+(?:senhora|senhor))
+          | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|doña|dom|(?:a|o)\s+(?:senhora|senhor))
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche|enfermeir[oa]s?|doutor[a]?|parteira|médic[oa]s)
           | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is|me\s+chamo|chamo-me|se\s+chama|chamad[oa]|meu\s+nome\s+é|o\s+meu\s+nome\s+é)
@@ -344,6 +344,9 @@ const NOT_EVENT_SUBJECTS: &[&str] = &[
     "Nobody", "Someone", "Somebody", "Anyone", "Mine", "Baby", "Bebé", "Nadó", "Todo", "Nadie",
     "Alguien", "Tothom", "Ningú", "Algú", "Nessuno", "Qualcuno", "Tutti", "Also", "Then",
     "Finally", "Now", "Still", "Sadly", "Luckily", "Mañana", "Demà", "Domani", "Tomorrow",
+    // quantifiers ("Neither is in ICU", "Both were admitted")
+    "Neither", "Either", "Both", "None", "Each", "One", "Two", "Three", "Ninguno", "Ninguna",
+    "Ambos", "Ambas", "Cap", "Tots", "Nessuno", "Entrambi", "Nenhum", "Nenhuma", "Todos",
 ];
 
 /// Hospitals and places named after people; a name inside one of these is not a person.
@@ -685,6 +688,8 @@ const KIN_TITLES: &[&str] = &[
     "Grandpa", "Grandad", "Cousin", "Tía", "Tío", "Tia", "Tio", "Tieta", "Tiet", "Zia", "Zio",
     "Nonna", "Nonno", "Avó", "Avô", "Vovó", "Vovô", "Iaia", "Iaio", "Abuela", "Abuelo", "Yaya",
     "Oncle", "Padrino", "Madrina", "Padrinho", "Madrinha",
+    // honorifics of older people ("Dona Idalina", "Doña Pura", "Don Anselmo")
+    "Dona", "Doña", "Don", "Dom",
 ];
 
 /// A plea for someone ("help Bia", "ayudad a Hugo", "ajudem o Tiago", "aiutate Samuele"): a

@@ -2051,3 +2051,36 @@ fn ninth_round_second_probes_disclosures() {
     assert_eq!(d("back in the office after a week of training"), None);
     assert_eq!(d("I read that antibiotics for colds are useless"), None);
 }
+
+#[test]
+fn ninth_round_third_probes() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // honorifics of older people stay outside the name; a town called "Don X" is no one
+    assert_eq!(
+        red("Doña Remigia lleva dos días esperando"),
+        "Doña [PERSON_NAME] lleva dos días esperando"
+    );
+    assert!(!types("hay que ir a Don Benito a que te vean").contains(&PhiType::PersonName));
+    // quantifiers before a person's predicate are no names
+    assert!(types("Neither is in ICU.").is_empty());
+    // a stay "with" the condition, treatments started on the author, bare kin heading
+    assert_eq!(
+        d("ended up in A&E with a kidney infection, my week"),
+        some("infectious")
+    );
+    assert_eq!(
+        d("the rheumatologist put me on methotrexate last week"),
+        some("chronic")
+    );
+    assert_eq!(d("Hubby's had his vasectomy 🙈"), some("surgery"));
+    assert_eq!(d("Had a miscarriage at 9 weeks in May"), some("maternity"));
+    assert_eq!(d("FIV intento 2 empieza el lunes"), some("maternity"));
+    assert_eq!(d("our little one is still in SCBU"), some("maternity"));
+    // negatives: people in hospital in a bulletin, staff of a unit
+    assert_eq!(
+        d("Today there are two people in hospital with COVID-19 in the region."),
+        None
+    );
+    assert_eq!(d("I work in the NICU and love it"), None);
+}
