@@ -361,6 +361,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:llevo|llevamos|porto|portem)\s+(?:\w+\s+){0,3}?(?:con|amb)\b
         | ^\s*(?:\w+\s+){1,2}?(?:years|months|anos|meses|anys|mesos|anni|mesi)\s+(?:with|con|amb|living\s+with)\b
         | ^\s*(?:(?:ngl|tbh|honestly|lol|so|and|but|well|yeah)\s+)?(?:been|having|had|got|feeling|struggling|dealing|living|battling|fighting|recovering|suffering|being)\b
+        | \b(?:he\s+superado|supere|he\s+vencido|he\s+superat|vaig\s+superar|superei|ultrapassei|venci|i\s+overcame|i\s+got\s+through|sono\s+guarit[oa]\s+da|me\s+he\s+curado\s+de|m'he\s+curat\s+de|curei-me\s+d[eao])\b
         | \b(?:he\s+tenido|tuve|he\s+sufrido|sufri|he\s+pasado|pase|he\s+tingut|vaig\s+tenir|he\s+patit|vaig\s+patir|he\s+passat|vaig\s+passar|ho\s+avuto|ho\s+sofferto|ho\s+passato|ho\s+fatto)\b
         | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
         | (?:^|,)\s*(?:\w+\s+)?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa]|hospitalizad[oa]|hospitalitzad[oa]|admitted|hospitali[sz]ed)\s+(?:por|per|con|amb|da|com|with|for|de)\b
@@ -381,6 +382,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | \b(?:mio|mia|nostro|nostra)\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero)\b
         | \b(?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|grandad|granddad|granny|nan|nonna|nonno|iaia|iaio|avó|avô|vovó|vovô)\b
         | \b(?:my|our)\s+(?:other|better)\s+half\b
+        | \b(?:la\s+mare|el\s+pare|l'avi|l'avia|la\s+iaia|el\s+iaio|la\s+mama|el\s+papa|la\s+mamma|il\s+papa|il\s+babbo|la\s+nonna|il\s+nonno|a\s+mae|o\s+pai|a\s+avo|o\s+avo)\b
         | ^\s*(?:wife|hubby|husband|missus|partner|son|daughter|lad|boyfriend|girlfriend|fiance|fiancee|grandad|granddad|grandma|nan|eldest|youngest)(?:'s)?\s
         | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
         | \b(?:meu|nosso)\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto|bebe|menino|pequeno)\b | \b(?:minha|nossa)\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta|bebe|menina|pequena)\b
@@ -407,6 +409,7 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:broke|broken|fractured|se\s+rompio|se\s+ha\s+roto|es\s+va\s+trencar|s'ha\s+trencat|si\s+e\s+rott[oa]|ha\s+rotto|fraturou|partiu)\b
         | \b(?:is|was|got|became|is\s+now|are|were)\s+(?:\w+\s+)?pregnant\b | \b(?:esta|estaba|estava|era|e)\s+(?:gravida|embarazada|embarassada|incinta)\b
         | \bhad\s+(?:twins|triplets|a\s+baby|the\s+baby|their\s+baby|a\s+(?:baby\s+)?(?:boy|girl))\b
+        | \b(?:after|since|following|tras|despues\s+de|desde|dopo|depois\s+d[aeo]|despres\s+de|des\s+de)\s+(?:the\s+|la\s+|l'|el\s+|a\s+|o\s+|his\s+|her\s+)?(?:operation|op|surgery|operacion|operacio|operazione|intervento|operacao|cirurgia|cirugia|intervencion|intervencio)\b
         | \b(?:after|since|following|recovering\s+from|tras|despues\s+de|dopo|depois\s+d[aeo]|despres\s+de)\s+(?:his|her|their|su|la\s+seva|el\s+seu|il\s+suo|la\s+sua|a\s+sua|o\s+seu)\b
         | \b(?:lost\s+(?:his|her|their)\s+(?:battle|fight)|lucha\s+contra|lucho\s+contra|luchando\s+contra|lluita\s+contra|lluitant\s+contra|va\s+lluitar\s+contra|lotta\s+contro|lottando\s+contro|ha\s+lottato\s+contro|combatte\s+contro)\b
         ",
@@ -579,6 +582,12 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             || group_before_condition(sent)
             || IDIOM.is_match(sent)
         {
+            continue;
+        }
+        // A dream or a question of what might be ("I dreamt I had cancer", "could my dad have
+        // diabetes?"), and a job or studies named by the condition ("works as a cardiac
+        // surgeon", "estudia enfermería oncológica"): no one's condition.
+        if DREAM.is_match(sent) || (sent.ends_with('?') && MAYBE.is_match(sent)) || job_only(sent) {
             continue;
         }
         if let Some(c) = ninth_round(sent, &lower, &anchor_names, post_person, author_post) {
@@ -766,6 +775,11 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                     "asportato",
                     "amput",
                     "replaced",
+                    "operaz",
+                    "operac",
+                    "cirurg",
+                    "cirug",
+                    "interven",
                 ]
                 .iter()
                 .any(|w| verb.contains(w))
@@ -863,6 +877,47 @@ static BROKEN_BONE: Lazy<Regex> = Lazy::new(|| {
     ))
     .expect("broken bone regex")
 });
+
+/// A dream or a nightmare.
+static DREAM: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:dreamt|dreamed|dreaming|nightmare|sone|sonaba|pesadilla|vaig\s+somiar|he\s+somiat|somni|malson|ho\s+sognato|sognavo|incubo|sonhei|sonhava|pesadelo)\b",
+    ))
+    .expect("dream regex")
+});
+
+/// What might be: "could", "might", "podría", "potrebbe", "poderia".
+static MAYBE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:could|might|may|podria|podrian|pot\s+ser|potria|potrebbe|potrebbero|poderia|podera|pode\s+ser)\b",
+    ))
+    .expect("maybe regex")
+});
+
+/// A job or studies, the condition right after naming the field.
+static JOB: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:works?\s+(?:as|in|on)|working\s+(?:as|in)|trabaja\s+(?:de|como|en)|treballa\s+(?:de|com|a|en)|lavora\s+(?:come|in|al|nel|nella)|trabalha\s+(?:como|em|no|na)|estudia|studies|studying|studia|estuda|training\s+to\s+be|is\s+an?|es\s+un[a]?|e\s+un[a]?|e\s+um[a]?)\s+(?:an?\s+|un[a]?\s+|um[a]?\s+)?",
+    ))
+    .expect("job regex")
+});
+static JOB_NOUN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:surgeon|nurse|doctor|consultant|specialist|researcher|enfermer[ao]|infermer[ao]|infermier[ae]|enfermeir[ao]|cirujan[ao]|cirurgi[aà]|chirurgo|medic[oa]|metge|metgessa|oncolog\w*|cardiolog\w*|neurolog\w*|psiquiatr\w*|psichiatr\w*|psicolog\w*)\b",
+    ))
+    .expect("job noun regex")
+});
+
+fn job_only(sent: &str) -> bool {
+    let Some((from, to)) = JOB.find_iter(sent).find_map(|m| {
+        let w: String = sent[m.end()..].chars().take(40).collect();
+        JOB_NOUN.find(&w).map(|n| (m.start(), m.end() + n.end()))
+    }) else {
+        return false;
+    };
+    let terms = condition_terms(sent);
+    !terms.is_empty() && terms.iter().all(|(s, _, _)| *s >= from && *s < to)
+}
 
 /// "If anyone / si alguien / se qualcuno" heading a request.
 static REQUEST_IF: Lazy<Regex> = Lazy::new(|| {

@@ -2084,3 +2084,34 @@ fn ninth_round_third_probes() {
     );
     assert_eq!(d("I work in the NICU and love it"), None);
 }
+
+#[test]
+fn ninth_round_fourth_probes() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // having overcome a condition; kin named with an article; after a close person's operation
+    assert_eq!(
+        d("Ho superato un tumore al seno, tre anni fa"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("Superei uma depressão muito forte"),
+        some("mental_health")
+    );
+    assert_eq!(d("El pare va tenir un infart dimarts"), some("cardiology"));
+    assert_eq!(d("o pai teve um AVC"), some("neurology"));
+    assert_eq!(
+        d("A minha avó, depois da operação, não consegue andar"),
+        some("surgery")
+    );
+    // dreams, questions of what might be, jobs named by a field: no one's condition
+    assert_eq!(d("Vaig somiar que tenia càncer, quin malson"), None);
+    assert_eq!(d("Could my son have asthma? He coughs at night"), None);
+    assert_eq!(d("My cousin works as an oncology nurse in Leeds"), None);
+    assert_eq!(d("Mi hija estudia enfermería oncológica"), None);
+    // a job and a condition of one's own
+    assert_eq!(
+        d("my sister is a cancer nurse and has diabetes herself"),
+        some("chronic")
+    );
+}
