@@ -12,7 +12,7 @@ const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?)\b",
+        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|\.?º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?)\b",
         m = MONTHS
     ))
     .expect("date regex")
@@ -183,6 +183,13 @@ static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("due regex")
 });
 
+/// An appointment named right before the date ("Cita: 14/03/2025", "appointment 14.03.25",
+/// "consulta: 3 de maio"): a person's.
+static APPT_RIGHT_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:appointment|appt|cita|consulta|visita|appuntamento|hora|marcação|marcacao)\s*[:-]?\s*(?:(?:on|el|il|dia|día|the|de)\s+)?$")
+        .expect("appointment regex")
+});
+
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
 static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
@@ -271,6 +278,7 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || test
             || VISIT_AFTER.is_match(&next)
             || (DUE_BEFORE.is_match(&ctx) && PREGNANCY_IN_POST.is_match(text))
+            || APPT_RIGHT_BEFORE.is_match(&ctx)
         {
             found.push((m.start(), m.end(), true));
         } else {

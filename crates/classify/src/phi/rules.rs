@@ -657,6 +657,8 @@ static PLATE_PT: Lazy<Regex> = Lazy::new(|| {
         r"\b(?:[A-Z]{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|[A-Z]{2}-\d{2}-\d{2})\b",
     )
 });
+/// Brazilian plates: the Mercosul pattern (ABC1D23) and the older one (ABC-1234).
+static PLATE_BR: Lazy<Regex> = Lazy::new(|| re(r"\b(?:[A-Z]{3}\d[A-Z]\d{2}|[A-Z]{3}-\d{4})\b"));
 #[rustfmt::skip]
 const VEHICLE_CUES: &[&str] = &[
     "car", "plate", "reg ", "registration", "vehicle", "van ", "parked", "towed", "clamped",
@@ -670,10 +672,11 @@ const VEHICLE_CUES: &[&str] = &[
     "skoda", "dacia", "tesla", "mini ", "minibus", "ambulance",
     // Portuguese
     "carro", "viatura", "estacionad", "automóvel", "automovel", "matrícula do", "reboque",
+    "placa",
 ];
 
 pub(crate) fn plates(text: &str, out: &mut Vec<Cand>) {
-    for rx in [&*PLATE_ES, &*PLATE_IT, &*PLATE_UK, &*PLATE_PT] {
+    for rx in [&*PLATE_ES, &*PLATE_IT, &*PLATE_UK, &*PLATE_PT, &*PLATE_BR] {
         for m in rx.find_iter(text) {
             let ctx = format!(
                 "{} {}",
@@ -895,6 +898,8 @@ static UK_POSTCODE: Lazy<Regex> =
     Lazy::new(|| re(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b"));
 /// Portuguese postcodes: four digits, a dash, three digits ("1000-001 Lisboa").
 static PT_POSTCODE: Lazy<Regex> = Lazy::new(|| re(r"\b\d{4}-\d{3}\b"));
+/// Brazilian CEP: five digits, a dash, three digits ("01310-100").
+static BR_CEP: Lazy<Regex> = Lazy::new(|| re(r"\b\d{5}-\d{3}\b"));
 static FIVE_DIGITS: Lazy<Regex> = Lazy::new(|| re(r"\b\d{5}(?:-\d{4})?\b"));
 #[rustfmt::skip]
 const US_STATES: &[&str] = &[
@@ -911,7 +916,7 @@ const POSTCODE_CUES: &[&str] = &[
 
 static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace|travessa|praça|estrada|alameda|calçada|beco)\b|\bc/)",
+        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace|travessa|praça|estrada|alameda|calçada|beco|av\.)\b|\bc/|\bav\.)",
     )
 });
 
@@ -928,6 +933,14 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
         let prev = before(text, m.start(), 60);
         if place || has_cue(&prev, POSTCODE_CUES) || STREET_WORD.is_match(&prev) {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
+        }
+    }
+    // A Brazilian CEP after its cue, a street, or a street and a town.
+    for m in BR_CEP.find_iter(text) {
+        let prev = before(text, m.start(), 60);
+        if prev.contains("cep") || STREET_WORD.is_match(&prev) || street_then_town(text, m.start())
+        {
+            out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 62, None));
         }
     }
     for m in FIVE_DIGITS.find_iter(text) {

@@ -2115,3 +2115,24 @@ fn ninth_round_fourth_probes() {
         some("chronic")
     );
 }
+
+#[test]
+fn ninth_round_fifth_probes_spans() {
+    // ordinals with a dot, appointments named right before the date
+    assert_eq!(
+        types("A minha avó faleceu a 2.º de junho"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(types("Consulta: 09/10/2025 às 9h"), vec![PhiType::Date]);
+    assert_eq!(types("appt 21.11.25, finally"), vec![PhiType::Date]);
+    // Brazilian postcodes and plates
+    assert_eq!(
+        red("Rua das Acácias, 45, CEP 70040-010"),
+        "[STREET_ADDRESS], CEP [POSTAL_CODE]"
+    );
+    assert_eq!(
+        types("a placa do carro dele é BRA2E19"),
+        vec![PhiType::LicencePlate]
+    );
+    assert!(types("o código 12345-678 do produto").is_empty());
+}
