@@ -409,6 +409,7 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:broke|broken|fractured|se\s+rompio|se\s+ha\s+roto|es\s+va\s+trencar|s'ha\s+trencat|si\s+e\s+rott[oa]|ha\s+rotto|fraturou|partiu)\b
         | \b(?:is|was|got|became|is\s+now|are|were)\s+(?:\w+\s+)?pregnant\b | \b(?:esta|estaba|estava|era|e)\s+(?:gravida|embarazada|embarassada|incinta)\b
         | \bhad\s+(?:twins|triplets|a\s+baby|the\s+baby|their\s+baby|a\s+(?:baby\s+)?(?:boy|girl))\b
+        | (?:'s|\b(?:is|are|has\s+been|esta|sta|e|esta)\b)\s+(?:now\s+|officially\s+|still\s+|finally\s+|ya\s+|ja\s+|ora\s+)?(?:in|en|em)\s+(?:remission|remision|remissio|remissione|remissao)\b
         | \b(?:after|since|following|tras|despues\s+de|desde|dopo|depois\s+d[aeo]|despres\s+de|des\s+de)\s+(?:the\s+|la\s+|l'|el\s+|a\s+|o\s+|his\s+|her\s+)?(?:operation|op|surgery|operacion|operacio|operazione|intervento|operacao|cirurgia|cirugia|intervencion|intervencio)\b
         | \b(?:after|since|following|recovering\s+from|tras|despues\s+de|dopo|depois\s+d[aeo]|despres\s+de)\s+(?:his|her|their|su|la\s+seva|el\s+seu|il\s+suo|la\s+sua|a\s+sua|o\s+seu)\b
         | \b(?:lost\s+(?:his|her|their)\s+(?:battle|fight)|lucha\s+contra|lucho\s+contra|luchando\s+contra|lluita\s+contra|lluitant\s+contra|va\s+lluitar\s+contra|lotta\s+contro|lottando\s+contro|ha\s+lottato\s+contro|combatte\s+contro)\b
@@ -791,6 +792,13 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 if BROKEN_BONE.is_match(verb) {
                     return Some("other");
                 }
+                // "Mum's in remission": remission is said of cancer.
+                if ["remission", "remision", "remissio", "remissao"]
+                    .iter()
+                    .any(|w| verb.contains(w))
+                {
+                    return Some("oncology");
+                }
                 // "had twins on the 2nd", "had a baby girl": a birth.
                 if [
                     "twins",
@@ -1065,6 +1073,34 @@ static STAY_WITH: Lazy<Regex> = Lazy::new(|| {
     .expect("stay-with regex")
 });
 
+/// An operation told by its day or its idiom: "going under the knife", "op day tomorrow", "nil
+/// by mouth", "pre-op assessment done", "knee's been replaced", "paso por quirófano", "vado
+/// sotto i ferri", "vou à faca".
+static OPERATION_TOLD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        \b(?:going|go|went|gone|been|goes)\s+under\s+the\s+knife\b
+        | \b(?:paso|pasare|he\s+pasado|pase|pasa|pasara|ha\s+pasado)\s+por\s+(?:el\s+)?quirofano\b
+        | \b(?:passo|passare|vaig\s+passar|passa|passara)\s+per\s+(?:el\s+)?quirofan\b
+        | \b(?:vado|sono\s+finit[oa]|finisco|va|e\s+finit[oa]|andra)\s+sotto\s+i\s+ferri\b
+        | \b(?:vou|fui|vai|foi)\s+(?:a|à)\s+faca\b
+        | ^\s*(?:(?:today|tomorrow)\s+is\s+)?(?:op|surgery|operation|transplant|c-section)\s+day\b
+        | \bnil\s+by\s+mouth\b
+        | ^\s*pre-?\s?op\s+(?:assessment|appointment|bloods|check|done|today|tomorrow)\b
+        | ^\s*(?:(?:my|mum's|mom's|dad's|nan's|gran's|his|her|the|new)\s+){0,2}(?:knee|hip|shoulder|valve|lens|cataract|gallbladder|appendix|tonsils|ovary|womb)s?(?:'s|\s+has|\s+is|\s+have|\s+are)?\s+(?:been\s+|finally\s+|now\s+)*(?:replaced|done|fixed|removed|out)\b
+        ",
+    ))
+    .expect("operation told regex")
+});
+
+/// Clean of an addiction for a time: "Twelve years clean today", "90 days clean and sober".
+static CLEAN_FOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|sober|limpi[oa]|sobri[oa]|net[a]?|pulit[oa])\b",
+    ))
+    .expect("clean regex")
+});
+
 /// A hospital stay in the post ("in the ICU with my brother", "ingresado", "ricoverato").
 static STAY_IN_POST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
@@ -1172,6 +1208,12 @@ fn ninth_round(
         if let Some(c) = cat {
             return Some(c);
         }
+    }
+    if OPERATION_TOLD.is_match(sent) && !sent.ends_with('?') {
+        return Some(cat.unwrap_or("surgery"));
+    }
+    if CLEAN_FOR.is_match(sent) && cat.is_none() {
+        return Some("mental_health");
     }
     if DELIVERY_BOOKED.is_match(sent) {
         return Some("maternity");

@@ -2136,3 +2136,31 @@ fn ninth_round_fifth_probes_spans() {
     );
     assert!(types("o código 12345-678 do produto").is_empty());
 }
+
+#[test]
+fn ninth_round_sixth_probes_operations_told_and_remission() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("finally going under the knife for this hernia"),
+        some("surgery")
+    );
+    assert_eq!(d("Surgery day! See you on the other side"), some("surgery"));
+    assert_eq!(d("nil by mouth since 10pm, starving"), some("surgery"));
+    assert_eq!(d("Pre op bloods today"), some("surgery"));
+    assert_eq!(
+        d("Mum's new hip is done and she's walking"),
+        some("surgery")
+    );
+    assert_eq!(
+        d("Mañana paso por quirófano, deseadme suerte"),
+        some("surgery")
+    );
+    assert_eq!(d("Domani vado sotto i ferri"), some("surgery"));
+    assert_eq!(d("Meu pai está em remissão"), some("oncology"));
+    assert_eq!(d("90 days clean and proud"), some("mental_health"));
+    // negatives: questions, other things done or replaced
+    assert_eq!(d("Is it op day for anyone else?"), None);
+    assert_eq!(d("the new hospital's car park is done"), None);
+    assert_eq!(d("our boiler's been replaced at last"), None);
+}
