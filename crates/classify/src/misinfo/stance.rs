@@ -3,8 +3,9 @@
 //! Cue lexicons in en, es, ca, it and pt, matched on accent-folded lower-case words:
 //! debunk cues ("bulo", "bufala", "és fals", "not true", "myth"...), fact-check links, and a
 //! polarity test (the clause closest to the claim is negated while the claim is not, or the
-//! reverse: "vaccines don't cause autism" against "vaccines cause autism"). A cue that occurs in
-//! the claim's own wording ("false positives" in a claim about PCR tests) does not count.
+//! reverse: "vaccines don't cause autism" against "vaccines cause autism"; a negative claim is
+//! refuted only by a post asserting the verb it denies). A cue that occurs in the claim's own
+//! wording does not count, and "false positive(s)" is a test result, not a cue.
 
 use super::domains::{DomainLists, LinkClass};
 use once_cell::sync::Lazy;
@@ -153,6 +154,16 @@ const NEGATION: &[&str] = &[
     "nao", "jamais", "nem", "nenhum", "nenhuma", // pt
 ];
 
+/// Auxiliaries and clitics between a negation and the verb it negates ("does not destroy",
+/// "no se pueden contagiar", "non si può"): skipped when looking for that verb.
+const AUXILIARY: &[&str] = &[
+    "can", "could", "does", "did", "do", "will", "would", "should", "must", "may", "might", "is",
+    "are", "was", "were", "be", "been", "have", "has", "had", "get", "gets", "really", "even",
+    "actually", "puede", "pueden", "pot", "poden", "puo", "possono", "pode", "podem", "se", "si",
+    "es", "son", "lo", "la", "le", "les", "li", "ha", "han", "hanno", "e", "sao", "esta", "estan",
+    "va", "van", "fa", "hace", "hacen", "te", "ti", "me", "mi", "ens", "nos", "ci", "vi",
+];
+
 /// Phrases that ask whether something is true.
 const QUESTION: &[&str] = &[
     "is it true",
@@ -211,6 +222,59 @@ pub struct ClaimCues {
     pub vocabulary: HashSet<String>,
     /// Debunk cues that occur in the claim's own wording and so prove nothing.
     pub excluded: HashSet<&'static str>,
+    /// Of a negative claim: the four-letter stems of the verbs its texts negate ("cannot detect"
+    /// gives "dete"). A post refutes a negative claim by asserting one of them; a post on the
+    /// claim's subject that simply lacks a negation may as well be spreading it in other words
+    /// ("PCR tests give false positives").
+    pub negated_stems: HashSet<String>,
+}
+
+/// Words to look for debunk cues in: without the test-result terms "false positive(s)" and
+/// "false negative(s)" (and their es/ca/it/pt forms), where "false" says nothing about a claim.
+fn cue_words<'a>(ws: &[&'a str]) -> Vec<&'a str> {
+    let falsy = |w: &str| {
+        matches!(
+            w,
+            "false" | "falso" | "falsa" | "falsos" | "falsas" | "fals" | "falsi" | "false's"
+        )
+    };
+    let result = |w: &str| w.starts_with("positi") || w.starts_with("negati");
+    let mut out = Vec::with_capacity(ws.len());
+    let mut i = 0;
+    while i < ws.len() {
+        if falsy(ws[i]) && ws.get(i + 1).is_some_and(|w| result(w)) {
+            i += 2;
+            continue;
+        }
+        out.push(ws[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Stems of the verbs that negations in a folded text's words negate: the first word after a
+/// negation that is not an auxiliary, and a second one joined to it by "or" ("cannot catch or
+/// spread").
+fn negated_verb_stems(ws: &[&str]) -> Vec<String> {
+    let stem = |w: &str| w.chars().take(4).collect::<String>();
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !NEG.contains(w) {
+            continue;
+        }
+        let mut rest = ws[i + 1..]
+            .iter()
+            .skip_while(|w| AUXILIARY.contains(w) || NEG.contains(*w));
+        if let Some(v) = rest.next().filter(|v| v.chars().count() >= 3) {
+            out.push(stem(v));
+            if let (Some(&or), Some(v2)) = (rest.next(), rest.next()) {
+                if ["or", "o", "ou", "ni", "nor", "ne"].contains(&or) && v2.chars().count() >= 3 {
+                    out.push(stem(v2));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Long words common to any topic, which anchor nothing.
@@ -244,11 +308,16 @@ impl ClaimCues {
         let negated = words(&st).iter().any(|w| NEG.contains(w));
         let mut vocabulary = HashSet::new();
         let mut excluded = HashSet::new();
+        let mut negated_stems = HashSet::new();
         for t in std::iter::once(statement).chain(texts) {
             let f = fold(t);
             let ws = words(&f);
+            if negated {
+                negated_stems.extend(negated_verb_stems(&ws));
+            }
+            let cw = cue_words(&ws);
             for d in DEBUNK {
-                if has_phrase(&ws, d) {
+                if has_phrase(&cw, d) {
                     excluded.insert(*d);
                 }
             }
@@ -262,6 +331,7 @@ impl ClaimCues {
             negated,
             vocabulary,
             excluded,
+            negated_stems,
         }
     }
 }
@@ -287,9 +357,10 @@ pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceR
     }
     let folded = fold(text);
     let ws = words(&folded);
+    let cw = cue_words(&ws);
     if DEBUNK
         .iter()
-        .any(|d| !cues.excluded.contains(d) && has_phrase(&ws, d))
+        .any(|d| !cues.excluded.contains(d) && has_phrase(&cw, d))
         || starts_with_interjection(&folded)
     {
         return (Stance::Refutes, StanceReason::DebunkCue);
@@ -310,8 +381,25 @@ pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceR
             .iter()
             .filter(|c| overlap(c) >= min_overlap)
             .any(|c| c.iter().any(|w| NEG.contains(w)));
-        if negated != cues.negated {
+        if negated && !cues.negated {
             return (Stance::Refutes, StanceReason::Negation);
+        }
+        if cues.negated && !negated {
+            // Refuting a negative claim means asserting what it denies; without that verb the
+            // post may be restating the claim in other words, so it takes no side we can tell.
+            let asserts = clauses
+                .iter()
+                .filter(|c| overlap(c) >= 1)
+                .flatten()
+                .any(|w| {
+                    cues.negated_stems
+                        .contains(&w.chars().take(4).collect::<String>())
+                });
+            return if asserts {
+                (Stance::Refutes, StanceReason::Negation)
+            } else {
+                (Stance::Neutral, StanceReason::Negation)
+            };
         }
     }
     if text.contains('?') || QUESTION.iter().any(|q| has_phrase(&ws, q)) {
@@ -396,6 +484,72 @@ mod tests {
             stance("shaking hands can spread the coronavirus", &[], &c).0,
             Stance::Refutes
         );
+        assert!(c.negated_stems.contains("spre") && c.negated_stems.contains("catc"));
+    }
+
+    /// "False positive" is a test result, not a debunk: it neither counts as a cue in a post nor
+    /// excuses "false" from counting in posts about a claim that mentions false positives.
+    #[test]
+    fn false_positives_are_no_debunk_cue() {
+        let c = cues(
+            "PCR tests cannot detect the coronavirus and give false positives on purpose.",
+            &["Los test PCR dan falsos positivos a propósito"],
+        );
+        assert!(c.excluded.is_empty(), "{:?}", c.excluded);
+        assert_eq!(
+            stance(
+                "It is false that PCR tests cannot detect the virus",
+                &[],
+                &c
+            )
+            .0,
+            Stance::Refutes
+        );
+        let plain = cues("Vaccines cause autism.", &[]);
+        assert_eq!(
+            stance(
+                "my vaccine gave me a false positive and autism",
+                &[],
+                &plain
+            )
+            .0,
+            Stance::Supports
+        );
+    }
+
+    /// A post on a negative claim's subject without its denied verb is not read as a debunk:
+    /// it may be restating the claim in other words.
+    #[test]
+    fn negative_claims_need_the_denied_verb_to_be_refuted() {
+        let c = cues(
+            "PCR tests cannot detect the coronavirus and give false positives on purpose.",
+            &[
+                "Los test PCR no detectan el coronavirus",
+                "I test PCR non possono rilevare il virus",
+            ],
+        );
+        assert!(["dete", "rile"]
+            .iter()
+            .all(|s| c.negated_stems.contains(*s)));
+        assert_eq!(
+            stance("Flu jabs make the PCR test come back positive", &[], &c).0,
+            Stance::Neutral
+        );
+        assert_eq!(
+            stance("PCR tests detect the coronavirus very well", &[], &c).0,
+            Stance::Refutes
+        );
+        assert_eq!(
+            stance("I test PCR rilevano benissimo il virus", &[], &c).0,
+            Stance::Refutes
+        );
+        let c = cues(
+            "Children cannot catch or spread COVID-19.",
+            &["Los niños no se contagian ni contagian la COVID"],
+        );
+        assert!(["catc", "spre", "cont"]
+            .iter()
+            .all(|s| c.negated_stems.contains(*s)));
     }
 
     #[test]
