@@ -81,6 +81,8 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "infectious",
         &[
             // (phi-rules@9) kidney and urinary infections
+            "infeção", "infecção", "infección", "infecció", "infezione", "infection", "la grip",
+            "una grip", "de grip", "amb grip",
             "pyelonephritis", "pielonefritis", "pielonefrite", "kidney infection", "cystitis",
             "cistitis", "cistite", "infección de orina", "infecció d'orina", "infezione urinaria",
             "infeção urinária", "infecção urinária",
@@ -365,8 +367,9 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:he\s+tenido|tuve|he\s+sufrido|sufri|he\s+pasado|pase|he\s+tingut|vaig\s+tenir|he\s+patit|vaig\s+patir|he\s+passat|vaig\s+passar|ho\s+avuto|ho\s+sofferto|ho\s+passato|ho\s+fatto)\b
         | \b(?:my|mi|mis|meu|meva|meves|mio|mia|mie|miei)\b
         | (?:^|,)\s*(?:\w+\s+)?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa]|hospitalizad[oa]|hospitalitzad[oa]|admitted|hospitali[sz]ed)\s+(?:por|per|con|amb|da|com|with|for|de)\b
-        | \b(?:estoy|estic|sono|estou|sigo|segueixo|continuo|llevo|porto)\s+(?:\w+\s+){0,3}?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa])\s+(?:por|per|con|amb|da|com|de)\b
+        | \b(?:estoy|estic|sono|estou|sigo|segueixo|continuo|llevo|porto)\s+(?:\w+\s+){0,3}?(?:ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa])\s+(?:(?:ha|hace|fa|da|desde|des\s+de|dal)\s+(?:\w+\s+){1,2}?)?(?:por|per|con|amb|da|com|de)\b
         | \b(?:tenho|tive|tinha|sofro\s+de|convivo\s+com|vivo\s+com|estou\s+com|luto\s+contra|fiz|faco|comecei|terminei)\b
+        | \b(?:ando\s+com|ando\s+con|ando\s+amb|vaig\s+amb|estoy\s+con|estic\s+amb|sto\s+con|i\s+am\s+down\s+with)\b
         ",
     ))
     .expect("weak self regex")

@@ -664,6 +664,12 @@ static PET_BEFORE: Lazy<Regex> = Lazy::new(|| {
 static PT_ARTICLE_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d'’])(?:o|a|O|A)\s+$").expect("pt article regex"));
 
+/// A Portuguese or Spanish verb right after the name ("A Carolina tem", "o Vitória está").
+static PT_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s+(?:tem|teve|tinha|está|esta|estava|foi|vai|é|era|fez|anda|precisa|ficou|tiene|tuvo|ha|está|fue|lleva|necesita)\b")
+        .expect("pt verb regex")
+});
+
 /// The Catalan personal article "en"/"na" inside a sentence ("que en Pol té..."), which is
 /// also a preposition: a person when a verb follows the known first name.
 static CA_ARTICLE_BEFORE: Lazy<Regex> =
@@ -771,7 +777,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !PLACES_WITH_ARTICLE.contains(&words[0])
             && (elided_article
                 || personal_article(text, s)
-                || (unambiguous
+                || ((unambiguous || PT_VERB_AFTER.is_match(&text[e..]))
                     && PT_ARTICLE_BEFORE.is_match(tail_of(text, s, 4))
                     && !PUBLIC_CONTEXT_BEFORE.is_match(tail_of(text, s, 40)))
                 || (CA_ARTICLE_BEFORE.is_match(tail_of(text, s, 5))

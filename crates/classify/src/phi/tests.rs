@@ -2164,3 +2164,31 @@ fn ninth_round_sixth_probes_operations_told_and_remission() {
     assert_eq!(d("the new hospital's car park is done"), None);
     assert_eq!(d("our boiler's been replaced at last"), None);
 }
+
+#[test]
+fn ninth_round_seventh_probes_romance_first_person_and_named() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("Estoy ingresado desde el domingo por una infección de orina"),
+        some("infectious")
+    );
+    assert_eq!(
+        d("Ando con ansiedad desde el verano"),
+        some("mental_health")
+    );
+    assert_eq!(d("Estic amb la grip, no vinc"), some("infectious"));
+    // an ambiguous first name after the Portuguese article, when a verb follows
+    assert_eq!(
+        red("A Rosa tem febre há dois dias"),
+        "A [PERSON_NAME] tem febre há dois dias"
+    );
+    assert_eq!(
+        d("A Aurora está com pneumonia no hospital"),
+        some("infectious")
+    );
+    // negatives: "a grip", infection control as a service, a city after "a"
+    assert_eq!(d("get a grip, man"), None);
+    assert_eq!(d("infection control week starts Monday"), None);
+    assert!(types("vou a Santiago amanhã").is_empty());
+}
