@@ -76,6 +76,10 @@ const NOT_NAMES: &[&str] = &[
     // websites, apps and assistants ("Dr Google", "Doctor TikTok")
     "Google", "Wikipedia", "ChatGPT", "Alexa", "Siri", "Facebook", "Instagram", "TikTok",
     "YouTube", "Youtube", "Twitter", "Reddit", "WhatsApp", "Amazon", "Internet",
+    // (phi-rules@9) places and shops after a first name ("Austin Texas", "Zara Home")
+    "Home", "House", "Hall", "City", "County", "Park", "Texas", "California", "Florida",
+    "Ohio", "London", "Madrid", "Barcelona", "Lisboa",
+    "Porto", "Roma", "Milano",
 ];
 
 /// Public figures whose names in the news or in quotes are not patient data.
@@ -91,7 +95,7 @@ const PUBLIC_FIGURES: &[&str] = &[
     "Chris Whitty", "Jonathan Van-Tam", "Matt Hancock", "Wes Streeting", "Isabel Díaz Ayuso",
     "Ayuso", "Carolina Darias", "Ada Colau", "Jaume Collboni", "Elly Schlein", "Matteo Salvini",
     "Giuseppe Conte", "Lionel Messi", "Cristiano Ronaldo", "Taylor Swift", "Pau Gasol",
-    "Jordi Pujol", "Greta Thunberg", "Pep Guardiola", "Guardiola", "Pedro Cavadas", "Cavadas",
+    "Jordi Pujol", "Greta Thunberg", "Pep Guardiola", "Guardiola", "Leo Messi", "Messi", "Lily Allen", "Bruno Mars", "Pedro Cavadas", "Cavadas",
     "Marcelo Rebelo de Sousa", "Rebelo de Sousa", "Lula", "Luís Montenegro", "António Costa",
     "Graça Freitas", "Papa Leone", "Pope Leo", "Carlo Ancelotti", "Ancelotti",
 ];
@@ -281,7 +285,7 @@ const AMBIGUOUS_FIRST: &[&str] = &[
     // (added in phi-rules@7: given names that are also words, places or surnames)
     "Jordan", "Amber", "Lee", "Dean", "Ross", "Gordon", "Fraser", "Stuart", "Angus", "Ali", "Precious", "Isla", "Stella", "Heather", "Ruth", "Carol", "Nieves", "Amparo", "Shannon", "Craig", "Barry", "Lynn", "Courtney", "Raj",
     // (added in phi-rules@9)
-    "Ray", "Lou", "Jess", "Holly", "Ivy", "Daisy", "Georgia", "Austin", "Brooke", "Chad", "Troy", "Sally", "Angelo", "Carlo", "Nina", "Gina", "Lina", "Pina", "Ida", "Elsa", "Emma", "Petra", "Ramona", "Lara", "Nico", "Ester", "Ernest", "Augusto", "Benedita", "Bento", "Bia", "Kai", "Ane", "Jon", "Ander", "Rut", "Mari", "Chus", "Toño", "Pep", "Ugo", "Ivo", "Davi", "Gaia", "Giusi", "Nino", "Salvo", "Renato", "Orlando", "Lucio", "Diana", "Helena", "Camila", "Agnes", "Florencia", "Valentina", "Carolina", "Armando", "Augusto", "Fernanda", "Caetano", "Santiago", "Elvira", "Adela", "Celia", "Eugenia", "Esteve", "Nicole", "Monica", "Mónica", "Mara", "Zara", "Lupe", "Pancho", "Adelaide", "Regina", "Chiara", "Serena", "Bruno",
+    "Ray", "Lou", "Jess", "Holly", "Ivy", "Daisy", "Georgia", "Austin", "Brooke", "Chad", "Troy", "Sally", "Angelo", "Carlo", "Nina", "Gina", "Lina", "Pina", "Ida", "Elsa", "Emma", "Petra", "Ramona", "Lara", "Nico", "Ester", "Ernest", "Augusto", "Benedita", "Bento", "Bia", "Kai", "Ane", "Jon", "Ander", "Rut", "Mari", "Chus", "Toño", "Pep", "Ugo", "Ivo", "Davi", "Gaia", "Giusi", "Nino", "Salvo", "Renato", "Orlando", "Lucio", "Diana", "Helena", "Camila", "Agnes", "Florencia", "Valentina", "Carolina", "Armando", "Augusto", "Fernanda", "Caetano", "Santiago", "Elvira", "Adela", "Celia", "Eugenia", "Esteve", "Nicole", "Monica", "Mónica", "Mara", "Zara", "Lupe", "Pancho", "Adelaide", "Regina", "Chiara", "Serena", "Bruno", "Santi", "Remedios", "Candelaria", "Guido", "Fausto", "Costanza", "Vasco", "Caio", "Domingos", "Conceição", "Lurdes", "Olinda", "Margarida", "Jasmine", "Brittany", "Tiffany", "Sana", "Kerry", "Finn",
 ];
 /// An apposition after the name: "Pedro Gomez, mi vecino", "Anna (my sister)".
 static APPOSITION: Lazy<Regex> = Lazy::new(|| {

@@ -2192,3 +2192,18 @@ fn ninth_round_seventh_probes_romance_first_person_and_named() {
     assert_eq!(d("infection control week starts Monday"), None);
     assert!(types("vou a Santiago amanhã").is_empty());
 }
+
+#[test]
+fn ninth_round_name_precision() {
+    // first names that are also words, places and shops stay words
+    assert!(types("Guido io, grazie").is_empty());
+    assert!(types("Remedios caseros para la tos").is_empty());
+    assert!(types("Shop at Zara Home for the nursery").is_empty());
+    assert!(types("Austin Texas hospitals are full").is_empty());
+    // and names after a cue
+    assert_eq!(
+        red("mi abuela Remedios tiene 90 años"),
+        "mi abuela [PERSON_NAME] tiene 90 años"
+    );
+    assert_eq!(red("my son Paulo is 5"), "my son [PERSON_NAME] is 5");
+}
