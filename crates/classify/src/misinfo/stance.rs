@@ -229,6 +229,31 @@ pub struct ClaimCues {
     pub negated_stems: HashSet<String>,
 }
 
+/// Hashtags written in camel case split into their words ("#StopBulos" reads "Stop Bulos"), so
+/// that a cue inside one counts.
+fn split_hashtags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut in_tag = false;
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c == '#' {
+            in_tag = true;
+            prev_lower = false;
+            out.push(' ');
+            continue;
+        }
+        if in_tag && !(c.is_alphanumeric() || c == '_') {
+            in_tag = false;
+        }
+        if in_tag && c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out
+}
+
 /// Words to look for debunk cues in: without the test-result terms "false positive(s)" and
 /// "false negative(s)" (and their es/ca/it/pt forms), where "false" says nothing about a claim.
 fn cue_words<'a>(ws: &[&'a str]) -> Vec<&'a str> {
@@ -355,7 +380,7 @@ pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceR
     {
         return (Stance::Refutes, StanceReason::FactCheckLink);
     }
-    let folded = fold(text);
+    let folded = fold(&split_hashtags(text));
     let ws = words(&folded);
     let cw = cue_words(&ws);
     if DEBUNK
@@ -513,6 +538,23 @@ mod tests {
                 &plain
             )
             .0,
+            Stance::Supports
+        );
+    }
+
+    #[test]
+    fn camel_case_hashtags_carry_cues() {
+        assert_eq!(
+            split_hashtags("ok #StopBulos, #covid19 #NoEsVerdad"),
+            "ok  Stop Bulos,  covid19  No Es Verdad"
+        );
+        let c = cues("Flu vaccines contain graphene.", &[]);
+        assert_eq!(
+            stance("Flu vaccines contain graphene #StopBulos", &[], &c).0,
+            Stance::Refutes
+        );
+        assert_eq!(
+            stance("Flu vaccines contain graphene #stopbulos", &[], &c).0,
             Stance::Supports
         );
     }
