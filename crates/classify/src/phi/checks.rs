@@ -278,6 +278,21 @@ pub fn cartao_cidadao(s: &str) -> bool {
     sum % 10 == 0
 }
 
+/// Brazilian Cartão Nacional de Saúde (SUS card): fifteen digits starting 1, 2, 7, 8 or 9,
+/// whose sum weighted 15 down to 1 is a multiple of 11.
+pub fn cns_br(s: &str) -> bool {
+    let c = compact(s);
+    if c.len() != 15 || !c.bytes().all(|b| b.is_ascii_digit()) || !"12789".contains(&c[..1]) {
+        return false;
+    }
+    let sum: u32 = c
+        .bytes()
+        .zip((1..=15).rev())
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    sum.is_multiple_of(11)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,6 +329,8 @@ mod tests {
         assert!(!nino("GB 12 34 56 A"));
         assert!(!nino("DA 12 34 56 A"));
         assert!(cartao_cidadao("00000000 0 ZZ4"));
+        assert!(cns_br("700000000000005"));
+        assert!(!cns_br("700000000000006"));
         assert!(!cartao_cidadao("00000000 0 ZZ5"));
         assert!(!cip_catsalut("PUFE0851301001"));
     }

@@ -31,8 +31,8 @@ mod names;
 mod rules;
 
 pub use checks::{
-    cartao_cidadao, cip_catsalut, codice_fiscale, cpf, dni, iban, imei, luhn, nhs, nie, nif_pt,
-    nino, ssn, tessera_sanitaria,
+    cartao_cidadao, cip_catsalut, cns_br, codice_fiscale, cpf, dni, iban, imei, luhn, nhs, nie,
+    nif_pt, nino, ssn, tessera_sanitaria,
 };
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};

@@ -380,6 +380,9 @@ const PHONE_CUES: &[&str] = &[
     "chiam", "móvil", "mòbil", "cellulare", "teléfono", "telèfon", "telefono", "número", "numero",
 ];
 const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea)|nuhsa|tarjeta sip|n[úu]mero sip|sip|n[úu]mero de afiliaci[óo]n|member(?:ship)? (?:id|number|no\.?)|subscriber (?:id|number)|insurance (?:id|number)|medicare (?:number|card|no\.?)|medicaid (?:id|number)|health plan (?:id|number))\b";
+static CNS_BR: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3} ?\d{4} ?\d{4} ?\d{4}\b"));
+static CNS_CUE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:cns|sus|cart[ãa]o nacional de sa[úu]de|cart[ãa]o do sus)\b"));
 static HEALTH_CARD_CUE: Lazy<Regex> = Lazy::new(|| re(HEALTH_CARD_CUES));
 
 pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
@@ -399,6 +402,18 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
                 PhiType::HealthCardNumber,
                 if cued { 92 } else { 70 },
                 Some("nhs_mod11"),
+            ));
+        }
+    }
+    // A Brazilian SUS card number: its weighted check and its cue before it in the post.
+    for m in CNS_BR.find_iter(text) {
+        if CNS_CUE.is_match(&before(text, m.start(), 80)) && checks::cns_br(m.as_str()) {
+            out.push(Cand::new(
+                m.start(),
+                m.end(),
+                PhiType::HealthCardNumber,
+                93,
+                Some("cns_mod11"),
             ));
         }
     }

@@ -2207,3 +2207,12 @@ fn ninth_round_name_precision() {
     );
     assert_eq!(red("my son Paulo is 5"), "my son [PERSON_NAME] is 5");
 }
+
+#[test]
+fn ninth_round_sus_card() {
+    assert_eq!(
+        types("o número do cartão SUS da minha filha: 700 0000 0000 0005"),
+        vec![PhiType::HealthCardNumber]
+    );
+    assert!(types("cartão SUS 700000000000006").is_empty());
+}
