@@ -55,7 +55,9 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         "mental_health",
         &[
             // (phi-rules@9) Portuguese words, crisis services, antidepressants and antipsychotics
-            "depressão", "ansiedade", "depre$", "crisis team", "equipo de crisis", "transtorno alimentar",
+            "depressão", "ansiedade", "depre$", "psych ward", "psychiatric ward",
+            "psychiatric unit", "mental health unit", "planta de psiquiatría",
+            "unidad de psiquiatría", "reparto di psichiatria", "internamento psiquiátrico", "crisis team", "equipo de crisis", "transtorno alimentar",
             "perturbação alimentar", "fluoxetin", "citalopram", "venlafaxin", "mirtazapin",
             "quetiapin", "olanzapin", "aripiprazol",
             "depression", "depresión", "depressió", "depressione", "anxiety", "ansiedad",
@@ -779,6 +781,7 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                     "asportato",
                     "amput",
                     "replaced",
+                    "operad",
                     "operaz",
                     "operac",
                     "cirurg",
@@ -981,6 +984,14 @@ static PLEA: Lazy<Regex> = Lazy::new(|| {
     .expect("plea regex")
 });
 
+/// News of someone heading the sentence: "Update on", "News of", "Noticias de", "Notizie di".
+static UPDATE_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:quick\s+|small\s+|another\s+|latest\s+)?(?:update|news|noticias|novedades|noticies|notizie|aggiornamento|novidades|noticias)\s+(?:on|of|about|for|de|di|su|da|do|sobre)\b",
+    ))
+    .expect("update head regex")
+});
+
 /// A treatment with its count at the sentence start: "chemo day 4 of 6", "ciclo 3 de quimio",
 /// "radio sessió 12", "dialysis session 200".
 static TREATMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
@@ -1151,6 +1162,12 @@ fn ninth_round(
         }
         if SURGERY_NOUN.is_match(sent) || sent.contains("cirurgia") || sent.contains("cirugia") {
             return Some("surgery");
+        }
+    }
+    // "Update on Ruby: the chemo is working": news of a named person and a condition.
+    if named && UPDATE_HEAD.is_match(sent) {
+        if let Some(c) = cat {
+            return Some(c);
         }
     }
     if TREATMENT_COUNT.is_match(sent) {

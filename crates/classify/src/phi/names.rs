@@ -709,6 +709,13 @@ static HELP_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("help regex")
 });
 
+/// News of someone: "update on Ruby", "news of Grace", "noticias de Pilar", "notícies de la
+/// Neus", "notizie di Aurora", "novidades da Rita". A known first name after it is a person.
+static UPDATE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:update\s+(?:on|for)|news\s+(?:of|on|about)|noticias\s+de|novedades\s+de|not[íi]cies\s+de|notizie\s+(?:di|su)|aggiornamento\s+su|novidades\s+d[aeo]|not[íi]cias\s+d[aeo])\s*(?:la\s+|el\s+|l'|a\s+|o\s+)?:?\s*$")
+        .expect("update regex")
+});
+
 /// An initial and a surname ("M. Adeyemi", "J. García") after a cue.
 static INITIAL_NAME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"^\p{{Lu}}\.\s?{TOKEN}(?:-{TOKEN})?")).expect("initial name regex")
@@ -815,6 +822,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
         let cued = article
             || (first_known && HELP_BEFORE.is_match(tail_of(text, s, 20)))
+            || (first_known && UPDATE_BEFORE.is_match(tail_of(text, s, 20)))
             || ((first_known || words.len() >= 2)
                 && SIGNOFF_BEFORE.is_match(tail_of(text, s, 30))
                 && !NOT_EVENT_SUBJECTS.contains(&words[0]))

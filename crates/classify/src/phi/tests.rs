@@ -2216,3 +2216,23 @@ fn ninth_round_sus_card() {
     );
     assert!(types("cartão SUS 700000000000006").is_empty());
 }
+
+#[test]
+fn ninth_round_news_of_named_people() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        red("Update on Grace: she's home"),
+        "Update on [PERSON_NAME]: she's home"
+    );
+    assert_eq!(
+        d("Update on Lily: the radiotherapy is working"),
+        some("oncology")
+    );
+    assert_eq!(d("O Duarte foi operado à coluna ontem"), some("surgery"));
+    assert_eq!(
+        d("my cousin is in the psychiatric ward again"),
+        some("mental_health")
+    );
+    assert_eq!(d("Update on Brexit: cancer drugs will be delayed"), None);
+}
