@@ -190,6 +190,21 @@ static APPT_RIGHT_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("appointment regex")
 });
 
+/// A baby's arrival told with its weight ("arrived on 5th November weighing 8lb", "llegó el 3 de
+/// mayo, 3,2 kg").
+static ARRIVED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:arrived|came|llegó|llego|va\s+arribar|ha\s+arribat|è\s+arrivat[oa]|arrivat[oa]|chegou|nasceu|born)\b")
+        .expect("arrived regex")
+});
+static BABY_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:baby|little\s+(?:man|one|lady|girl|boy)|our\s+(?:son|daughter|boy|girl)|beb[éeè]|nadó|bimb[oa]|neonat[oa]|hij[oa]|fill[a]?|figli[oa]|filh[oa])\b")
+        .expect("baby regex")
+});
+static WEIGHT_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}(?:[.,]\d{1,3})?\s*(?:lbs?|oz|kg|kilos?)\b|\b\d[.,]?\d{3}\s*(?:g|gr|grams|gramos|grammi|gramas)\b")
+        .expect("weight regex")
+});
+
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
 static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
@@ -279,6 +294,9 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || VISIT_AFTER.is_match(&next)
             || (DUE_BEFORE.is_match(&ctx) && PREGNANCY_IN_POST.is_match(text))
             || APPT_RIGHT_BEFORE.is_match(&ctx)
+            || (ARRIVED.is_match(&ctx)
+                && WEIGHT_IN_POST.is_match(text)
+                && (disclosure::personal(&ctx) || BABY_IN_POST.is_match(text)))
         {
             found.push((m.start(), m.end(), true));
         } else {

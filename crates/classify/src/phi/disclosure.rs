@@ -1004,6 +1004,15 @@ static TREATMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
     .expect("treatment count regex")
 });
 
+/// A treatment heading the sentence with its start or end: "Chemo starts 9th Jan", "la quimio
+/// empieza el lunes", "la radio comença dilluns", "la chemio inizia domani", "a quimio começa".
+static TREATMENT_STARTS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"^\s*(?:my\s+|la\s+|el\s+|a\s+|mi\s+|la\s+meva\s+|la\s+mia\s+|a\s+minha\s+)?(?:chemo|chemotherapy|radiotherapy|radio|quimio|quimioterapia|chemio|chemioterapia|radioterapia|dialysis|dialisis|dialisi|immunotherapy|inmunoterapia|immunoterapia)\s+(?:starts|begins|started|began|finishes|finished|ends|empieza|comienza|empezo|termina|termino|comenca|comencen|acaba|inizia|comincia|finisce|e\s+finita|comeca|comecou|termina|terminou)\b",
+    ))
+    .expect("treatment starts regex")
+});
+
 /// An anniversary of an operation or a diagnosis: "Bariatric surgery was 2 years ago today",
 /// "Avui fa un any del diagnòstic", "hoy hace un año de mi operación", "oggi è un anno
 /// dall'intervento", "hoje faz um ano da cirurgia".
@@ -1170,7 +1179,7 @@ fn ninth_round(
             return Some(c);
         }
     }
-    if TREATMENT_COUNT.is_match(sent) {
+    if TREATMENT_COUNT.is_match(sent) || TREATMENT_STARTS.is_match(sent) {
         return Some(cat.unwrap_or("oncology"));
     }
     if (author_post || post_person || named) && ANNIVERSARY.is_match(sent) {

@@ -2236,3 +2236,20 @@ fn ninth_round_news_of_named_people() {
     );
     assert_eq!(d("Update on Brexit: cancer drugs will be delayed"), None);
 }
+
+#[test]
+fn ninth_round_treatment_starts_and_arrivals() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("Radiotherapy begins on Monday, 15 sessions"),
+        some("oncology")
+    );
+    assert_eq!(d("La quimio empieza el lunes"), some("oncology"));
+    assert_eq!(types("Chemo starts 12th Feb"), vec![PhiType::Date]);
+    assert_eq!(
+        types("Our little girl arrived on 2nd March, 7lb 1oz"),
+        vec![PhiType::Date]
+    );
+    assert!(types("The parcel arrived on 5th November, 2kg").is_empty());
+}
