@@ -1049,11 +1049,23 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                     .iter()
                     .any(|h| text[w.start()..].starts_with(&h.to_lowercase()))
                 && !text[..w.start()].ends_with(['@', '#', '/', '.'])
+                && !reported_after(&text[w.end()..])
             {
                 out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
             }
         }
     }
+}
+
+/// A reporting verb right after the word or after one more word (its surname): "tony blair
+/// said", "maria said".
+fn reported_after(rest: &str) -> bool {
+    if REPORTING.is_match(rest) {
+        return true;
+    }
+    let t = rest.trim_start();
+    let next = t.find(char::is_whitespace).unwrap_or(t.len());
+    t[..next].chars().all(char::is_alphabetic) && REPORTING.is_match(&t[next..])
 }
 
 /// Known first names that are also ordinary lower-case words in en, es, ca, it or pt ("chiara"

@@ -1786,6 +1786,8 @@ fn ninth_round_names_lower_case_posts_and_places() {
     );
     // ordinary words and hospitals stay in an all-lower-case post
     assert!(types("the chiara light of the pino trees").is_empty());
+    assert!(types("gordon brown said the nhs needs reform").is_empty());
+    assert!(types("tony blair said the nhs needs reform").is_empty());
     assert!(types("ingressada a lhospital josep trueta").is_empty());
     // hospitals and maternity units of a place, pets and public figures
     assert!(types("Nació en el Hospital de Cruces, 3,1 kg").is_empty());
