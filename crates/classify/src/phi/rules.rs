@@ -1020,7 +1020,7 @@ static STREET_ROMANCE: Lazy<Regex> = Lazy::new(|| {
       (?:[\p{Lu}\d][\p{L}'’.\d-]*)
       (?:\s+(?:(?:de\ la|de\ les|de\ los|de\ las|del|dels|de|della|delle|dei|degli|di|la|el|y|i|e)\s+|d'|de\ l')?\p{Lu}[\p{L}'’.-]*){0,4}
       ,?\s+(?:(?:n[º°o]?|num|núm)\.?\s*)?\d{1,4}(?:\s?[A-Za-z]\b)?
-      (?:,?\s*\d{1,2}\s?[º°ªrnt]{1,2}\.?(?:\s*\d{1,2}\s?[ºªa]?|\s?[A-Ha-h]\b|\s(?:izq|izda|dcha|der|esq|dreta|int|ext|sx|dx)\.?)?)?
+      (?:,?\s*\d{1,2}\s?[º°ªrnt]{1,2}\.?(?:\s*\d{1,2}\s?[ºªa]?|\s?[A-Ha-h]\b|\s(?i:izq|izda|dcha|der|esq|dreta|int|ext|sx|dx|dto|dt|dta|drt|fte|frente)\.?)?)?
     ")
 });
 static STREET_EN: Lazy<Regex> = Lazy::new(|| {

@@ -2255,3 +2255,12 @@ fn ninth_round_treatment_starts_and_arrivals() {
     );
     assert!(types("The parcel arrived on 5th November, 2kg").is_empty());
 }
+
+#[test]
+fn ninth_round_floor_sides() {
+    assert_eq!(
+        red("Mora na Rua do Sol 9, 2º Dto, Porto"),
+        "Mora na [STREET_ADDRESS], Porto"
+    );
+    assert_eq!(red("Calle Luna 4, 1º Izda"), "[STREET_ADDRESS]");
+}
