@@ -194,7 +194,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "in a coma", "induced coma", "en coma", "in coma", "em coma", "coma inducido",
             "coma induït", "coma indotto", "coma induzido",
             // hearing loss, pancreatitis
-            "deaf in", "profoundly deaf", "hearing loss", "sordera", "pèrdua auditiva",
+            "hearing aid", "audífono", "audiòfon", "apparecchio acustico", "aparelho auditivo", "deaf in", "profoundly deaf", "hearing loss", "sordera", "pèrdua auditiva",
             "perdita dell'udito", "cochlear implant", "implante coclear", "pancreatitis",
             "pancreatite",
         ],
@@ -204,7 +204,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
         &[
             "diabetes", "diabète", "diabete", "diabetic", "diabétic", "diabètic", "asthma", "asma",
             "copd", "epoc", "bpco", "lupus", "crohn", "colitis", "colite", "arthritis",
-            "dka$", "ketoacidosis", "cetoacidosis", "chetoacidosi", "methotrexat", "metotrexat", "artrosis", "artrosi", "artrose", "osteoarthritis", "osteoartritis", "osteoartrite", "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
+            "prediabet", "prediabèt", "dka$", "ketoacidosis", "cetoacidosis", "chetoacidosi", "methotrexat", "metotrexat", "artrosis", "artrosi", "artrose", "osteoarthritis", "osteoartritis", "osteoartrite", "artritis", "artrite", "fibromyalgi", "fibromialgi", "celiac", "celíac", "celiach",
             "kidney failure", "insuficiencia renal", "insuficiència renal", "insufficienza renale",
             "dialysis", "diálisis", "diàlisi", "dialisi", "hypertension", "hipertensión",
             "hipertensió", "ipertensione", "endometriosi", "psoriasis", "psoriasi",
@@ -344,7 +344,7 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat|am\s+on|was\s+on|have\s+been\s+on|started\s+on|take)\b
-        | \b(?:started|put|got|switched)\s+me\s+on\b | \b(?:me\s+han\s+puesto|me\s+pusieron|m'han\s+posat|em\s+van\s+posar|mi\s+hanno\s+messo|puseram-me)\s+(?:\w+\s+)?(?:con|amb|in|a)?\b
+        | \b(?:started|put|got|switched)\s+me\s+on\b | \bthey(?:'re|\s+are|'ll|\s+will|\s+have|'ve)\s+(?:\w+\s+)?(?:putting|fitting|inserting|put|fit|fitted|inserted|giving)\s+(?:me\s+)?(?:in\s+|with\s+)?(?:a|an)\b | \b(?:me\s+han\s+puesto|me\s+pusieron|m'han\s+posat|em\s+van\s+posar|mi\s+hanno\s+messo|puseram-me)\s+(?:\w+\s+)?(?:con|amb|in|a)?\b
         | \bas\s+(?:a|an|someone\s+with|somebody\s+with|a\s+person\s+with)\b
         | \b(?:tomo|prenc|prendo|como\s+(?:paciente|enferm[oa])\s+de|com\s+a\s+pacient\s+de|da\s+paziente)\b
         | \b(?:tengo|tenía|padezco|sufro|soy|convivo\s+con|lucho\s+contra)\b
@@ -1124,6 +1124,24 @@ static CLEAN_FOR: Lazy<Regex> = Lazy::new(|| {
     .expect("clean regex")
 });
 
+/// The author's doctor naming the condition: "my neurologist says it's MS", "il mio neurologo
+/// dice che è sclerosi multipla", "el metge diu que", "o médico disse que".
+static DOCTOR_SAYS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:my|the|doc|mi|el|la|el\s+meu|la\s+meva|il\s+mio|la\s+mia|o\s+meu|a\s+minha|o)\s*(?:doctor|doc|gp|consultant|specialist|surgeon|neurologist|cardiologist|oncologist|rheumatologist|dermatologist|psychiatrist|medico|medica|metge|metgessa|doctora|neurolog[oa]|cardiolog[oa]|oncolog[oa]|reumatolog[oa]|traumatolog[oa]|traumatoleg|dermatolog[oa]|psiquiatra|psichiatra|especialista|specialista|neuroleg|cardioleg|oncoleg)?\s*(?:says|said|thinks|confirmed|dice|dijo|ha\s+dicho|diu|va\s+dir|ha\s+dit|ha\s+detto|disse|diz|confirmo|confirma|conferma)\s+(?:that\s+|que\s+|che\s+)?(?:i\s+am|i\s+have|it\s+is|it's|its|tengo|es|tinc|ho|e|tenho|tens|m'he|me\s+he)\b",
+    ))
+    .expect("doctor says regex")
+});
+
+/// A first-person injury to a named body part: "I broke my wrist", "me he roto el tobillo",
+/// "m'he trencat el menisc", "mi sono rotto il polso", "parti o braço".
+static I_BROKE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:i\s+(?:have\s+)?(?:broke|broken|fractured|tore|torn|sprained|dislocated)|me\s+he\s+roto|me\s+rompi|me\s+he\s+fracturado|m'he\s+trencat|em\s+vaig\s+trencar|mi\s+sono\s+rott[oa]|mi\s+sono\s+fratturat[oa]|parti|fraturei|rompi)\s+(?:my|el|la|il|lo|o|a|un|una|mi|the)?\s*(?:\w+\s+)?(?:hip|wrist|leg|arm|ankle|shoulder|collarbone|femur|pelvis|back|neck|ribs?|foot|hand|knee|acl|menisc\w*|ligament\w*|cadera|muneca|pierna|brazo|tobillo|hombro|clavicula|costilla|rodilla|maluc|canell|cama|braç|turmell|espatlla|genoll|anca|polso|gamba|braccio|caviglia|spalla|femore|costola|ginocchio|perna|braco|tornozelo|ombro|costela|joelho)\b",
+    ))
+    .expect("i broke regex")
+});
+
 /// A hospital stay in the post ("in the ICU with my brother", "ingresado", "ricoverato").
 static STAY_IN_POST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
@@ -1178,6 +1196,15 @@ fn ninth_round(
         if let Some(c) = cat {
             return Some(c);
         }
+    }
+    if let Some(m) = DOCTOR_SAYS.find(sent) {
+        let rest: String = sent[m.end()..].chars().take(40).collect();
+        if let Some(c) = category_in(&rest) {
+            return Some(c);
+        }
+    }
+    if I_BROKE.is_match(sent) && !sent.ends_with('?') {
+        return Some(cat.unwrap_or("other"));
     }
     if TREATMENT_COUNT.is_match(sent) || TREATMENT_STARTS.is_match(sent) {
         return Some(cat.unwrap_or("oncology"));

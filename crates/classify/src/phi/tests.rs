@@ -2264,3 +2264,26 @@ fn ninth_round_floor_sides() {
     );
     assert_eq!(red("Calle Luna 4, 1º Izda"), "[STREET_ADDRESS]");
 }
+
+#[test]
+fn ninth_round_doctors_words_injuries_and_devices() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        d("My cardiologist says it's atrial fibrillation"),
+        some("cardiology")
+    );
+    assert_eq!(d("La metgessa diu que tinc una hèrnia"), some("surgery"));
+    assert_eq!(
+        d("Me he roto el tobillo bajando la escalera"),
+        some("other")
+    );
+    assert_eq!(
+        d("they're fitting me with a hearing aid on Friday"),
+        some("other")
+    );
+    assert_eq!(d("turns out I'm prediabetic"), some("chronic"));
+    // negatives: a search engine's diagnosis, a season
+    assert_eq!(d("Dr Google says it's cancer lol"), None);
+    assert_eq!(d("my mum said it's flu season again"), None);
+}
