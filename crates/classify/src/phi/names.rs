@@ -716,6 +716,19 @@ static UPDATE_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("update regex")
 });
 
+/// Company mid-sentence: "went with Grace to A&E", "fui con Rosa", "vaig anar amb la Neus",
+/// "sono andata con Aurora", "fui com a Rita", "me and Amber": a known first name, even one that
+/// is also a word, is a person there.
+static WITH_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\b(?:with|con|amb|com|insieme\s+a|junto\s+a|juntament\s+amb|me\s+and|me\s+y|jo\s+i|io\s+e|eu\s+e)\s+(?:la\s+|el\s+|a\s+|o\s+|en\s+|na\s+)?)$")
+        .expect("with regex")
+});
+/// "Grace and I", "Rosa y yo", "la Neus i jo", "Aurora e io", "a Rita e eu".
+static AND_I_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s+(?:and\s+I\b|and\s+me\b|y\s+yo\b|i\s+jo\b|e\s+io\b|e\s+eu\b)")
+        .expect("and-I regex")
+});
+
 /// An initial and a surname ("M. Adeyemi", "J. García") after a cue.
 static INITIAL_NAME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"^\p{{Lu}}\.\s?{TOKEN}(?:-{TOKEN})?")).expect("initial name regex")
@@ -823,6 +836,12 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let cued = article
             || (first_known && HELP_BEFORE.is_match(tail_of(text, s, 20)))
             || (first_known && UPDATE_BEFORE.is_match(tail_of(text, s, 20)))
+            || (first_known
+                && words.len() <= 2
+                && (WITH_BEFORE.is_match(tail_of(text, s, 20))
+                    || AND_I_AFTER.is_match(&text[e..]))
+                && !NOT_EVENT_SUBJECTS.contains(&words[0])
+                && !PLACES_WITH_ARTICLE.contains(&words[0]))
             || ((first_known || words.len() >= 2)
                 && SIGNOFF_BEFORE.is_match(tail_of(text, s, 30))
                 && !NOT_EVENT_SUBJECTS.contains(&words[0]))

@@ -2287,3 +2287,26 @@ fn ninth_round_doctors_words_injuries_and_devices() {
     assert_eq!(d("Dr Google says it's cancer lol"), None);
     assert_eq!(d("my mum said it's flu season again"), None);
 }
+
+#[test]
+fn ninth_round_company_names() {
+    // a known first name that is also a word, in company: "with X", "me and X", "X and I"
+    assert_eq!(
+        red("went with Grace to the walk-in"),
+        "went with [PERSON_NAME] to the walk-in"
+    );
+    assert_eq!(
+        red("Me and Amber waited 5 hours"),
+        "Me and [PERSON_NAME] waited 5 hours"
+    );
+    assert_eq!(
+        red("Rosa y yo fuimos a urgencias"),
+        "[PERSON_NAME] y yo fuimos a urgencias"
+    );
+    assert_eq!(
+        red("vaig anar amb la Neus a l'ambulatori"),
+        "vaig anar amb la [PERSON_NAME] a l'ambulatori"
+    );
+    // a station or a city is not company
+    assert!(types("along with Victoria station").is_empty());
+}
