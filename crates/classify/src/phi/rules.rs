@@ -532,7 +532,7 @@ fn sentence_stop(text: &str, from: usize, limit: usize) -> usize {
 
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo)\b",
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo|prontu[áa]rio(?: m[ée]dico)?|n[úu]mero (?:do |de )?prontu[áa]rio)\b",
     )
 });
 
@@ -608,7 +608,7 @@ static IMEI_CUE: Lazy<Regex> = Lazy::new(|| re(r"(?i)\b(?:imei|meid)\b"));
 static IMEI_TOKEN: Lazy<Regex> = Lazy::new(|| re(r"\b\d[\d -]{13,19}\d\b"));
 static SERIAL_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\bserial(?: number| no\.?| #)?|\bs/n\b|\bsn:|(?-i:\bSN\b)|\bn[úu]mero de serie|\bn[úu]m(?:ero|\.)? de s[èe]rie|\bnumero (?:di )?serie|\bmatricola (?:del )?(?:dispositivo|apparecchio)|\bdevice id|\bid del dispositivo|\budi\b)",
+        r"(?i)(?:\bserial(?: number| no\.?| #)?|\bs/n\b|\bsn:|(?-i:\bSN\b)|\bn[úu]mero de serie|\bn[úu]m(?:ero|\.)? de s[èée]rie|\bnumero (?:di )?serie|\bmatricola (?:del )?(?:dispositivo|apparecchio)|\bdevice id|\bid del dispositivo|\budi\b)",
     )
 });
 

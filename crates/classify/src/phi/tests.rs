@@ -2310,3 +2310,15 @@ fn ninth_round_company_names() {
     // a station or a city is not company
     assert!(types("along with Victoria station").is_empty());
 }
+
+#[test]
+fn ninth_round_portuguese_serials_and_charts() {
+    assert_eq!(
+        types("o número de série do meu CPAP é RS10-448812"),
+        vec![PhiType::DeviceId]
+    );
+    assert_eq!(
+        types("prontuário 5512093 no Hospital das Clínicas"),
+        vec![PhiType::MedicalRecordNumber]
+    );
+}
