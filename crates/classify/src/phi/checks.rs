@@ -117,21 +117,22 @@ pub fn nhs(s: &str) -> bool {
 /// Luhn (mod 10) over all the digits of `s` (IMEI, payment cards, Italian health cards).
 pub fn luhn(s: &str) -> bool {
     let digits: Vec<u32> = s.chars().filter_map(|x| x.to_digit(10)).collect();
-    if digits.len() < 2 {
-        return false;
-    }
-    let mut tot = 0;
-    for (i, d) in digits.iter().rev().enumerate() {
-        let mut v = *d;
-        if i % 2 == 1 {
-            v *= 2;
-            if v > 9 {
-                v -= 9;
-            }
-        }
-        tot += v;
-    }
-    tot % 10 == 0
+    digits.len() >= 2 && luhn_sum(&digits).is_multiple_of(10)
+}
+
+/// The Luhn sum of `values` (the last one is the check value): every second value from the
+/// right doubled, its digits added.
+fn luhn_sum(values: &[u32]) -> u32 {
+    values
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &v)| match (i % 2, v * 2) {
+            (1, d) if d > 9 => d - 9,
+            (1, d) => d,
+            _ => v,
+        })
+        .sum()
 }
 
 /// IMEI: 15 digits with a Luhn check digit.
@@ -264,18 +265,8 @@ pub fn cartao_cidadao(s: &str) -> bool {
     {
         return false;
     }
-    let mut sum = 0;
-    for (i, ch) in c.chars().rev().enumerate() {
-        let mut v = ch.to_digit(36).unwrap_or(0);
-        if i % 2 == 1 {
-            v *= 2;
-            if v > 9 {
-                v -= 9;
-            }
-        }
-        sum += v;
-    }
-    sum % 10 == 0
+    let values: Vec<u32> = c.chars().map(|ch| ch.to_digit(36).unwrap_or(0)).collect();
+    luhn_sum(&values).is_multiple_of(10)
 }
 
 /// Brazilian Cartão Nacional de Saúde (SUS card): fifteen digits starting 1, 2, 7, 8 or 9,
