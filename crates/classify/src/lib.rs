@@ -101,8 +101,8 @@ impl Classifier {
     /// Every mention gets the fast tier; those the router escalates (see [`tiers`]) then get the
     /// transformer's sentiment and prototype aspects from one encoder pass (its layer means,
     /// which also imply the sentence embedding), and their misinformation is assessed again
-    /// with those features (claim matching by embedding, the detector head's full variant). If the transformer fails, the fast verdicts
-    /// stand and the failure is logged.
+    /// with those features (claim matching by embedding, the detector head's full variant). If
+    /// the transformer fails, the fast verdicts stand and the failure is logged.
     pub fn classify_batch(&self, mentions: &[&Mention]) -> Vec<Classification> {
         let mut out: Vec<Classification> = mentions.iter().map(|m| self.classify_one(m)).collect();
         if let Some(tr) = &self.transformer {
@@ -228,6 +228,32 @@ mod tests {
             .find(|s| s.kind == "detector")
             .map(|s| s.detail.clone())
             .unwrap_or_default()
+    }
+
+    /// The one-pass path gives the same sentiment as the head alone and layer means whose last
+    /// layer is the encoder's sentence embedding. Needs the model cache.
+    #[test]
+    fn one_encoder_pass_serves_sentiment_and_embedding() {
+        let tr = load_transformer_sentiment(&ClassifyConfig::default()).unwrap();
+        let texts = [
+            "Quatre hores esperant a urgències",
+            "The nurses were lovely",
+        ];
+        let (infos, layer_means) = tr.predict_with_layer_means(&texts).unwrap();
+        let alone = tr.predict_batch(&texts).unwrap();
+        for ((a, b), (lm, t)) in infos.iter().zip(&alone).zip(layer_means.iter().zip(texts)) {
+            assert_eq!(a.label, b.label);
+            assert!(
+                (a.score - b.score).abs() < 1e-4,
+                "{} vs {}",
+                a.score,
+                b.score
+            );
+            let derived = encoder::TextFeatures::sentence_from_layer_means(lm);
+            let direct = tr.encoder().embed(&[t]).unwrap().remove(0);
+            let cos: f32 = derived.iter().zip(&direct).map(|(x, y)| x * y).sum();
+            assert!(cos > 0.9999, "{cos}");
+        }
     }
 
     /// Needs the model cache (`scripts/models fetch`).
