@@ -156,17 +156,22 @@ impl<'a> TextFeatures<'a> {
     /// L2-normalised, which is what the graph's `sentence_embedding` output computes. Saves a
     /// second encoder pass when a caller needs both.
     pub fn sentence_from_layer_means(layer_means: &[f32]) -> Vec<f32> {
-        let last = &layer_means[(LAYERS - 1) * DIM..LAYERS * DIM];
-        let norm = last.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
-        last.iter().map(|x| x / norm).collect()
+        layer_block(layer_means, &[LAYERS - 1], 1.0)
     }
+}
 
-    /// Layer `l`'s mean hidden state, when the layer means are here.
-    pub fn layer(&self, l: usize) -> Option<&'a [f32]> {
-        self.layer_means
-            .filter(|m| m.len() == LAYERS * DIM && l < LAYERS)
-            .map(|m| &m[l * DIM..(l + 1) * DIM])
+/// What task heads read from one row of [`Output::LayerMeans`]: the chosen layers' means,
+/// each L2-normalised and times `scale`, concatenated. Layers must be below [`LAYERS`].
+pub fn layer_block(layer_means: &[f32], layers: &[usize], scale: f32) -> Vec<f32> {
+    let mut x = Vec::with_capacity(layers.len() * DIM);
+    for &l in layers {
+        let start = x.len();
+        x.extend_from_slice(&layer_means[l * DIM..(l + 1) * DIM]);
+        let block = &mut x[start..];
+        backend::l2_normalise(block);
+        block.iter_mut().for_each(|v| *v *= scale);
     }
+    x
 }
 
 /// What a text is: E5 was trained with a `query: ` or `passage: ` prefix on every input.

@@ -107,15 +107,15 @@ fn layer_means_have_every_layer() {
     assert_eq!(rows[0].len(), LAYERS * DIM);
     // The last layer's mean, normalised, is the sentence embedding.
     let last = TextFeatures::sentence_from_layer_means(&rows[0]);
-    let feats = TextFeatures {
-        sentence: &last,
-        layer_means: Some(&rows[0]),
-    };
-    assert_eq!(
-        feats.layer(LAYERS - 1),
-        Some(&rows[0][(LAYERS - 1) * DIM..])
-    );
-    assert_eq!(feats.layer(LAYERS), None);
+    // A head's block: each chosen layer's mean at norm `scale`, in the order asked for.
+    let block = layer_block(&rows[0], &[LAYERS - 1, 0], 2.0);
+    assert_eq!(block.len(), 2 * DIM);
+    assert!(block[..DIM]
+        .iter()
+        .zip(&last)
+        .all(|(b, l)| (b - 2.0 * l).abs() < 1e-6));
+    let n0 = block[DIM..].iter().map(|v| v * v).sum::<f32>().sqrt();
+    assert!((n0 - 2.0).abs() < 1e-4, "{n0}");
     let sent = enc.embed(&["una cita"]).unwrap().remove(0);
     assert!(dot(&last, &sent) > 0.9999);
 }

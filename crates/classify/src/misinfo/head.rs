@@ -253,13 +253,10 @@ impl DetectorHead {
         if layers.is_empty() {
             return (f.sentence.len() == encoder::DIM).then(|| f.sentence.to_vec());
         }
-        let mut x = Vec::with_capacity(layers.len() * encoder::DIM);
-        for &l in layers {
-            let h = f.layer(l)?;
-            let n = h.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
-            x.extend(h.iter().map(|v| v / n * self.meta.embedding_scale));
-        }
-        Some(x)
+        // Layers were checked against the encoder's at load.
+        f.layer_means
+            .filter(|m| m.len() == encoder::LAYERS * encoder::DIM)
+            .map(|m| encoder::layer_block(m, layers, self.meta.embedding_scale))
     }
 
     /// Score a text. `urls`: the mention's links; `encoded`: the encoder's features when one is

@@ -11,7 +11,7 @@
 //! logic's decision, not this module's.
 
 use super::lexical::{self, LexicalModel};
-use crate::encoder::{Encoder, EncoderConfig, Output, Prefix, DIM, LAYERS};
+use crate::encoder::{self, Encoder, EncoderConfig, Output, Prefix, DIM, LAYERS};
 use crate::ClassifyError;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -193,12 +193,7 @@ impl SentimentHead {
     /// [`Self::output`] and the text itself (what the encoder read, without its prefix).
     pub fn probs(&self, layer_means: &[f32], text: &str) -> [f32; 3] {
         let f = &self.file.features;
-        let mut x = Vec::with_capacity(f.layers.len() * DIM);
-        for &l in &f.layers {
-            let h = &layer_means[l * DIM..(l + 1) * DIM];
-            let n = h.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
-            x.extend(h.iter().map(|v| v / n * f.scale));
-        }
+        let mut x = encoder::layer_block(layer_means, &f.layers, f.scale);
         for d in &self.file.layers {
             let mut y: Vec<f32> =
                 d.w.iter()
