@@ -277,11 +277,16 @@ fn cue_words<'a>(ws: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// The four-letter stem a negated verb is compared by ("detect", "detects", "detectan" give
+/// "dete").
+fn verb_stem(w: &str) -> String {
+    w.chars().take(4).collect()
+}
+
 /// Stems of the verbs that negations in a folded text's words negate: the first word after a
 /// negation that is not an auxiliary, and a second one joined to it by "or" ("cannot catch or
 /// spread").
 fn negated_verb_stems(ws: &[&str]) -> Vec<String> {
-    let stem = |w: &str| w.chars().take(4).collect::<String>();
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         if !NEG.contains(w) {
@@ -291,10 +296,10 @@ fn negated_verb_stems(ws: &[&str]) -> Vec<String> {
             .iter()
             .skip_while(|w| AUXILIARY.contains(w) || NEG.contains(*w));
         if let Some(v) = rest.next().filter(|v| v.chars().count() >= 3) {
-            out.push(stem(v));
+            out.push(verb_stem(v));
             if let (Some(&or), Some(v2)) = (rest.next(), rest.next()) {
                 if ["or", "o", "ou", "ni", "nor", "ne"].contains(&or) && v2.chars().count() >= 3 {
-                    out.push(stem(v2));
+                    out.push(verb_stem(v2));
                 }
             }
         }
@@ -416,10 +421,7 @@ pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceR
                 .iter()
                 .filter(|c| overlap(c) >= 1)
                 .flatten()
-                .any(|w| {
-                    cues.negated_stems
-                        .contains(&w.chars().take(4).collect::<String>())
-                });
+                .any(|w| cues.negated_stems.contains(&verb_stem(w)));
             return if asserts {
                 (Stance::Refutes, StanceReason::Negation)
             } else {
