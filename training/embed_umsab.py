@@ -1,6 +1,10 @@
 """Compute encoder features for UMSAB with the project's ONNX graph (the same file the Rust `onnx`
 engines run). Writes one .npz per split with `layer_means` [n, 13, 384] (float16), `labels`, `lang`.
 
+Also the two helpers every trainer uses: `layer_means` (a session's per-layer mean hidden states
+of a list of texts) and `layer_block` (a head's features from them, as Rust's
+`encoder::layer_block` computes them).
+
 Usage: embed_umsab.py MODEL_ONNX TOKENIZER_JSON DATA_DIR OUT_DIR [--prefix "query: "]
 """
 import argparse
@@ -16,6 +20,31 @@ def batches(encs, size):
     order = np.argsort([len(e.ids) for e in encs])
     for i in range(0, len(order), size):
         yield order[i : i + size]
+
+
+def layer_means(sess, tok, texts, prefix="query: ", batch=64):
+    """Per-layer mean hidden states [n, 13, 384] (float16) of `texts` from an onnxruntime session
+    of the project's graph, in input order; batches of similar length, padded to their longest."""
+    encs = tok.encode_batch([prefix + t for t in texts])
+    feats = np.zeros((len(texts), 13, 384), dtype=np.float16)
+    for idx in batches(encs, batch):
+        L = max(len(encs[i].ids) for i in idx)
+        ids = np.ones((len(idx), L), dtype=np.int64)
+        mask = np.zeros((len(idx), L), dtype=np.int64)
+        for r, i in enumerate(idx):
+            n = len(encs[i].ids)
+            ids[r, :n] = encs[i].ids
+            mask[r, :n] = 1
+        feats[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
+    return feats
+
+
+def layer_block(lm, layers, scale=1.0):
+    """A head's features from layer means [n, 13, 384]: the chosen layers' means, each
+    L2-normalised and times `scale`, concatenated (Rust: `encoder::layer_block`)."""
+    lm = np.asarray(lm).astype(np.float32)
+    return np.hstack([lm[:, l] / np.maximum(np.linalg.norm(lm[:, l], axis=1, keepdims=True), 1e-12) * scale
+                      for l in layers])
 
 
 def main():
@@ -46,18 +75,7 @@ def main():
             labels += [int(x) for x in l]
             langs += [lang] * len(l)
         t0 = time.time()
-        encs = tok.encode_batch([a.prefix + t for t in texts])
-        feats = np.zeros((len(texts), 13, 384), dtype=np.float16)
-        for idx in batches(encs, 64):
-            L = max(len(encs[i].ids) for i in idx)
-            ids = np.ones((len(idx), L), dtype=np.int64)
-            mask = np.zeros((len(idx), L), dtype=np.int64)
-            for r, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[r, :n] = encs[i].ids
-                mask[r, :n] = 1
-            lm = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0]
-            feats[idx] = lm.astype(np.float16)
+        feats = layer_means(sess, tok, texts, a.prefix)
         np.savez(out / f"{split}.npz", layer_means=feats, labels=np.array(labels), lang=np.array(langs))
         print(f"{split}: {len(texts)} texts in {time.time()-t0:.1f}s")
 

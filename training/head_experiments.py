@@ -21,6 +21,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import embed_umsab as EU  # noqa: E402
 import sentiment_features as SF  # noqa: E402
 from misinfo_features import idf_of, tfidf_matrix as lexical_matrix  # noqa: E402
 
@@ -29,13 +30,8 @@ LAYERS = [9, 10, 11, 12]
 SCALE = 4.0
 
 
-def norm(x):
-    return x / np.linalg.norm(x, axis=-1, keepdims=True)
-
-
 def feats(z, layers=LAYERS, scale=1.0):
-    lm = z["layer_means"].astype(np.float32)
-    return np.concatenate([norm(lm[:, l]) for l in layers], axis=1) * scale
+    return EU.layer_block(z["layer_means"], layers, scale)
 
 
 def texts(data, split):

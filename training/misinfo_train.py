@@ -47,6 +47,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import embed_umsab as EU  # noqa: E402
 import misinfo_features as F  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,14 +68,6 @@ LAYERS = [9, 10, 11, 12]
 EMB_SCALE = 1.0
 
 
-def layer_features(lm, layers=None):
-    """The embedding block from layer means [n, 13, 384]: the chosen layers' means, each
-    L2-normalised and times EMB_SCALE (Rust: misinfo::head::DetectorHead::embedding_block)."""
-    lm = lm.astype(np.float32)
-    return np.hstack([lm[:, l] / np.maximum(np.linalg.norm(lm[:, l], axis=1, keepdims=True), 1e-12) * EMB_SCALE
-                      for l in (layers or LAYERS)])
-
-
 def embed(texts, model_dir, cache, key):
     """Layer means [n, 13, 384] (float16) of the texts, cached under `cache` with `key`."""
     if cache.exists():
@@ -87,25 +80,18 @@ def embed(texts, model_dir, cache, key):
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tok.enable_truncation(512)
     sess = ort.InferenceSession(str(model_dir / "model.onnx"), providers=["CPUExecutionProvider"])
-    encs = tok.encode_batch(["query: " + t for t in texts])
-    emb = np.zeros((len(texts), 13, 384), dtype=np.float16)
-    order = np.argsort([len(e.ids) for e in encs])
     t0 = time.time()
-    for s in range(0, len(order), 64):
-        idx = order[s : s + 64]
-        L = max(len(encs[i].ids) for i in idx)
-        ids = np.ones((len(idx), L), dtype=np.int64)
-        mask = np.zeros((len(idx), L), dtype=np.int64)
-        for r, i in enumerate(idx):
-            n = len(encs[i].ids)
-            ids[r, :n] = encs[i].ids
-            mask[r, :n] = 1
-        emb[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
-        if s % 1280 == 0:
-            print(f"  embedded {s + len(idx)}/{len(texts)} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    emb = EU.layer_means(sess, tok, texts)
+    print(f"  embedded {len(texts)} texts ({time.time() - t0:.0f}s)", file=sys.stderr)
     cache.parent.mkdir(parents=True, exist_ok=True)
     np.savez(cache, layer_means=emb, key=key)
     return emb
+
+
+def layer_features(lm):
+    """The embedding block: layers LAYERS' means, each L2-normalised, times EMB_SCALE (Rust:
+    misinfo::head::DetectorHead::embedding_block)."""
+    return EU.layer_block(lm, LAYERS, EMB_SCALE)
 
 
 LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portuguese", "spanish"]

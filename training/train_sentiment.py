@@ -60,9 +60,7 @@ def data_hash(data: Path) -> str:
 
 
 def features(z, layers):
-    lm = z["layer_means"].astype(np.float32)
-    parts = [lm[:, l] / np.linalg.norm(lm[:, l], axis=1, keepdims=True) for l in layers]
-    return np.concatenate(parts, axis=1) * SCALE
+    return HX.feats(z, layers, SCALE)
 
 
 def softmax(z):
