@@ -425,9 +425,9 @@ pub(crate) fn summary(r: &Report) -> String {
     }
     let mut top: Vec<&Alert> = r.alerts.iter().collect();
     top.sort_by(|a, b| {
-        (kind_rank(a.kind) > 1)
-            .cmp(&(kind_rank(b.kind) > 1))
-            .then(severity_rank(a.severity).cmp(&severity_rank(b.severity)))
+        severity_rank(a.severity)
+            .cmp(&severity_rank(b.severity))
+            .then((kind_rank(a.kind) > 1).cmp(&(kind_rank(b.kind) > 1)))
             .then(a.created_at.cmp(&b.created_at))
     });
     if !top.is_empty() {
@@ -570,6 +570,14 @@ mod tests {
             .iter()
             .any(|a| a.kind == AlertKind::InfluencerMention));
         assert!(r.alerts.iter().any(|a| a.kind == AlertKind::PhiExposure));
+        // The 9-hour A&E post from an account with 482k followers is a critical single mention.
+        assert!(
+            r.alerts.iter().any(|a| a.kind == AlertKind::CriticalMention
+                && a.severity == Severity::Critical
+                && a.organisation == "stmarys"),
+            "no critical mention: {:?}",
+            r.alerts.iter().map(|a| a.kind).collect::<Vec<_>>()
+        );
 
         // Files hold what the summary says.
         let lines = |name: &str| {
@@ -593,6 +601,13 @@ mod tests {
         ] {
             assert!(text.contains(needle), "summary lacks {needle}:\n{text}");
         }
+        // The most urgent list starts with the most severe alert.
+        let first = text
+            .lines()
+            .skip_while(|l| !l.contains("most urgent:"))
+            .nth(1)
+            .unwrap_or_default();
+        assert!(first.contains(" critical "), "{first}");
     }
 
     #[test]
