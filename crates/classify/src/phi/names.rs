@@ -17,7 +17,7 @@ use vigia_model::PhiType;
 /// The second letter must be lower-case, so a contraction or an elision ("I'm", "S'ha",
 /// "M'han") is not a name.
 const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}\p{Ll}(?:[\p{Ll}'’\-]*\p{Ll})?(?:-\p{Lu}\p{Ll}+)?";
-const PARTICLE: &str = r"(?:de|del|de la|di|da|van|von|i|y|dos|das)";
+const PARTICLE: &str = r"(?:de|del|de la|di|da|do|du|van|von|i|y|dos|das)";
 
 static NAME_SEQ: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"^{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN}){{0,3}}")).expect("name regex")
@@ -34,6 +34,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:(?:millor|estimad[ao]|pobre|altr[ea]|petit[a]?)\s+)?(?:besàvia|besavi|nét|néta|fillol|fillola|company|companya|bessó|bessona|nen|nena|padrastre|madrastra|mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:(?:migliore|car[oa]|pover[oa]|altr[oa]|piccol[oa])\s+)?(?:bisnonna|bisnonno|figlioccio|figlioccia|collega|gemello|gemella|ragazzo|ragazza|bimbo|bimba|patrigno|matrigna|madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
           | (?:a\s+|o\s+)?(?:minha|meu|nossa|nosso|sua|seu)\s+(?:(?:melhor|querid[oa]|pobre|outr[oa])\s+)?(?:bisavó|bisavô|afilhad[oa]|colega|companheir[oa]|comadre|compadre|menino|menina|gêmeo|gêmea|gémeo|gémea|padrasto|madrasta|enteado|enteada|sobrinho|sobrinha|mãe|mae|pai|filho|filha|marido|esposa|esposo|mulher|irmão|irmao|irmã|irma|avó|avô|avo|tio|tia|primo|prima|namorado|namorada|neto|neta|sogra|sogro|amigo|amiga|vizinho|vizinha|bebé|bebê|cunhada|cunhado|nora|genro|madrinha|padrinho)
+          | (?:my|our|his|her|their|your|mi|mis|su|sus|tu|nuestr[oa]|(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)|(?:il\s+|la\s+)?(?:mio|mia|nostro|nostra|suo|sua)|(?:o\s+|a\s+)?(?:meu|minha|nosso|nossa|seu|sua))\s+(?:[\w'-]+\s+){0,2}?(?:physio|physiotherapist|gp|consultant|surgeon|carer|therapist|counsellor|counselor|dentist|hygienist|driver|health\s+visitor|key\s*worker|social\s+worker|paramedic|anaesthetist|specialist|fisio|fisioterapeuta|fisioterapista|cuidador[a]?|badante|terapeuta|dentista|higienista|igienista|conductor[a]?|autista|motorista|\p{L}+(?:[óo]log[oa]|[òo]leg|[òo]loga|ologist|ologista|iatra))
+          | (?:delivery|deliver|ship|addressed|sent)\s+to|recipient|destinatari[oa]?|destinatário|entregar\s+a|consegna\s+a|entrega\s+a
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|doña|dom|(?:a|o)\s+(?:senhora|senhor))
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche|enfermeir[oa]s?|doutor[a]?|parteira|médic[oa]s)
@@ -50,7 +52,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(?:Dr|Dra|Drs|Dott|Dott\.ssa|Prof|Profa|Mr|Mrs|Ms|Sr|Sra|Srta|Sig|Sig\.ra|Dña|Dª|Sister|Nurse)\.?|\b(?:dott|dr|dra|prof|sig)\.|\bdott\.ssa)\s*$")
+    Regex::new(r"(?:\b(?:Dr|Dra|Drs|Dott|Dott\.ssa|Prof|Profa|Mr|Mrs|Ms|Sr|Sra|Srta|Sig|Sig\.ra|Dña|Dª|Sister|Nurse)\.?|\b(?:dott|dr|dra|prof|sig)\.|\bdott\.ssa|\b[Pp]rofess(?:or|ore|ora|oressa)|\b[Dd]outor(?:a)?)\s*$")
         .expect("title regex")
 });
 
@@ -80,6 +82,9 @@ const NOT_NAMES: &[&str] = &[
     "Home", "House", "Hall", "City", "County", "Park", "Texas", "California", "Florida",
     "Ohio", "London", "Madrid", "Barcelona", "Lisboa",
     "Porto", "Roma", "Milano",
+    // (phi-rules@10) institutions after a place's name ("Leicester Royal Infirmary")
+    "Infirmary", "Hospice", "Institute", "Instituto", "Institut", "Istituto", "Clínica",
+    "Clinica", "Sanatorio", "Poliambulatorio", "Ambulatorio", "Trust", "Foundation",
 ];
 
 /// Public figures whose names in the news or in quotes are not patient data.
@@ -268,6 +273,8 @@ const MORE_FIRST_NAMES: &[&str] = &[
     "Filipe", "Hélder", "Horácio", "Ivo", "Júlio", "Leonel", "Mateus", "Matheus", "Maurício",
     "Otávio", "Rogério", "Sebastião", "Telmo", "Valter", "Vinícius", "Zé", "Xico", "Kiko", "Guto",
     "Caio", "Davi", "Murilo", "Igor", "Luan", "Heitor", "Bento", "Benício",
+    // (phi-rules@10) short forms and names of every generation still missing
+    "Rob", "Robbie", "Kezia", "Keziah", "Leroy", "Consuelo", "Aurelio", "Anselmo",
 ];
 
 /// First names that are also ordinary words, places or brands; alone, without a cue, they are
@@ -280,7 +287,7 @@ const AMBIGUOUS_FIRST: &[&str] = &[
     "Domingo", "Jesús", "Ángeles", "Àngels", "Alba", "Aurora", "Marina", "Clara", "Rita",
     "Gemma", "Ruby", "Poppy", "Jade", "Lily", "Florence", "Eva", "Ona", "Nil", "Jan", "Sam",
     "Bob", "Pete", "Sue", "Jean", "Ben", "Dan", "Felipe", "Lorenzo", "Martín", "Martin", "Roger",
-    "Mario", "Franco", "Leo", "Oscar", "Óscar", "Hugo", "Vittoria", "Assumpta", "Concetta",
+    "Mario", "Franco", "Leo", "Oscar", "Hugo", "Vittoria", "Assumpta", "Concetta",
     "Assunta", "Remei", "Ava", "Pepa", "Dolors", "Glòria", "Regina", "Angela", "Ángela",
     // (added in phi-rules@7: given names that are also words, places or surnames)
     "Jordan", "Amber", "Lee", "Dean", "Ross", "Gordon", "Fraser", "Stuart", "Angus", "Ali", "Precious", "Isla", "Stella", "Heather", "Ruth", "Carol", "Nieves", "Amparo", "Shannon", "Craig", "Barry", "Lynn", "Courtney", "Raj",
@@ -368,7 +375,7 @@ static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A work or talk credited to someone ("talk by X", "interview with X", "el libro de X"): a
 /// public speaker or author, not a patient.
 static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|con|amb)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|con)|articolo\s+di|libro\s+di|(?:book|novel|article|documentary|podcast|film|movie|libro|llibre|livro|novela|novel·la|romanzo|artículo|article|articolo|artigo|documental|documentario|documentário|película|pel·lícula)\s+(?:[\p{L}'’]+\s+){1,3}?(?:by|de|di|del|della|do|da))\s*$")
+    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|al|a\s+la|con|amb|ao|à|com)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|al|alla|allo|con|col)|articolo\s+di|libro\s+di|(?:book|novel|article|documentary|podcast|film|movie|libro|llibre|livro|novela|novel·la|romanzo|artículo|article|articolo|artigo|documental|documentario|documentário|película|pel·lícula)\s+(?:[\p{L}'’]+\s+){1,3}?(?:by|de|di|del|della|do|da))\s*$")
         .expect("public context regex")
 });
 
@@ -533,7 +540,8 @@ fn name_at(text: &str, at: usize) -> Option<usize> {
     }
     while words.last().is_some_and(|w| {
         [
-            "de", "del", "de la", "la", "di", "da", "van", "von", "i", "y", "dos", "das",
+            "de", "del", "de la", "la", "di", "da", "do", "du", "van", "von", "i", "y", "dos",
+            "das",
         ]
         .contains(w)
     }) {
@@ -562,9 +570,10 @@ fn tail_of(text: &str, at: usize, n: usize) -> &str {
     &head[start..]
 }
 
-/// A kinship word and a lower-case word after it, then a verb: "my cousin tomasz was
-/// admitted", "mi hermana lucía tiene", "il mio fratello marco è". The word is the name (when
-/// it is no adverb or pronoun, [`LOWER_NOT_NAMES`]); a known first name needs no verb.
+/// A kinship or care-role word and a lower-case word after it, then a verb: "my cousin tomasz
+/// was admitted", "mi hermana lucía tiene", "il mio fratello marco è", "my transport driver
+/// leroy is", "mi tia consuelo perez lleva" (a surname may come between). The word is the name
+/// (when it is no adverb or pronoun, [`LOWER_NOT_NAMES`]); a known first name needs no verb.
 static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?x)
         \b(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|meu|meva|il\s+mio|la\s+mia|mio|mia|minha|o\s+meu|a\s+minha)\s+(?:step-?|half-?)?
@@ -572,11 +581,31 @@ static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
           |madre|padre|hijo|hija|marido|mujer|esposa|esposo|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|sobrino|sobrina|novio|novia|cuñado|cuñada|amigo|amiga|vecino|vecina
           |mare|pare|fill|filla|germà|germana|avi|àvia|iaia|iaio|cosí|cosina|nebot|neboda|marit|dona|amic|veí|veïna
           |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina
-          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha|missus|hubby|mate|comadre|compadre|nieto|nieta)(?:[-\s]in[-\s]law)?
-        \s+(\p{Ll}[\p{Ll}'’-]{2,})
-        (\s+(?:was|is|has|had|got|went|needs|tiene|tuvo|está|estuvo|lleva|fue|ha|té|va|està|porta|è|era|sta|tem|teve|foi|esteve|anda)\b)?")
+          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha|missus|hubby|mate|comadre|compadre|nieto|nieta
+          |(?:(?:transport|taxi|ambulance|night|day|home|district|community|key)\s+)?(?:driver|physio|carer|nurse|midwife|consultant|surgeon|therapist|counsellor|dentist|hygienist|worker|fisio|enfermer[oa]|infermer[ao]|infermier[ae]|cuidador[a]?|matrona|llevadora|ostetrica|badante))(?:[-\s]in[-\s]law)?
+        \s+(\p{Ll}[\p{Ll}'’-]{2,})")
         .expect("lower-case kin name regex")
 });
+
+/// Words in capitals that end a run of capitalised name words: function words, verbs and
+/// acronyms of health services.
+#[rustfmt::skip]
+const CAPS_STOP: &[&str] = &[
+    "WAS", "IS", "HAS", "HAD", "ARE", "THE", "AND", "IN", "AT", "ON", "TO", "OF", "FOR", "HOME",
+    "NOW", "TODAY", "NHS", "ICU", "UCI", "GP", "CUP", "CAP", "SNS", "SUS", "ASL", "UK", "USA",
+    "ES", "ESTÁ", "ESTA", "HA", "DE", "DEL", "LA", "EL", "IL", "LO", "LOS", "LAS", "CON", "PER",
+    "POR", "PARA", "QUE", "CHE", "EN", "AL", "NO", "NOT", "PLEASE", "HELP", "URGENT", "OK",
+    "COVID", "DNI", "NIE", "NIF", "CPF", "MRN", "NHC", "DOB", "RIP", "DEP", "AMB", "MY", "OUR",
+    "TÉ", "ÈS", "ÉS", "È", "TEM", "FOI", "ERA", "SON", "DAUGHTER", "MUM", "DAD", "WIFE",
+];
+
+/// Verbs that follow a lower-case name in a clause ("my cousin tomasz was admitted").
+#[rustfmt::skip]
+const LOWER_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "got", "went", "needs", "tiene", "tuvo", "está", "estuvo", "lleva",
+    "fue", "ha", "té", "va", "està", "porta", "è", "era", "sta", "tem", "teve", "foi", "esteve",
+    "anda", "sigue", "segueix", "continua", "aveva", "tenía", "tenia", "tinha", "está",
+];
 
 /// Lower-case words that may follow a kinship word without being a name.
 #[rustfmt::skip]
@@ -591,12 +620,15 @@ const LOWER_NOT_NAMES: &[&str] = &[
     "piccola", "grande", "maggiore", "minore", "el", "la", "lo", "le", "li", "gli", "se", "si",
     "es", "està", "ha", "va", "è", "era", "sta", "tiene", "está", "lleva", "fue", "té", "porta",
     "said", "says", "says", "thinks", "told", "works", "lives", "went", "came", "died", "passed",
+    // (after a care role: "my nurse practitioner is")
+    "practitioner", "specialist", "assistant", "associate", "manager", "team", "appointment",
+    "visit", "says", "called", "rang", "phoned", "came", "comes",
 ];
 
 /// A greeting or thanks right before a name that a comma or "!" closes: "morning Fiona,",
 /// "Bon dia Montse,", "thanks Kwame!".
 static GREETING_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie|olá|ola|oi|bom\s+dia|boa\s+tarde|boa\s+noite|obrigad[oa]|forza|força|ánimo|animo|ànims|anims|come\s+on|go|well\s+done|congrats|congratulations|felicidades|enhorabuena|felicitats|auguri|complimenti|parabéns|parabens|hang\s+in\s+there|stay\s+strong|love\s+you|te\s+quiero|t'estimo|ti\s+voglio\s+bene|amo-te|te\s+amo|happy\s+birthday|feliz\s+cumpleaños|per\s+molts\s+anys|buon\s+compleanno|feliz\s+aniversário|welcome(?:\s+home)?|bienvenid[oa]|benvingut|benvinguda|benvenut[oa]|bem-vind[oa]|tanti\s+auguri|muchas\s+gracias|moltes\s+gràcies|grazie\s+mille|muito\s+obrigad[oa]|miss\s+you|te\s+echo\s+de\s+menos|et\s+trobo\s+a\s+faltar|mi\s+manchi|saudades)\s*,?\s*$")
+    Regex::new(r"(?i)(?:^|[.!?\n]\s*|\b)(?:hi|hiya|hello|hey|dear|gentile|egregi[oa]|estimad[oa]|prezad[oa]|morning|good\s+morning|evening|good\s+evening|afternoon|thanks|thank\s+you|cheers|ta|hola|buenos\s+días|buenas|querida|querido|gracias|bon\s+dia|bona\s+tarda|benvolgut|benvolguda|gràcies|ciao|buongiorno|buonasera|cara|caro|grazie|olá|ola|oi|bom\s+dia|boa\s+tarde|boa\s+noite|obrigad[oa]|forza|força|ánimo|animo|ànims|anims|come\s+on|go|well\s+done|congrats|congratulations|felicidades|enhorabuena|felicitats|auguri|complimenti|parabéns|parabens|hang\s+in\s+there|stay\s+strong|love\s+you|te\s+quiero|t'estimo|ti\s+voglio\s+bene|amo-te|te\s+amo|happy\s+birthday|feliz\s+cumpleaños|per\s+molts\s+anys|buon\s+compleanno|feliz\s+aniversário|welcome(?:\s+home)?|bienvenid[oa]|benvingut|benvinguda|benvenut[oa]|bem-vind[oa]|tanti\s+auguri|muchas\s+gracias|moltes\s+gràcies|grazie\s+mille|muito\s+obrigad[oa]|miss\s+you|te\s+echo\s+de\s+menos|et\s+trobo\s+a\s+faltar|mi\s+manchi|saudades)\s*,?\s*$")
         .expect("greeting regex")
 });
 
@@ -729,9 +761,54 @@ static AND_I_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("and-I regex")
 });
 
-/// An initial and a surname ("M. Adeyemi", "J. García") after a cue.
+/// One to three initials and a surname ("M. Adeyemi", "J. García", "M. J. Connolly") after a
+/// cue.
 static INITIAL_NAME: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"^\p{{Lu}}\.\s?{TOKEN}(?:-{TOKEN})?")).expect("initial name regex")
+    Regex::new(&format!(r"^(?:\p{{Lu}}\.\s?){{1,3}}{TOKEN}(?:-{TOKEN})?"))
+        .expect("initial name regex")
+});
+
+/// A member of staff placed by their unit, desk or line right after the name (phi-rules@10):
+/// "Amy from the early pregnancy unit", "Gemma on the phone", "Sónia da unidade de dor".
+static STAFF_UNIT_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s+(?:on|at|from|in|de|del|de\s+la|da|dalla|della|dell'|do|di)\s+(?:the\s+|la\s+|el\s+|l'|il\s+|lo\s+|o\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}?(?:unit|ward|clinic|team|department|desk|phones?|line|switchboard|unidad|unitat|unità|unidade|planta|servicio|servei|servizio|serviço|reparto|equipo|equip|equipe|centralita|centraleta|centralino)\b")
+        .expect("staff unit regex")
+});
+
+/// A role and an opening bracket right before the name: "La higienista (Vane)", "the porter
+/// (Dev)", "l'infermiera (Sara)".
+static ROLE_PAREN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:hygienist|higienista|igienista|nurse|enfermer[oa]|infermer[ao]|infermier[ae]|enfermeir[oa]|receptionist|recepcionista|receptionist|doctor|doctora|dottor\w*|doutor[a]?|physio|fisio\w*|midwife|matrona|llevadora|ostetrica|parteira|carer|cuidador[a]?|badante|porter|celador[a]?|zelador[a]?|technician|t[ée]cnic[oa]|tècnic[a]?|tecnic[oa]|dentist|dentista|driver|conductor[a]?|autista|motorista|auxiliar|therapist|terapeuta|surgeon|cirujan[oa]|chirurgo|cirurgi[ãa]o|anaesthetist|anestesista|paramedic|consultant|gp|m[ée]dic[oa]|metge|metgessa|psic\p{L}+|cleaner|volunteer|voluntari[oa]|secretary|secretari[oa]|segretari[oa])\s*\(\s*$")
+        .expect("role paren regex")
+});
+
+/// A document or a wallet and whose it is: "el DNI de", "the passport of", "documentos de",
+/// "la tessera sanitaria di", "o cartão de cidadão de".
+static DOCUMENT_OF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:dni|nie|nif|passport|pasaporte|passaporto|passaporte|id\s+card|driving\s+licen[cs]e|carn[eé]t?(?:\s+de\s+conducir)?|tarjeta(?:\s+sanitaria)?|targeta(?:\s+sanit[àa]ria)?|tessera(?:\s+sanitaria)?|carta\s+d'identit[àa]|documentos?|documents?|documenti|documentaci[óo]n|documentaci[óo]|documenta[çc][ãa]o|cart[ãa]o(?:\s+de\s+cidad[ãa]o|\s+de\s+utente)?|wallet|purse|cartera|monedero|portafoglio|portafogli|carteira|bank\s+card|bankcard)\s+(?:de|del|di|do|da|of|belonging\s+to)\s*$")
+        .expect("document-of regex")
+});
+
+/// Spoken to right after the name: "Marta tienes razón", "Jess if you're reading this",
+/// "Giulia hai ragione", "Rita tens razão".
+static VOCATIVE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:if\s+you|you|you're|you’re|you've|your|thank\s+you|tienes|tenías|tens|tenies|hai|avevi|tinhas|eres|ets|sei|estás|estàs|stai|você|vc|te\s+quiero|t'estimo|ti\s+voglio)\b")
+        .expect("vocative regex")
+});
+
+/// A role named with a possessive, then the name in apposition: "Mi traumatólogo, el Dr.",
+/// "La mia ginecologa, la dottoressa", "Su neuróloga, la doctora", "my GP, Dr": the author's
+/// own doctor (whatever they are reported saying), never a public figure.
+static POSSESSIVE_ROLE_APPOSITION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:my|our|his|her|their|mi|mis|su|sus|tu|nuestr[oa]|meu|meva|nostre|nostra|seu|seva|mio|mia|nostro|suo|sua|minha|nossa|nosso)\s+[\p{L}-]+\s*,\s*(?:(?:el|la|il|lo|the|o|a|l')\s*)?(?:dr|dra|dott|dott\.ssa|dottor|dottoressa|doctor|doctora|prof|professor|professore|professora|professoressa|doutor|doutora|mr|mrs|ms|miss|sr|sra|senyor|senyora|señor|señora|signor|signora)?\.?\s*$")
+        .expect("possessive role apposition regex")
+});
+
+/// Having, right after the name ("Chiara ha", "Rosa tiene", "Grace has had"): a condition
+/// named next makes the word a person.
+static HAS_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s+(?:has\s+had|has|had|ha\s+avuto|ha|aveva|ha\s+tenido|tiene|tenía|ha\s+tingut|té|tenia|tem|tinha|teve|is\s+living\s+with|vive\s+con|viu\s+amb|vive\s+com|convive\s+con|convive\s+com|conviu\s+amb)\s")
+        .expect("has regex")
 });
 
 /// A place preposition right before the word: "of Dayton, passed away" names the town, not the
@@ -753,7 +830,14 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         // ("l'Arnau", "L'Ona"), which counts as a cue when a known first name follows.
         let elided_article = elided_article_before(text, s);
         let intro = INTRO_BEFORE.is_match(tail_of(text, s, 40));
+        // (An apostrophe that opens a quotation, after a space or a colon, starts a word:
+        // "Reminder: 'Maria do Carmo Teixeira, ...'".)
+        let opening_quote = {
+            let mut it = text[..s].chars().rev();
+            matches!(it.next(), Some('\'' | '’')) && !it.next().is_some_and(char::is_alphanumeric)
+        };
         if !elided_article
+            && !opening_quote
             && text[..s]
                 .chars()
                 .next_back()
@@ -814,10 +898,31 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             .chars()
             .next_back()
             .is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '('));
-        let staff = STAFF_AFTER.is_match(&text[e..])
-            && mid_sentence
+        // ("Amy from the early pregnancy unit was so kind": a known first name may open the
+        // sentence.)
+        let staff = (STAFF_AFTER.is_match(&text[e..]) && mid_sentence
+            || STAFF_UNIT_AFTER.is_match(&text[e..]) && (mid_sentence || first_known))
             && words.len() <= 2
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        // "La higienista (Vane)", "the porter (Dev)": a role and the name in brackets.
+        let role_paren = ROLE_PAREN.is_match(&prev) && text[e..].trim_start().starts_with(')');
+        // "el DNI de Aurelio Gómez", "documents of Ana Costa": whose document it is.
+        let document_of = DOCUMENT_OF.is_match(tail_of(text, s, 40))
+            && (first_known || words.len() >= 2)
+            && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        // "Marta tienes razón", "Jess if you're reading this": a known first name opening a
+        // sentence and spoken to.
+        let sentence_start = text[..s]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, ',' | ';' | '\'' | '’' | '-'));
+        let vocative = sentence_start
+            && first_known
+            && words.len() <= 2
+            && VOCATIVE_AFTER.is_match(&text[e..])
+            && !NOT_EVENT_SUBJECTS.contains(&words[0])
+            && !NOT_NAMES.contains(&words[0]);
         // "thanks to Siobhan, Tariq and Priya": the next item of a list of names.
         let listed = last_name_end.is_some_and(|le| {
             le <= s && LIST_JOIN.is_match(&text[le..s]) && !NOT_EVENT_SUBJECTS.contains(&words[0])
@@ -847,6 +952,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                 && !NOT_EVENT_SUBJECTS.contains(&words[0]))
             || greeted
             || kin_paren
+            || role_paren
+            || document_of
+            || vocative
             || staff
             || listed
             || ROLE_WAS.is_match(&prev)
@@ -863,7 +971,10 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                 && (first_known || words.len() >= 2 || AGE_UNIT_AFTER.is_match(&text[e..])))
             || APPOSITION.is_match(&text[e..])
             || ROLE_APPOSITION.is_match(&text[e..]);
-        let kin = kin_paren || KIN_BEFORE.is_match(&prev) || APPOSITION.is_match(&text[e..]);
+        let kin = kin_paren
+            || KIN_BEFORE.is_match(&prev)
+            || POSSESSIVE_ROLE_APPOSITION.is_match(&prev)
+            || APPOSITION.is_match(&text[e..]);
         let near = tail_of(text, s, 30);
         let titled = TITLE.is_match(near);
         let possessive = text[e..].starts_with("'s") || text[e..].starts_with("’s");
@@ -893,9 +1004,16 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             Some(cut) => (cut, &text[s..cut], vec![&text[s..cut]]),
             None => (e, name, words),
         };
+        // "Chiara ha la sclerosi multipla", "Rosa tiene diabetes": a known first name, even one
+        // that is also a word, as the subject who has a condition.
+        let has_condition = first_known
+            && HAS_AFTER.find(&text[e..]).is_some_and(|m| {
+                let rest: String = text[e + m.end()..].chars().take(40).collect();
+                super::disclosure::mentions_condition(&rest)
+            });
         let event = !NOT_EVENT_SUBJECTS.contains(&words[0])
             && words.len() <= 3
-            && PERSON_EVENT_AFTER.is_match(&text[e..]);
+            && (PERSON_EVENT_AFTER.is_match(&text[e..]) || has_condition);
         // "of Dayton, passed away", "from Pune India died": the place, all its words.
         if event && !cued && !titled && PLACE_PREP_BEFORE.is_match(near) {
             seen_end = e;
@@ -978,10 +1096,56 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             }
         }
     }
-    // Shouted posts: a known first name written in capitals ("HELP FOR MATEO", "MY SON
-    // OLIVER"), unless it is also a common word or names a hospital or a saint.
+    // A full name written in capitals in a pasted reminder or label ("Dear PATRICIA LOWE,",
+    // "Paciente: MARTA SOLÍS.", "Gentile ROSSI ANNA,"): two or three words in capitals after a
+    // cue, or led by a known first name, in a post that is not shouted as a whole.
     static CAPS_WORD: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"\b\p{Lu}{3,}\b").expect("caps word regex"));
+    static CAPS_TOKEN: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\b\p{Lu}{2,}\b").expect("caps token regex"));
+    static CAPS_RUN: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}){1,2}\b").expect("caps run regex")
+    });
+    let lower_count = text.chars().filter(|c| c.is_lowercase()).count();
+    let upper_count = text.chars().filter(|c| c.is_uppercase()).count();
+    if lower_count > upper_count {
+        for m in CAPS_RUN.find_iter(text) {
+            let title = |w: &str| -> String {
+                let mut cs = w.chars();
+                cs.next()
+                    .into_iter()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            };
+            // The run ends at its first word that no name has ("MATEO IS HOME").
+            let mut end = m.start();
+            let mut count = 0;
+            for w in CAPS_TOKEN.find_iter(m.as_str()) {
+                if CAPS_STOP.contains(&w.as_str())
+                    || NOT_NAMES.contains(&title(w.as_str()).as_str())
+                {
+                    break;
+                }
+                end = m.start() + w.end();
+                count += 1;
+            }
+            if count < 2 {
+                continue;
+            }
+            let first = title(m.as_str().split_whitespace().next().unwrap_or(""));
+            let near = tail_of(text, m.start(), 30);
+            let cue = CUE.is_match(&before(text, m.start(), 60))
+                || GREETING_BEFORE.is_match(tail_of(text, m.start(), 20))
+                || TITLE.is_match(near);
+            let led = first_names().contains(first.as_str())
+                && !AMBIGUOUS_FIRST.contains(&first.as_str());
+            if (cue || led) && !INSTITUTION_BEFORE.is_match(near) && !SAINT_BEFORE.is_match(near) {
+                out.push(Cand::new(m.start(), end, PhiType::PersonName, 46, None));
+            }
+        }
+    }
+    // Shouted posts: a known first name written in capitals ("HELP FOR MATEO", "MY SON
+    // OLIVER"), unless it is also a common word or names a hospital or a saint.
     for m in CAPS_WORD.find_iter(text) {
         let mut cs = m.as_str().chars();
         let title: String = cs
@@ -1035,8 +1199,25 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             .next()
             .map(|f| f.to_uppercase().chain(cap).collect())
             .unwrap_or_default();
-        if c.get(2).is_some() || first_names().contains(capitalised.as_str()) {
-            out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
+        // The verb right after the name, or after one more lower-case word (the surname).
+        let src = if from_caps { lowered.as_str() } else { text };
+        let mut next = src[w.end()..].split_whitespace();
+        let (w2, w3) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
+        let surname = w2.len() >= 3
+            && w2
+                .chars()
+                .all(|c| c.is_lowercase() || c == '\'' || c == '’' || c == '-')
+            && !LOWER_NOT_NAMES.contains(&w2)
+            && !LOWER_VERBS.contains(&w2)
+            && LOWER_VERBS.contains(&w3);
+        let verb = LOWER_VERBS.contains(&w2) || surname;
+        let end = if surname {
+            w.end() + src[w.end()..].find(w2).unwrap_or(0) + w2.len()
+        } else {
+            w.end()
+        };
+        if verb || first_names().contains(capitalised.as_str()) {
+            out.push(Cand::new(w.start(), end, PhiType::PersonName, 40, None));
         }
     }
     // A post written all in lower case ("saw ellie from school", "shoutout to kelly on ward
@@ -1098,4 +1279,5 @@ const LOWER_COMMON_WORDS: &[&str] = &[
     "jon", "ane", "ivy", "daisy", "holly", "jess", "ray", "lou", "kai", "toni", "dani",
     "mari", "lina", "gina", "elia", "angelo", "carlo", "emma", "gaia", "nino", "salvo", "davi",
     "chus", "justin", "brandon", "austin", "brooke", "georgia", "carolina", "lupe", "candela",
+    "rob",
 ];
