@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use vigia_model::PhiType;
 
-const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|january|february|march|april|may|june|july|august|september|october|november|novembre|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gener|febrer|març|maig|juny|juliol|agost|setembre|desembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre";
+const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|january|february|march|april|may|june|july|august|september|october|november|novembre|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gener|febrer|març|maig|juny|juliol|agost|setembre|desembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre";
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -26,7 +26,7 @@ static DOT_ARTICLE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static LOCAL_MONTH_CAP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Janeiro|Fevereiro|Março|Maio|Junho|Julho|Setembro|Outubro|Dezembro)\b")
+    Regex::new(r"\b(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Gener|Febrer|Març|Maig|Juny|Juliol|Agost|Setembre|Octubre|Novembre|Desembre|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Janeiro|Fevereiro|Março|Maio|Junho|Julho|Setembro|Outubro|Novembro|Dezembro)\b")
         .expect("local month regex")
 });
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d{4}").expect("year regex"));
@@ -84,6 +84,11 @@ const PERSON_DATE_CUES: &[&str] = &[
     "vaig parir", "ha partorito", "ho partorito", "partorito", "nacque", "tuvo gemelos",
     "tuvo mellizos", "tuvo una niña", "tuvo un niño", "ha tingut", "ha avuto", "teve gémeos",
     "teve gêmeos", "induction", "induced", "inducción", "inducció", "induzione", "indução",
+    // (phi-rules@10) someone else's operation told with a clitic ("lo opera il professor X il
+    // 15 gennaio", "la operan el martes"), and being screened or tested oneself
+    "lo opera ", "la opera ", "lo operano", "la operano", "lo operan", "la operan", "le operan",
+    "li operen", "l'operen", "o operam", "a operam", "get screened", "be screened",
+    "get tested", "be tested", "getting screened", "getting tested",
 ];
 
 /// Events of an organisation or a campaign, which a date after a condition word belongs to
@@ -118,6 +123,10 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "mi hanno tolt", "me quitaron", "me extirparon", "me han quitado", "m'han tret",
     "em van treure", "they took out", "i had my", "nasceu", "nasci", "foi internad",
     "fui internad", "foi operad", "fui operad", "faleceu", "morreu", "tive alta", "teve alta",
+    // (phi-rules@10) a due date told after the date ("el 8 de juny sortim de comptes")
+    "salgo de cuentas", "sale de cuentas", "salimos de cuentas", "surto de comptes",
+    "surt de comptes", "sortim de comptes", "is my due date", "is our due date",
+    "is her due date", "is the due date",
 ];
 
 /// A visit to urgent care: the date is a person's when the clause says whose ("took him to the
@@ -175,7 +184,7 @@ static VISIT_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// A pregnancy in the post: "due 4th July" is then the baby's due date ("bills due 4 July" is
 /// not).
 static PREGNANCY_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:baby|bump|pregnan\w*|expecting|embarazad[ao]|embarassada|incinta|gr[áa]vida|beb[éeè]|nadó|bimb[oa]|parto|part|fpp|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b")
+    Regex::new(r"(?i)\b(?:baby|bump|pregnan\w*|expecting|embaraz\w*|embarass\w*|incint\w*|gr[áa]vid\w*|beb[éeè]|nadó|bimb[oa]|parto|part|fpp|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b")
         .expect("pregnancy regex")
 });
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
@@ -203,6 +212,36 @@ static BABY_IN_POST: Lazy<Regex> = Lazy::new(|| {
 static WEIGHT_IN_POST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b\d{1,2}(?:[.,]\d{1,3})?\s*(?:lbs?|oz|kg|kilos?)\b|\b\d[.,]?\d{3}\s*(?:g|gr|grams|gramos|grammi|gramas)\b")
         .expect("weight regex")
+});
+
+/// (phi-rules@10) A clock time right after the date ("14/01/2027 at 09:40", "18/12/2026 10:15",
+/// "il 12/02/2027 ore 08:30", "09/01/2027 às 14h30"): a booked slot.
+static TIME_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:at|a\s+las|a\s+la|a\s+les|alle|alle\s+ore|ore|às|as|@|-|–)?\s*\d{1,2}(?:[:.h]\d{2}|\s*(?:am|pm|h)\b)")
+        .expect("time-after regex")
+});
+
+/// An appointment or a reminder of one anywhere in the post: a full date with a clock time
+/// there is someone's slot ("NHS: ... your appointment at Rheumatology is on 14/01/2027 at
+/// 09:40", "Cita ... Fecha: 18/12/2026 10:15", "Promemoria CUP ... prenotata per il ...").
+static APPT_IN_POST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:appointment|appt|reminder|booked|cita|citaci[óo]n|recordatorio|recordatori|consulta|visita|appuntamento|prenotat[oa]|prenotazione|promemoria|marca[çc][ãa]o|lembrete|agendad[oa]|marcad[oa]|programad[oa]|programat|programmat[oa])\b")
+        .expect("appointment-in-post regex")
+});
+
+/// (phi-rules@10) A procedure or an appointment had right after the date: "il 20 aprile ha il
+/// cesareo programmato", "on 3 May I have my scan", "el 12 tiene la operación".
+static HAS_PROCEDURE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:i|he|she|we|they)\s+)?(?:has|have|had|ha|hanno|abbiamo|ho|tiene|tengo|tenemos|té|tinc|tenim|tem|tenho|temos)\s+(?:(?:the|my|his|her|our|il|la|el|lo|l'|o|a|un|una|uno|um|uma|mi|su|la\s+seva|el\s+seu|il\s+suo|la\s+sua)\s*)?(?:c-section|caesarean|cesarean|cesareo|cesárea|cesària|cesariana|operation|surgery|op\b|operazione|intervento|operación|operació|operação|cirugía|cirurgia|induction|induzione|inducción|inducció|scan|biops\w+|ecograf\w+|appointment|cita|visita|consulta|appuntamento)")
+        .expect("has-procedure regex")
+});
+
+/// (phi-rules@10) A treatment started on the date, in a post that discloses a condition:
+/// "starting abvd on the 22nd of january", "empiezo la quimio el 3 de mayo", "inizio la radio il
+/// 4 marzo", "começo a quimio no dia 2".
+static TREATMENT_START_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:start(?:ing|s)?|begin(?:ning|s)?|empiezo|empieza|empezamos|comienzo|comienza|començo|comença|comencem|inizio|inizia|iniziamo|comincio|comincia|começo|começa|começamos)\s+(?:[\p{L}\d'’-]+\s+){0,3}?(?:on\s+(?:the\s+)?|el\s+(?:d[ií]a\s+)?|il\s+|no\s+dia\s+|dia\s+|the\s+)?$")
+        .expect("treatment-start regex")
 });
 
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
@@ -294,6 +333,13 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || VISIT_AFTER.is_match(&next)
             || (DUE_BEFORE.is_match(&ctx) && PREGNANCY_IN_POST.is_match(text))
             || APPT_RIGHT_BEFORE.is_match(&ctx)
+            || (YEAR.is_match(s)
+                && TIME_AFTER.is_match(&text[m.end()..])
+                && APPT_IN_POST.is_match(text)
+                && !has_cue(&ctx, EVENT_WORDS))
+            || HAS_PROCEDURE_AFTER.is_match(&next)
+            || (TREATMENT_START_BEFORE.is_match(&ctx)
+                && *discloses.get_or_insert_with(|| disclosure::detect(text, &[]).is_some()))
             || (ARRIVED.is_match(&ctx)
                 && WEIGHT_IN_POST.is_match(text)
                 && (disclosure::personal(&ctx) || BABY_IN_POST.is_match(text)))
