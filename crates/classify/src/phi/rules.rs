@@ -106,6 +106,8 @@ const ROLE_MAILBOX_PREFIXES: &[&str] = &[
     "atencio", "atencion", "atendimento", "records", "medicalrecords", "healthrecords",
     "reclamac", "reclami", "queix", "queja", "complaint", "patient", "pacient", "paziente",
     "utent", "usuari", "ouvidoria", "segreteria", "secretaria", "admision", "admissio",
+    // (phi-rules@10) clinical documentation and archives ("documentacion.clinica@")
+    "documentac", "documentaz", "archiv", "arxiu", "arquiv", "historia", "histories",
 ];
 
 /// Webmail and internet-provider domains: a mailbox there is a person's, whatever its name.
@@ -372,6 +374,10 @@ pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
 }
 
 static NHS_NO: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b"));
+/// The NHS number named as such, possessed ("my NHS number", "his NHS no.").
+static NHS_NUMBER_NAMED: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)\b(?:my|his|her|their|our|your|mum's|dad's)\s+nhs\s+(?:number|no\.?|num)\b")
+});
 static CIP: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z]{4} ?[01] ?\d{6} ?\d{3}\b"));
 static TEAM: Lazy<Regex> = Lazy::new(|| re(r"\b8038\d(?: ?\d){15}\b"));
 #[rustfmt::skip]
@@ -391,8 +397,12 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let prev = before(text, m.start(), 40);
-        let cued =
-            prev.contains("nhs") || prev.contains("health number") || prev.contains("chi number");
+        // ("my NHS number ... on the phone to 111. It's 984 678 1164": the number named a
+        // sentence or two back.)
+        let cued = prev.contains("nhs")
+            || prev.contains("health number")
+            || prev.contains("chi number")
+            || NHS_NUMBER_NAMED.is_match(&before(text, m.start(), 160));
         let phone_like = has_cue(&prev, PHONE_CUES) && !cued;
         let spaced = m.as_str().contains(' ');
         if cued || (spaced && !phone_like) {
@@ -532,7 +542,7 @@ fn sentence_stop(text: &str, from: usize, limit: usize) -> usize {
 
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo|prontu[áa]rio(?: m[ée]dico)?|n[úu]mero (?:do |de )?prontu[áa]rio)\b",
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo|processo (?:n\.?\s?º|n[úu]mero)|prontu[áa]rio(?: m[ée]dico)?|n[úu]mero (?:do |de )?prontu[áa]rio)\b",
     )
 });
 
@@ -725,6 +735,9 @@ const NOT_PHONE_CUES: &[&str] = &[
     "passaporte", "receipt", "recibo", "rebut", "ricevuta", "scontrino", "albarán", "albarà",
     "tracking", "parcel", "paquete", "pacchetto", "encomenda", "nif", "contribuinte", "utente",
     "cidadão", "processo",
+    // (phi-rules@10) complaints and cases ("Reclamación nº 2026-004417")
+    "reclamaci", "reclamo", "queja", "queixa", "segnalazione", "protocol", "case no",
+    "case number", "case ref", "incidencia", "incidència", "solicitud nº", "sol·licitud",
 ];
 
 #[rustfmt::skip]
@@ -764,7 +777,7 @@ const ORG_PHONE_CUES: &[&str] = &[
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
 static DIRECT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
+        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
     )
 });
 
@@ -807,7 +820,17 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     "chiamatemi", "chiamami", "scrivetemi", "escriviu-me", "escribidme", "text me", "call me",
     "liguem-me", "liga-me", "ligue-me", "contactem-me", "contacte-me", "telemóvel", "minha ",
     "reach me", "contact me", "whatsapp", "mòbil", "móvil", "cellulare", "personal",
+    // (phi-rules@10) whose it is as the object ("if the pharmacy needs to send him stuff")
+    "him ", "them ", "whats ",
 ];
+
+/// Words only Portuguese writes (not Spanish or Galician): a 9-digit number starting 91/92/93/96
+/// in such a post is a mobile, not a Madrid or Barcelona landline.
+static PORTUGUESE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:não|você|vocês|alguém|obrigad[oa]|ligue|liguem|telemóvel|telemovel|também|muito|moro|uma|pra|está\s+internad[oa]|achei|moram|liga-me)\b",
+    )
+});
 
 /// The author's own organisation ("my GP surgery", "mi centro de salud", "el meu CAP", "la mia
 /// farmacia", "o meu centro de saúde"): a possessive that makes no number personal.
@@ -833,6 +856,14 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         }
         // A date or time is not a phone number.
         if raw.contains('/') || raw.matches('.').count() >= 2 && digits.len() < 9 {
+            continue;
+        }
+        // A year and a running number ("2026-004417") is a case or file reference.
+        let year_ref = raw.trim().len() > 5
+            && (raw.trim().starts_with("19") || raw.trim().starts_with("20"))
+            && raw.trim()[4..].starts_with('-')
+            && raw.trim().matches('-').count() == 1;
+        if year_ref {
             continue;
         }
         let trimmed_start = raw.len() - raw.trim_start().len();
@@ -883,11 +914,24 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         // del Mar? The 93 248 30 00 doesn't answer") still owns the number.
         // A mobile (Spanish 6/7, UK 07, Italian 3) is an organisation's only when the cue is
         // right before it: "cerca del Hospital X, si lo veis llamad al 622..." is a person's.
+        // (phi-rules@10) Portuguese mobiles (91, 92, 93, 96) in a Portuguese post, and
+        // Brazilian ones: a 9 after the area code ("(11) 98742-3316").
+        let pt_mobile = national.len() == 9
+            && ["91", "92", "93", "96"]
+                .iter()
+                .any(|p| national.starts_with(p))
+            && PORTUGUESE.is_match(text);
+        let br_mobile = (digits.len() == 11 && raw.trim_start().starts_with('(')
+            || digits.len() == 13 && digits.starts_with("55") && raw.starts_with('+'))
+            && digits[digits.len() - 9..].starts_with('9');
         let mobile = (national.len() == 9 && national.starts_with(['6', '7']))
             || (digits.len() == 11 && digits.starts_with("07"))
-            || (national.len() == 10 && national.starts_with('3'));
+            || (national.len() == 10 && national.starts_with('3'))
+            || pt_mobile
+            || br_mobile;
+        // (In the same clause: "... at the hospital reception. Whats (21) 9..." is the finder's.)
         let org = if mobile {
-            has_cue(&before(text, s, 25), ORG_PHONE_CUES)
+            has_cue(&clause_before(text, s, 25), ORG_PHONE_CUES)
         } else {
             has_cue(&ctx, ORG_PHONE_CUES)
                 || has_cue(&before(text, s, 110), ORG_PHONE_CUES)
