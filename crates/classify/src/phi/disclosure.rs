@@ -38,7 +38,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "coração aberto",
             "heart attack", "heart failure", "heart surgery", "bypass", "arrhythmi", "arritmi",
             "infarto", "infart", "insuficiencia cardi", "insuficiència cardí", "scompenso",
-            "angina", "pacemaker", "marcapasos", "marcapassos", "pacemaker", "stent", "cardiopat",
+            "angina", "pacemaker", "marcapasos", "marcapassos", "marca-passo", "marcapasso", "stent", "cardiopat",
             "del cor", "al cor", "al cuore", "del corazón", "de corazón", "heart condition",
             "heart problem", "heart disease", "cardiac", "cardíac", "cardiaco", "fibrillation",
             "fibrilación", "fibril·lació", "fibrillazione", "aortic", "aórtic", "aortic", "valvulop",
@@ -88,7 +88,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "pyelonephritis", "pielonefritis", "pielonefrite", "kidney infection", "cystitis",
             "cistitis", "cistite", "infección de orina", "infecció d'orina", "infezione urinaria",
             "infeção urinária", "infecção urinária",
-            "hiv", "vih", "covid", "coronavirus", "hepatitis", "epatite", "tuberculo", "tubercolo",
+            "hiv", "vih", "covid", "coronavirus", "hepatitis", "epatite", "tuberculo", "tubercolo", "tb$",
             "measles", "sarampión", "xarampió", "morbillo", "sepsis", "sepsi", "flu ", "gripe",
             "grip ", "influenza", "pneumonia", "neumonía", "pneumònia", "polmonite", "meningit",
             "syphilis", "sífilis", "sifilide", "chlamydia", "clamidia", "positive for", "positivo en",
@@ -115,7 +115,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
             "stillborn", "stillbirth", "mortinato", "nado mort", "nato morto", "natimorto",
             "pregnant", "pregnancy", "embarazada", "embarazo", "embarassada", "embaràs", "incinta",
             "gravidanza", "miscarriage", "aborto", "avortament", "c-section", "cesárea", "cesària",
-            "cesareo", "expecting a baby", "ivf", "fiv ", "preeclampsia", "pre-eclampsia",
+            "cesareo", "expecting a baby", "ivf", "fiv$", "fivet$", "icsi$", "preeclampsia", "pre-eclampsia",
             "gestational diabetes", "diabetes gestacional", "diabetis gestacional",
             "diabete gestazionale", "ectopic", "ectópico", "ectòpic", "extrauterino",
             "in vitro", "postpartum", "posparto", "postpart", "prenatal",
@@ -252,6 +252,7 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | \bme\s+(?:han\s+|ha\s+|acaban\s+de\s+|van\s+a\s+)?(?:diagnosticad[oa]|detectad[oa]|diagnosticaron|detectaron|diagnosticar|detectar|operad[oa]|operaron|operan|operar)
         | \bestoy\s+(?:embarazada|en\s+tratamiento|con\s+quimio|en\s+quimio)
         | \bhe\s+dado\s+positivo | \bdi\s+positivo
+        | ^[^\w]*(?:(?:otra\s+vez|de\s+nuevo|again|di\s+nuovo|ancora|un\s+altre\s+cop|de\s+nou|outra\s+vez|de\s+novo)\s+)?(?:positiv[oae]|positiu|positive)\s+(?:again\s+)?(?:en|a|al|per|para|no|na|in|for|de|di|pel|pela|pelo|al|a\s+la)\s+(?:el\s+|la\s+|o\s+|a\s+|il\s+)?(?:covid|coronavirus|sars|gripe|grip|influenza|flu|tb|tuberculos\w*|tubercolos\w*|strep)
         | \bm'han\s+(?:diagnosticat|detectat|operat) | \bem\s+van\s+(?:diagnosticar|detectar|operar) | \bm'operen | \bm'operaran
         | \bestic\s+(?:embarassada|en\s+tractament|fent\s+quimio)
         | \bhe\s+donat\s+positiu
@@ -344,6 +345,9 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
         \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat|am\s+on|was\s+on|have\s+been\s+on|started\s+on|take)\b
+        | \b(?:they|the\s+doctors?|the\s+consultant|doctors?)\s+(?:said|say|says|told\s+me|confirmed)\s+(?:it'?s|its|it\s+is|it\s+was|i\s+have|i\s+had|i\s+have\s+got)\b
+        | \b(?:me\s+(?:dijeron|han\s+dicho|dicen)|em\s+van\s+dir|m'han\s+dit|em\s+diuen|mi\s+hanno\s+detto|mi\s+dicono|disseram-me|me\s+disseram|dizem-me)\s+que\s+(?:es|era|tengo|tenia|tinc|tenia|e|ho|avevo|tenho|tinha)\b
+        | \b(?:vado|andavo|sono\s+andat[oa]|voy|iba|he\s+ido|vaig|anava|he\s+anat|vou|ia|fui|i\s+see|i\s+saw|i\s+am\s+seeing|i\s+go\s+to|i\s+went\s+to|i\s+have\s+been\s+seeing)\s+(?:(?:a|an|the|my|un|una|uno|el|la|al|il|lo|dal|dalla|dallo|da|ao|a\s+la|o|mi|mio|mia|al\s+meu|a\s+la\s+meva)\s+)*(?:\w*(?:olog|oleg)\w*|psichiatr\w*|psiquiatr\w*|psicoterapeut\w*|therapist|psychologist|psychiatrist|counsel+or|terapeuta|endocrin\w*|gastro\w*)\s+(?:per|por|para|for|pel|pels|pela|pelo|perche|because|porque|perque)\b
         | \b(?:started|put|got|switched)\s+me\s+on\b | \bthey(?:'re|\s+are|'ll|\s+will|\s+have|'ve)\s+(?:\w+\s+)?(?:putting|fitting|inserting|put|fit|fitted|inserted|giving)\s+(?:me\s+)?(?:in\s+|with\s+)?(?:a|an)\b | \b(?:me\s+han\s+puesto|me\s+pusieron|m'han\s+posat|em\s+van\s+posar|mi\s+hanno\s+messo|puseram-me)\s+(?:\w+\s+)?(?:con|amb|in|a)?\b
         | \bas\s+(?:a|an|someone\s+with|somebody\s+with|a\s+person\s+with)\b
         | \b(?:tomo|prenc|prendo|como\s+(?:paciente|enferm[oa])\s+de|com\s+a\s+pacient\s+de|da\s+paziente)\b
@@ -391,6 +395,7 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:wife|hubby|husband|missus|partner|son|daughter|lad|boyfriend|girlfriend|fiance|fiancee|grandad|granddad|grandma|nan|eldest|youngest)(?:'s)?\s
         | \b(?:la|el)\s+(?:nena|nene|peque|niña|niño|nen|petit|petita)\b | \b(?:il|la)\s+(?:piccol[oa]|bimb[oa])\b
         | \b(?:meu|nosso)\s+(?:pai|filho|irmão|marido|avô|tio|namorado|neto|bebe|menino|pequeno)\b | \b(?:minha|nossa)\s+(?:mãe|filha|irmã|esposa|mulher|avó|tia|namorada|neta|bebe|menina|pequena)\b
+        | ^\s*(?:dd|ds|dd\d|ds\d)\b | \b(?:my|our)\s+(?:dd|ds|dh|dp|dd\d|ds\d)\b | \b(?:dd|ds|dh)\d?\s*\(\s*\d{1,2}\s*\)
         | \b(?:mi|nuestr[oa])\s+(?:pequen[oa]|peque|nene|nena|chiquitin[a]?)\b | \b(?:el|la)\s+(?:meu|meva|nostre|nostra)\s+(?:petit|petita|nen|nena)\b | \b(?:il|la)\s+(?:mio|mia|nostr[oa])\s+(?:piccol[oa]|bimb[oa])\b
         ",
     ))
@@ -407,6 +412,8 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:té|tenia|pateix|li\s+han|l'han|el\s+van|la\s+van|li\s+van|està\s+embarassada|porta|conviu\s+amb|viu\s+amb)\b
         | \b(?:ha|aveva|soffre|è\s+stat[oa]|hanno|è\s+incinta|gli\s+hanno|le\s+hanno)\b
         | trobat | trovato | encontrado | riscontrat | scoperto
+        | \b(?:esta|sta)\s+(?:fent|haciendo|recibiendo|facendo|fazendo|a\s+fazer)\b | \bis\s+(?:doing|getting|undergoing|receiving)\b
+        | \b(?:colocou|colocaram|implantou|implantaram|le\s+pusieron|li\s+han\s+posat|li\s+van\s+posar|gli\s+hanno\s+messo|gli\s+hanno\s+impiantato|had\s+(?:a|his|her)\s+\w+\s+fitted|got\s+(?:a|his|her)\s+\w+\s+fitted)\b
         | \b(?:quitaron|extirparon|pusieron|tret|tolto|asportato|messo)\b
         | \b(?:teve|tem|está\s+com|foi\s+operad[oa]|foi\s+diagnosticad[oa]|esta\s+lutando|lutando|luta\s+contra|lutou|sofre\s+de|convive\s+com|vive\s+com|descobriu)\b
         | \b(?:internad[oa]|ingresad[oa]|ingressad[oa]|ricoverat[oa]|hospitali[sz]ed|admitted)\s+(?:com|con|amb|per|por|with|for|de)\b
@@ -597,6 +604,9 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
             continue;
         }
         if let Some(c) = ninth_round(sent, &lower, &anchor_names, post_person, author_post) {
+            return Some(c);
+        }
+        if let Some(c) = tenth_round(sent, &lower, &anchor_names, author_post) {
             return Some(c);
         }
         // "my dog's cancer treatment", "la perra de mi vecina tiene diabetes": a pet's illness.
@@ -795,8 +805,14 @@ pub fn detect(text: &str, person_names: &[(usize, usize)]) -> Option<&'static st
                 }
                 // "fractured her wrist", "se rompió la cadera", "si è rotto il femore": an
                 // injury to a named body part.
+                // (An operation for it told in the same sentence makes it surgery: "si è
+                // rotta il femore ed è stata operata ieri".)
                 if BROKEN_BONE.is_match(verb) {
-                    return Some("other");
+                    return Some(if OPERATED.is_match(after) {
+                        "surgery"
+                    } else {
+                        "other"
+                    });
                 }
                 // "Mum's in remission": remission is said of cancer.
                 if ["remission", "remision", "remissio", "remissao"]
@@ -1204,7 +1220,11 @@ fn ninth_round(
         }
     }
     if I_BROKE.is_match(sent) && !sent.ends_with('?') {
-        return Some(cat.unwrap_or("other"));
+        return Some(cat.unwrap_or(if OPERATED.is_match(sent) {
+            "surgery"
+        } else {
+            "other"
+        }));
     }
     if TREATMENT_COUNT.is_match(sent) || TREATMENT_STARTS.is_match(sent) {
         return Some(cat.unwrap_or("oncology"));
@@ -1297,6 +1317,114 @@ fn ninth_round(
         }
         for (_, end, c) in condition_terms(sent) {
             if CONDITION_HOLDS_THEM.is_match(&sent[end..]) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// An operation told by its verb or noun (phi-rules@10): "operated", "è stata operata", "la
+/// operaron", "surgery", "cirugía".
+static OPERATED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:operated|surgery|operat[oa]|operad[oa]|operaron|operar|van\s+operar|operacion|operacio|operazione|intervento|cirugia|cirurgia)\b",
+    ))
+    .expect("operated regex")
+});
+
+/// A treatment's routine heading the sentence: "dialysis 3x a week for 2 years now", "diálisis
+/// tres veces por semana", "chemio ogni 21 giorni", "insulin since I was 9".
+static TREATMENT_ROUTINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        ^[^\w]*(?:(?:my|mi|la|el|la\s+mia|la\s+meva|a\s+minha|a)\s+)?(?:dialysis|haemodialysis|hemodialysis|dialisis|hemodialisis|dialisi|emodialisi|hemodialise|dialise|chemo|quimio|chemio|radiotherapy|radioterapia|radioterapia|insulin|insulina|infusions?)
+        \s+(?:\d+\s*x\b|\w+\s+(?:times|veces|vegades|cops|volte|vezes)\b|once\b|twice\b|three\s+times\b|every\b|cada\b|ogni\b|todos\s+los\b|tots\s+els\b|tutti\s+i\b|for\s+\d+|since\b|desde\b|des\s+de\b|da\s+\d+|ha\s+\d+|fa\s+\d+|hace\s+\d+)
+        ",
+    ))
+    .expect("treatment routine regex")
+});
+
+/// A device or an organ put in or taken out, heading the sentence with no subject:
+/// "Pacemaker fitted last Tues!", "Stent in", "Marcapasos puesto", "Vesícula fuera",
+/// "Pacemaker impiantato ieri", "Marca-passo colocado".
+static PROCEDURE_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"(?x)
+        ^[^\w]*(?:(?:new|my|a|the|el|la|il|mi|o|un|una|uno|um|uma)\s+)?([\w'-]+(?:\s+[\w'-]+){0,2}?)\s+
+        (?:fitted|implanted|put\s+in|in\s+place|removed|taken\s+out|replaced|puesto|colocado|colocada|implantado|implantada|quitado|quitada|extirpado|extirpada|posat|posada|col·locat|colocat|implantat|tret|treta|impiantato|impiantata|messo|messa|tolto|tolta|rimosso|rimossa|retirado|retirada)\b
+        ",
+    ))
+    .expect("procedure head regex")
+});
+
+/// The person spoken to: "you're doing it", "your chemo", "lo estás haciendo", "ce la stai
+/// facendo", "estás a conseguir".
+static YOU_SUBJECT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:you'?re|you\s+are|you'?ve|you\s+have|your|estas|tienes|ets|tens|estas|stai|sei|hai|voce|tu\s+es|tu\s+estas)\b",
+    ))
+    .expect("you subject regex")
+});
+
+/// IVF or ICSI with a positive test, or "after N rounds of IVF": a pregnancy.
+static IVF_POSITIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&fold(
+        r"\b(?:ivf|fiv|fivet|icsi)\b.{0,60}\bpositi(?:ve|vo|va|u)\b|^\s*(?:after|despues\s+de|despres\s+de|dopo|depois\s+de|tras)\s+(?:\w+\s+){0,4}?(?:ivf|fiv|fivet|icsi)\b",
+    ))
+    .expect("ivf regex")
+});
+
+/// phi-rules@10: the disclosure families found missing on stress9, each in its general form.
+fn tenth_round(
+    sent: &str,
+    lower: &str,
+    names: &[String],
+    author_post: bool,
+) -> Option<&'static str> {
+    let cat = category_in(sent);
+    if TREATMENT_ROUTINE.is_match(sent) && !sent.ends_with('?') {
+        return Some(cat.unwrap_or("oncology"));
+    }
+    if let Some(c) = PROCEDURE_HEAD
+        .captures(sent)
+        .and_then(|c| category_in(c.get(1).map_or("", |m| m.as_str())))
+    {
+        if !sent.ends_with('?') {
+            return Some(c);
+        }
+    }
+    if IVF_POSITIVE.is_match(sent) && (author_post || sent.contains("positi")) {
+        return Some("maternity");
+    }
+    // "Leo's asthma is so bad": a named person's condition (not talk about it: "Kate's cancer
+    // update has everyone talking about screening"; the name itself may be a word of talk:
+    // "Leo").
+    for n in names
+        .iter()
+        .filter(|n| !n.is_empty() && !TALK.is_match(&sent.replace(n.as_str(), " ")))
+    {
+        for (p, _) in sent.match_indices(n.as_str()) {
+            let rest = &sent[p + n.len()..];
+            if let Some(r) = rest.strip_prefix("'s ") {
+                let w: String = r.chars().take(25).collect();
+                if let Some(c) = category_in(&w).filter(|_| !condition_as_modifier(r, true)) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    // "Love you Kezia. Anorexia recovery isn't linear and you're doing it anyway": a condition
+    // said to a person the post names.
+    let named = names
+        .iter()
+        .any(|n| !n.is_empty() && lower.contains(n.as_str()));
+    if named && !sent.ends_with('?') && YOU_SUBJECT.is_match(sent) {
+        if let Some((start, _, c)) = condition_terms(sent).first().copied() {
+            if !condition_as_modifier(&sent[start..], false)
+                && !TALK.is_match(sent)
+                && !NEGATION_NEAR.is_match(last_chars(&sent[..start], 20))
+            {
                 return Some(c);
             }
         }
@@ -1624,7 +1752,8 @@ fn default_category(predicate: &str) -> &'static str {
         "expecting",
         "embaraz",
         "embarass",
-        "incinta",
+        "incint",
+        "gravid",
         "weeks",
         "wks",
         "months",
@@ -1747,7 +1876,9 @@ static IDIOM: Lazy<Regex> = Lazy::new(|| {
         | \bheart\s+attack\s+(?:with|at|every|when|over)\b | \binfarto\s+(?:con|cada|ogni|quando|cuando)\b
         | \b(?:me|te|nos|em|et|ens|mi|ti|ci)\s+(?:\w+(?:ra|ran|ria|rian|rebbe|ranno)|causa|provoca|da|dona)\s+(?:venir\s+|venire\s+)?(?:un|una)\s+(?:infarto|infart|ataque|atac|colpo|ictus|derrame)
         | \b(?:will|gonna|going\s+to)\s+give\s+(?:me|us)\s+(?:a\s+)?(?:heart\s+attack|stroke|aneurysm)
-        | \b(?:heart\s+attack|atac\s+de\s+cor|ataque\s+(?:al|de)\s+corazon|infarto|infart|colpo|ictus|enfarte|derrame)\b.{0,40}\b(?:when\s+i\s+saw|when\s+i\s+seen|seeing|quan\s+he\s+vist|quan\s+vaig\s+veure|en\s+veure|cuando\s+vi|cuando\s+he\s+visto|al\s+ver|quando\s+ho\s+visto|quando\s+ho\s+letto|nel\s+vedere|quando\s+vi|ao\s+ver)\b
+        | \b(?:nearly\s+had|almost\s+had|quase\s+(?:tive|me\s+deu|me\s+da)|casi\s+(?:me\s+da|me\s+dio|tengo|tuve)|por\s+poco\s+me\s+(?:da|dio)|gairebe\s+(?:em\s+dona|em\s+va\s+donar|tinc)|quasi\s+mi\s+(?:viene|e\s+venuto|prende))\s+(?:um\s+|uma\s+|un\s+|una\s+|a\s+)?(?:heart\s+attack|ataque|atac|infarto|infart|enfarte|colpo|ictus|derrame|avc|stroke)
+        | \b(?:so|a\s+bit|a\s+little|bit|kinda|kind\s+of|such\s+an?|totally|super|tan|muy|un\s+poco|una\s+mica|molt|un\s+po|cosi|molto|tao|meio|muito)\s+(?:ocd|toc|adhd|bipolar|autistic|schizo|psycho|anorexic)\b
+        | \b(?:heart\s+attack|atac\s+de\s+cor|ataque\s+(?:al|de)\s+corazon|ataque\s+cardiaco|infarto|infart|colpo|ictus|enfarte|derrame)\b.{0,40}\b(?:when\s+i\s+saw|when\s+i\s+seen|seeing|quan\s+he\s+vist|quan\s+vaig\s+veure|en\s+veure|cuando\s+vi|cuando\s+he\s+visto|al\s+ver|quando\s+ho\s+visto|quando\s+ho\s+letto|nel\s+vedere|quando\s+vi|ao\s+ver)\b
         ",
     ))
     .expect("idiom regex")
@@ -1795,7 +1926,7 @@ static POSSESSIVE3_BEFORE: Lazy<Regex> = Lazy::new(|| {
 static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
         r"(?x)
-        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d|in\s+(?:\d+|\w+)\s+(?:years?|months?|weeks?|anos?|mes(?:es)?|semanas?|anys?|mesos|setmanes|anni|anno|mesi|mese|settiman[ae])|for\s+\w+\s+years|desde|des\s+de|da\s+\d|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
+        ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d+|in\s+(?:\d+|\w+)\s+(?:years?|months?|weeks?|anos?|mes(?:es)?|semanas?|anys?|mesos|setmanes|anni|anno|mesi|mese|settiman[ae])|for\s+\w+\s+years|desde|des\s+de|da\s+\d+|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
         | ^[\w'-]*\s+(?:\w+\s+)?(?:on\s+(?:the\s+)?\d|el\s+(?:dia\s+)?\d|il\s+\d|the\s+\d)
         | ^[\w'-]*\s+(?:has\s+)?been\s+(?:\w+\s+)?(?:awful|bad|terrible|horrendous|horrible|rough|brutal|worse|a\s+nightmare|hell|playing\s+up|acting\s+up|flaring|killing\s+me)\b
         ",
@@ -1963,7 +2094,7 @@ fn tied(
 /// quando avevo 8 anni", "des de petita".
 static SINCE_WHEN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&fold(
-        r"^[\w'+-]*\s+(?:since|desde|des\s+de|dal|dalla|da|from)\s+(?:(?:el|los|las|la|les|els|il|i|l'|the|age|my|i\s+was|que|quando|os|as|o|a)\s*)*(?:\d{4}\b|\d{1,2}\b|childhood|birth|peque|petit|bambin|crianca|nin[oa]|nascita|naixement|nacimiento|nascimento|i\s+was|tenia|avevo|tinha)",
+        r"^[\w'+-]*(?:\s+(?:grave|severe|severa|severo|cronic[oa]|chronic|lieve|mild|leve|greu|bad))?\s+(?:since|desde|des\s+de|dal|dalla|da|from)\s+(?:(?:el|los|las|la|les|els|il|i|l'|the|age|my|i\s+was|que|quando|os|as|o|a|eu)\s*)*(?:\d{4}\b|\d{1,2}\b|childhood|birth|peque|petit|bambin|crianca|nin[oa]|nascita|naixement|nacimiento|nascimento|i\s+was|tenia|avevo|tinha|ero\b|era\b|eramos\b|estaba\b|estava\b)",
     ))
     .expect("since-when regex")
 });
