@@ -2322,3 +2322,204 @@ fn ninth_round_portuguese_serials_and_charts() {
         vec![PhiType::MedicalRecordNumber]
     );
 }
+
+#[test]
+fn tenth_round_names_by_role_document_and_address() {
+    // a care role with a possessive, a role and the name in brackets, a unit or a line after
+    assert_eq!(
+        red("my physio Tomek made me cry today"),
+        "my physio [PERSON_NAME] made me cry today"
+    );
+    assert_eq!(
+        red("mi fisioterapeuta Ilenia es un sol"),
+        "mi fisioterapeuta [PERSON_NAME] es un sol"
+    );
+    assert_eq!(
+        red("la enfermera (Yoli) fue un amor"),
+        "la enfermera ([PERSON_NAME]) fue un amor"
+    );
+    assert_eq!(
+        red("Ruby from the fracture clinic rang back"),
+        "[PERSON_NAME] from the fracture clinic rang back"
+    );
+    assert_eq!(
+        red("After an hour, Pilar on the phone sorted it"),
+        "After an hour, [PERSON_NAME] on the phone sorted it"
+    );
+    // whose document it is; one to three initials; a delivery label
+    assert_eq!(
+        red("encontré el pasaporte de Baltasar Quirós en la cafetería"),
+        "encontré el pasaporte de [PERSON_NAME] en la cafetería"
+    );
+    assert_eq!(
+        red("a card in the name of A. B. Okafor"),
+        "a card in the name of [PERSON_NAME]"
+    );
+    assert_eq!(red("Delivery to: T. Nwosu"), "Delivery to: [PERSON_NAME]");
+    // the author's own doctor in apposition, reported saying something; a professor's title
+    assert_eq!(
+        red("Mi cardióloga, la doctora Urquijo, dice que no es grave"),
+        "Mi cardióloga, la doctora [PERSON_NAME], dice que no es grave"
+    );
+    assert_eq!(
+        red("mi opera il professor Lanza domani"),
+        "mi opera il professor [PERSON_NAME] domani"
+    );
+    assert!(types("Bella intervista al professor Burioni sui vaccini").is_empty());
+    // a name spoken to at a sentence start; a known first name having a condition
+    assert_eq!(
+        red("Pilar tienes toda la razón"),
+        "[PERSON_NAME] tienes toda la razón"
+    );
+    assert_eq!(
+        red("Rosa tiene diabetes desde niña"),
+        "[PERSON_NAME] tiene diabetes desde niña"
+    );
+    assert!(types("Rosa es mi color favorito").is_empty());
+    // an institution after a place's name is no one
+    assert!(types("a man died at Bradford Royal Infirmary after waiting").is_empty());
+}
+
+#[test]
+fn tenth_round_names_in_capitals_quotes_and_lower_case() {
+    // a full name in capitals after a cue or led by a known first name, the whole of it
+    assert_eq!(
+        red("Estimado JAVIER MORENO, su cita es mañana"),
+        "Estimado [PERSON_NAME], su cita es mañana"
+    );
+    assert_eq!(
+        red("Gentile BIANCHI LUCA, la visita è confermata"),
+        "Gentile [PERSON_NAME], la visita è confermata"
+    );
+    // a quotation opened by an apostrophe, a Portuguese particle inside the name
+    assert_eq!(
+        red("SMS: 'Ana do Rosário Pinto, a sua consulta'"),
+        "SMS: '[PERSON_NAME], a sua consulta'"
+    );
+    // a care role and a lower-case name; a surname between the name and the verb
+    assert_eq!(
+        red("my night nurse bukola was amazing"),
+        "my night nurse [PERSON_NAME] was amazing"
+    );
+    assert_eq!(
+        red("mi tia reme sanz lleva tres dias ingresada"),
+        "mi tia [PERSON_NAME] lleva tres dias ingresada"
+    );
+}
+
+#[test]
+fn tenth_round_dates() {
+    // Portuguese November
+    assert_eq!(
+        types("A minha avó foi operada no dia 3 de novembro"),
+        vec![PhiType::Date]
+    );
+    // a full date with a clock time in a reminder; not in an event's programme
+    assert_eq!(
+        types("Recordatorio del centro: 03/03/2027 a las 09:15, planta 2"),
+        vec![PhiType::Date]
+    );
+    assert!(types("La conferencia empieza el 03/03/2027 a las 09:15").is_empty());
+    // a due date or a procedure right after the date
+    assert_eq!(
+        types("el 14 de maig surto de comptes!"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("il 9 marzo ha l'intervento al ginocchio"),
+        vec![PhiType::Date]
+    );
+    // a treatment started on the date in a post that discloses; a screening one has to get
+    assert_eq!(
+        types("They found Hodgkin lymphoma. Starting ABVD on 4th February, wish me luck"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("the whole class has to get screened at the chest clinic on 9th March"),
+        vec![PhiType::Date]
+    );
+}
+
+#[test]
+fn tenth_round_numbers() {
+    // a year and a running number is a reference
+    assert!(types("Nº 2025-118734, sin respuesta").is_empty());
+    // a Portuguese mobile near a hospital, a Brazilian one with its area code
+    assert_eq!(
+        types("Perdi a carteira no Hospital de São João, liguem para 936 555 120 por favor"),
+        vec![PhiType::Phone]
+    );
+    assert_eq!(
+        types("Achei um celular na recepção do hospital. Zap (21) 99876-5432"),
+        vec![PhiType::Phone]
+    );
+    // the NHS number named a sentence back
+    assert_eq!(
+        types("I gave my NHS number twice on the phone. It is 943 476 5919 for the record"),
+        vec![PhiType::HealthCardNumber]
+    );
+    // a home fax the surgery reaches him on
+    assert_eq!(
+        types("my grandad only has a fax, if the surgery needs to reach him it's 0161 496 0123"),
+        vec![PhiType::Fax]
+    );
+    // a clinical documentation mailbox; a Portuguese chart number
+    assert!(types("send it to documentacio.clinica@hospital-exemple.cat").is_empty());
+    assert_eq!(
+        types("processo nº 4471203"),
+        vec![PhiType::MedicalRecordNumber]
+    );
+}
+
+#[test]
+fn tenth_round_disclosure() {
+    let d = |t: &str| run(t).0.condition_category;
+    let some = |c: &str| Some(c.to_string());
+    // what the doctors said it is; a specialist seen for a condition
+    assert_eq!(
+        d("went in for a check and they told me it's melanoma"),
+        some("oncology")
+    );
+    assert_eq!(d("Me dijeron que es leucemia"), some("oncology"));
+    assert!(d("Vaig al psicòleg per l'ansietat des de fa un any").is_some());
+    // a positive test heading the sentence; a treatment's routine; a device put in
+    assert!(d("Positiva en covid otra vez, me quedo en casa").is_some());
+    assert!(d("Diálisis tres veces por semana desde 2019").is_some());
+    assert_eq!(
+        d("Stent put in yesterday, feeling tired"),
+        some("cardiology")
+    );
+    assert_eq!(d("Marcapasos puesto ayer"), some("cardiology"));
+    // a named person's condition; a condition said to a named person
+    assert!(d("Ruby's epilepsy has been awful lately").is_some());
+    assert_eq!(
+        d("Miss you Tariq. Chemo is brutal but you're tougher"),
+        some("oncology")
+    );
+    // Mumsnet's DS / DD; a treatment under way; a device put in, in Portuguese
+    assert!(d("DS (9) has been diagnosed with coeliac disease").is_some());
+    assert_eq!(
+        d("El meu pare està fent radioteràpia a l'Arnau"),
+        some("oncology")
+    );
+    assert_eq!(
+        d("O meu pai colocou um stent na semana passada"),
+        some("cardiology")
+    );
+    // IVF and a positive; a condition since childhood; a condition for some years
+    assert_eq!(
+        d("After three rounds of IVF we finally got our positive"),
+        some("maternity")
+    );
+    assert!(d("Epilessia da quando ero piccola, oggi altra crisi").is_some());
+    assert!(d("coeliac for 12 yrs and still getting glutened").is_some());
+    // a fracture operated on is surgery; a plural pregnancy
+    assert_eq!(
+        d("Mi abuelo se rompió la cadera y lo operaron ayer"),
+        some("surgery")
+    );
+    assert_eq!(d("Siamo incinti!!"), some("maternity"));
+    // idioms: "so OCD about", nearly having a heart attack
+    assert_eq!(d("I'm a bit OCD about my desk"), None);
+    assert_eq!(d("Quase tive um enfarte quando vi o preço"), None);
+}
