@@ -7,6 +7,11 @@
 //! platform's declared language if there is one, and otherwise no code at all: downstream stages
 //! treat `None` as "unknown" rather than acting on a coin flip. The thresholds were chosen on
 //! `tests/data/lang/social.tsv` with `vigia eval lang --tsv F --sweep` (that file is their dev set).
+//!
+//! Lingua's character n-grams can be carried off by proper names: "A jail in Villavicencio Colombia
+//! has 95 percent of confirmed cases" reads as Spanish to them. Function words are the check: when
+//! lingua's pick has none of its own among the text's words and another language has at least
+//! two of its own (and more than any other), that language wins (see [`FUNCTION_WORDS`]).
 
 use lingua::{Language, LanguageDetector as Lingua, LanguageDetectorBuilder};
 use serde::Deserialize;
@@ -53,6 +58,101 @@ pub struct RawGuess {
     pub letters: usize,
     pub best: Option<(&'static str, f64)>,
     pub runner_up: f64,
+    /// Set when function words overruled lingua's pick: `best` is then their language.
+    pub by_function_words: bool,
+}
+
+/// Frequent function words that belong to one of the detector's languages and to no other of
+/// them (so no "de", "la", "en", "in", "que", "non", "per", "com": shared words vote for nobody).
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "is", "are", "was", "were", "has", "have", "had", "of", "and", "with", "this",
+            "that", "there", "will", "from", "for", "my", "we", "they", "been", "you", "your",
+            "our", "what", "which", "would", "should", "after", "at", "to", "it", "be", "by",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "y", "los", "las", "pero", "muy", "hay", "esto", "nadie", "cuando", "donde", "también",
+            "ahora", "hoy", "fue",
+        ],
+    ),
+    (
+        "ca",
+        &[
+            "els", "amb", "però", "molt", "aquest", "aquesta", "perquè", "també", "ens", "hem",
+            "avui", "doncs", "ningú", "res", "meva", "seva",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "gli", "della", "degli", "che", "sono", "è", "perché", "anche", "questo", "questa",
+            "molto", "ho", "hanno", "di", "alla", "nel", "oggi",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "não", "você", "muito", "também", "são", "isso", "isto", "pelo", "pela", "ao", "às",
+            "uma", "hoje", "meu", "minha",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "est",
+            "et",
+            "des",
+            "une",
+            "je",
+            "nous",
+            "vous",
+            "avec",
+            "pour",
+            "dans",
+            "sur",
+            "cette",
+            "aujourd'hui",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "und", "ist", "nicht", "ich", "mit", "ein", "eine", "für", "auf", "zu", "wir",
+            "den", "dem", "heute",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "een", "van", "niet", "ik", "voor", "op", "zijn", "wij", "dat", "vandaag",
+        ],
+    ),
+    ("eu", &["eta", "ez", "bat", "dut", "dago", "gaur"]),
+];
+
+/// The language whose function words outvote lingua's pick `best`, if any.
+fn function_word_pick(cleaned: &str, best: &str) -> Option<&'static str> {
+    let words: std::collections::HashSet<String> = cleaned
+        .split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let votes: Vec<(&'static str, usize)> = FUNCTION_WORDS
+        .iter()
+        .map(|(lang, list)| (*lang, list.iter().filter(|w| words.contains(**w)).count()))
+        .collect();
+    let own = votes.iter().find(|(l, _)| *l == best).map_or(0, |v| v.1);
+    if own > 0 {
+        return None;
+    }
+    let (lang, n) = *votes.iter().max_by_key(|v| v.1)?;
+    let tied = votes.iter().filter(|v| v.1 == n).count() > 1;
+    (n >= 2 && !tied && lang != best).then_some(lang)
 }
 
 impl LanguageDetector {
@@ -89,13 +189,29 @@ impl LanguageDetector {
                 letters,
                 best: None,
                 runner_up: 0.0,
+                by_function_words: false,
             };
         }
-        let values = self.inner.compute_language_confidence_values(cleaned);
+        let values = self.inner.compute_language_confidence_values(&cleaned);
+        let best = values.first().map(|(l, c)| (iso(*l), *c));
+        let runner_up = values.get(1).map(|(_, c)| *c).unwrap_or(0.0);
+        if let Some(pick) = best.and_then(|(b, _)| function_word_pick(&cleaned, b)) {
+            let conf = values
+                .iter()
+                .find(|(l, _)| iso(*l) == pick)
+                .map_or(0.0, |(_, c)| *c);
+            return RawGuess {
+                letters,
+                best: Some((pick, conf)),
+                runner_up: best.map_or(0.0, |(_, c)| c),
+                by_function_words: true,
+            };
+        }
         RawGuess {
             letters,
-            best: values.first().map(|(l, c)| (iso(*l), *c)),
-            runner_up: values.get(1).map(|(_, c)| *c).unwrap_or(0.0),
+            best,
+            runner_up,
+            by_function_words: false,
         }
     }
 
@@ -114,8 +230,9 @@ pub fn decide(raw: &RawGuess, hint: Option<&str>, config: &LangConfig) -> Langua
     match raw.best {
         Some((code, conf))
             if raw.letters >= config.min_letters
-                && conf >= config.min_confidence
-                && conf - raw.runner_up >= config.min_margin =>
+                && (raw.by_function_words
+                    || (conf >= config.min_confidence
+                        && conf - raw.runner_up >= config.min_margin)) =>
         {
             LanguageInfo {
                 code: Some(code.to_string()),
@@ -199,5 +316,38 @@ mod tests {
             Some("es"),
         );
         assert_eq!(got.code.as_deref(), Some("ca"));
+    }
+
+    #[test]
+    fn function_words_overrule_names() {
+        let d = LanguageDetector::new();
+        // Lingua alone reads this as Spanish (the place names carry its n-grams).
+        let raw =
+            d.raw("A jail in Villavicencio Colombia has 95 percent of confirmed COVID-19 cases.");
+        assert!(raw.by_function_words);
+        let got = d.detect(
+            "A jail in Villavicencio Colombia has 95 percent of confirmed COVID-19 cases.",
+            None,
+        );
+        assert_eq!(got.code.as_deref(), Some("en"));
+        assert!(got.reliable);
+        // A Spanish post with an English phrase keeps its own language: it has its own words.
+        let es = d.detect(
+            "Hoy en urgencias de La Paz nadie sabe nada, what a mess, de verdad",
+            None,
+        );
+        assert_eq!(es.code.as_deref(), Some("es"));
+    }
+
+    #[test]
+    fn shared_words_vote_for_nobody() {
+        // "de", "la", "en", "que" belong to several languages: no override on them alone.
+        assert_eq!(function_word_pick("de la en que", "ca"), None);
+        // One word is not enough, two are, and a tie decides nothing.
+        assert_eq!(function_word_pick("situation is", "fr"), None);
+        assert_eq!(function_word_pick("there are cases", "es"), Some("en"));
+        assert_eq!(function_word_pick("the and els amb", "es"), None);
+        // Lingua's pick with a word of its own stands.
+        assert_eq!(function_word_pick("the cases of y los", "es"), None);
     }
 }
