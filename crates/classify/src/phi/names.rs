@@ -17,7 +17,9 @@ use vigia_model::PhiType;
 /// The second letter must be lower-case, so a contraction or an elision ("I'm", "S'ha",
 /// "M'han") is not a name.
 const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}\p{Ll}(?:[\p{Ll}'’\-]*\p{Ll})?(?:-\p{Lu}\p{Ll}+)?";
-const PARTICLE: &str = r"(?:de|del|de la|di|da|do|du|van|von|i|y|dos|das)";
+// (phi-rules@11: two-word particles, "van der Merwe", "de los Ríos".)
+const PARTICLE: &str =
+    r"(?:van der|van den|von der|de los|de las|de|del|de la|di|da|do|du|van|von|i|y|dos|das)";
 
 static NAME_SEQ: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(r"^{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN}){{0,3}}")).expect("name regex")
@@ -38,6 +40,8 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | (?:delivery|deliver|ship|addressed|sent)\s+to|recipient|destinatari[oa]?|destinatário|entregar\s+a|consegna\s+a|entrega\s+a
           | (?:the\s+|el\s+|la\s+|il\s+|al\s+)?(?:patient|paciente|pacient|paziente|resident|residente|usuari[oa]?|utente|assistit[oa])
           | (?:señora|señor|senyora|senyor|signora|signor|sra|sr|sig|madam|sir|senhora|senhor|dona|doña|dom|(?:a|o)\s+(?:senhora|senhor))
+          | (?:passing\s+of|death\s+of|muerte\s+de|fallecimiento\s+de|mort\s+de|morte\s+d[eao]|scomparsa\s+di|sorry\s+(?:to\s+hear\s+)?(?:about|for)|condolences(?:\s+to)?|condoglianze(?:\s+a)?|p[ée]same(?:\s+a)?|sentit\s+condol|condol[eè]ncies(?:\s+a)?|pêsames(?:\s+a)?|(?:family|familia|família|famiglia|famille)\s+(?:of|de|di|d[ao]))
+          | (?:the\s+)?name\s+on\s+(?:[\w']+\s+){1,3}?(?:is|was) | (?:my|his|her|the)\s+name\s+(?:is|was) | (?:full|real|wrong|correct|right)\s+name | (?:nombre|nom|nome)\s+(?:complet[oa]?|errad[oa]|equivocad[oa]|correct[oa]|corret[oa]|cert[oa]|sbagliat[oa]|giust[oa]|e\s+cognome|y\s+apellidos?|i\s+cognoms?)
           | (?:la\s+|el\s+|il\s+)?(?:nurse|enfermer[oa]|infermer[ae]?|infermier[ae]|doctora?|metgessa|metge|m[ée]dic[oa]|dottor(?:essa|e)?|cirujan[oa]|cirurgi[àa]|chirurgo|gp|midwife|matrona|llevadora|ostetrica|pediatra|fisio|consultant|surgeon|nurses|midwives|doctors|enfermeras|enfermeros|matronas|infermeres|infermers|llevadores|infermiere|infermieri|ostetriche|enfermeir[oa]s?|doutor[a]?|parteira|médic[oa]s)
           | (?:un|una)\s+(?:tal|cert|certa)|un\s+certo|a\s+certain
           | (?:name|named|called|nombre|llamad[oa]|se\s+llama|me\s+llamo|em\s+dic|es\s+diu|nom|nome|mi\s+chiamo|si\s+chiama|di\s+nome|my\s+name\s+is|me\s+chamo|chamo-me|se\s+chama|chamad[oa]|meu\s+nome\s+é|o\s+meu\s+nome\s+é)
@@ -52,7 +56,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(?:Dr|Dra|Drs|Dott|Dott\.ssa|Prof|Profa|Mr|Mrs|Ms|Sr|Sra|Srta|Sig|Sig\.ra|Dña|Dª|Sister|Nurse)\.?|\b(?:dott|dr|dra|prof|sig)\.|\bdott\.ssa|\b[Pp]rofess(?:or|ore|ora|oressa)|\b[Dd]outor(?:a)?)\s*$")
+    Regex::new(r"(?:\b(?:Dr|Dra|Drs|Dott|Dott\.ssa|Prof|Profa|Mr|Mrs|Ms|Sr|Sra|Srta|Sig|Sig\.ra|Dña|Dª|Sister|Nurse|Miss)\.?|\b(?:dott|dr|dra|prof|sig)\.|\bdott\.ssa|\b[Pp]rofess(?:or|ore|ora|oressa)|\b[Dd]outor(?:a)?)\s*$")
         .expect("title regex")
 });
 
@@ -85,6 +89,24 @@ const NOT_NAMES: &[&str] = &[
     // (phi-rules@10) institutions after a place's name ("Leicester Royal Infirmary")
     "Infirmary", "Hospice", "Institute", "Instituto", "Institut", "Istituto", "Clínica",
     "Clinica", "Sanatorio", "Poliambulatorio", "Ambulatorio", "Trust", "Foundation",
+    // (phi-rules@11) job titles and specialties on letters and signs ("Consultant Physician,
+    // Diabetes & Endocrinology"), and an introduction's verb ("Meet Pieter ...")
+    "Physician", "Surgeon", "Consultant", "Registrar", "Diabetes", "Endocrinology",
+    "Cardiology", "Oncology", "Neurology", "Radiology", "Paediatrics", "Pediatrics",
+    "Orthopaedics", "Orthopedics", "Dermatology", "Gastroenterology", "Rheumatology",
+    "Haematology", "Hematology", "Urology", "Nephrology", "Respiratory", "Medicine", "Surgery",
+    "Psychiatry", "Gynaecology", "Obstetrics", "Geriatrics", "Ophthalmology", "Cardiología",
+    "Oncología", "Neurología", "Pediatría", "Traumatología", "Ginecología", "Urología",
+    "Psiquiatría", "Endocrinología", "Dermatología", "Reumatología", "Hematología",
+    "Nefrología", "Neumología", "Oftalmología", "Cirugía", "Cardiologia", "Oncologia",
+    "Neurologia", "Pediatria", "Traumatologia", "Ginecologia", "Urologia", "Psiquiatria",
+    "Psichiatria", "Endocrinologia", "Dermatologia", "Reumatologia", "Ematologia",
+    "Hematologia", "Nefrologia", "Pneumologia", "Oftalmologia", "Medicina", "Cirurgia",
+    "Chirurgia", "Meet", "Introducing", "Conoced", "Coneixeu", "Conheçam",
+    // honours of public life ("Sir Chris Hoy", "Dame Deborah James")
+    "Sir", "Dame", "Lord", "Lady",
+    // titles read as a word after a cue ("la família do Sr. Armando")
+    "Sr", "Sra", "Srta", "Mr", "Mrs", "Ms", "Dott", "Prof", "Profa", "Sig",
 ];
 
 /// Public figures whose names in the news or in quotes are not patient data.
@@ -103,6 +125,9 @@ const PUBLIC_FIGURES: &[&str] = &[
     "Jordi Pujol", "Greta Thunberg", "Pep Guardiola", "Guardiola", "Leo Messi", "Messi", "Lily Allen", "Bruno Mars", "Pedro Cavadas", "Cavadas",
     "Marcelo Rebelo de Sousa", "Rebelo de Sousa", "Lula", "Luís Montenegro", "António Costa",
     "Graça Freitas", "Papa Leone", "Pope Leo", "Carlo Ancelotti", "Ancelotti",
+    // (phi-rules@11) physicians and artists of public life in es/ca/it/pt
+    "Pau Donés", "Concha Velasco", "Josep Baselga", "Valentín Fuster", "Alberto Zangrillo",
+    "Matteo Bassetti", "Roberto Burioni", "Pedro Duque", "Raffaella Carrà", "Rocío Jurado",
 ];
 
 /// Common first names in en, es, ca and it (written by hand from the most frequent given names
@@ -275,6 +300,8 @@ const MORE_FIRST_NAMES: &[&str] = &[
     "Caio", "Davi", "Murilo", "Igor", "Luan", "Heitor", "Bento", "Benício",
     // (phi-rules@10) short forms and names of every generation still missing
     "Rob", "Robbie", "Kezia", "Keziah", "Leroy", "Consuelo", "Aurelio", "Anselmo",
+    // (phi-rules@11) short forms and common names of every generation still missing
+    "Pedro", "Teo", "Winnie", "Tasha", "Bex", "Becky", "Teodoro", "Antònia", "Raimundo",
 ];
 
 /// First names that are also ordinary words, places or brands; alone, without a cue, they are
@@ -322,7 +349,7 @@ static KIN_PAREN: Lazy<Regex> = Lazy::new(|| {
 static REPORTING: Lazy<Regex> = Lazy::new(|| {
     // ("En Pep de la farmàcia diu", "Tom from the pharmacy says": where they are from may come
     // between.)
-    Regex::new(r"(?i)^(?:\s+(?:de|del|de\s+la|de\s+l'|from|of|at|di|della|dalla|da|do)\s+(?:the\s+|la\s+|el\s+|l')?[\p{L}'’]+)?,?\s+(?:has\s+|have\s+)?(?:said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura|revealed|reveals|has\s+revealed|opened\s+up|opens\s+up|ha\s+revelado|reveló|ha\s+confesado|confesó|va\s+revelar|ha\s+revelat|ha\s+rivelato|ha\s+confessato|revelou|confessou|foi\s+visitar|visitou|va\s+visitar|ha\s+visitato|è\s+andat[oa]\s+a\s+visitare|fue\s+a\s+visitar)\b")
+    Regex::new(r"(?i)^(?:,?\s+(?:de|del|de\s+la|de\s+l'|from|of|at|di|della|dalla|da|do)\s+(?:the\s+|la\s+|el\s+|l')?(?:[\p{L}'’]+\s+){0,2}?[\p{L}'’]+)?,?\s+(?:has\s+|have\s+)?(?:alerta|alertó|advierte|avisa|asegura|recomienda|insiste|sostiene|avverte|afferma|sostiene|raccomanda|adverteix|alerta|assegura|recomana|alertou|avisou|recomenda|disse|diz|said|says|announced|announces|stated|claims|claimed|explained|explains|warned|warns|told\s+(?:reporters|the\s+press)|visited|visits|dijo|explicó|afirmó|declaró|advirtió|va\s+dir|va\s+explicar|va\s+afirmar|ha\s+(?:dicho|anunciado|visitado|declarado|afirmado|dit|anunciat|visitat|declarat|detto|annunciato|visitato|dichiarato|parlato|inaugurado|inaugurat|inaugurato|explicado|explicat|spiegato|avvertito|advertido|advertit)|dice|diu|dichiara|afirma|annuncia|anuncia|declara|inaugura|revealed|reveals|has\s+revealed|opened\s+up|opens\s+up|ha\s+revelado|reveló|ha\s+confesado|confesó|va\s+revelar|ha\s+revelat|ha\s+rivelato|ha\s+confessato|revelou|confessou|foi\s+visitar|visitou|va\s+visitar|ha\s+visitato|è\s+andat[oa]\s+a\s+visitare|fue\s+a\s+visitar)\b")
         .expect("reporting regex")
 });
 
@@ -375,7 +402,7 @@ static SAINT_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A work or talk credited to someone ("talk by X", "interview with X", "el libro de X"): a
 /// public speaker or author, not a patient.
 static PUBLIC_CONTEXT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|al|a\s+la|con|amb|ao|à|com)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|al|alla|allo|con|col)|articolo\s+di|libro\s+di|(?:book|novel|article|documentary|podcast|film|movie|libro|llibre|livro|novela|novel·la|romanzo|artículo|article|articolo|artigo|documental|documentario|documentário|película|pel·lícula)\s+(?:[\p{L}'’]+\s+){1,3}?(?:by|de|di|del|della|do|da))\s*$")
+    Regex::new(r"(?i)\b(?:(?:talk|article|book|op-ed|column|paper|podcast|lecture|keynote|thread|video|documentary)\s+(?:by|with|from)|interview\s+with|charla\s+de|artículo\s+de|libro\s+de|entrevista\s+(?:a|al|a\s+la|con|amb|ao|à|com)|xerrada\s+de|article\s+de|llibre\s+de|intervista\s+(?:a|al|alla|allo|con|col)|articolo\s+di|libro\s+di|named\s+after|in\s+hono(?:u)?r\s+of|en\s+honor\s+(?:a|de)|en\s+homenatge\s+a|in\s+onore\s+di|intitolat[oa]\s+a|em\s+homenagem\s+a|(?:documentary|documental|documentario|documentário|film|movie|película|pel·lícula|book|libro|llibre|livro|series|serie|série)\s+(?:about|on|sobre|su|sul|sulla|de)|(?:book|novel|article|documentary|podcast|film|movie|libro|llibre|livro|novela|novel·la|romanzo|artículo|article|articolo|artigo|documental|documentario|documentário|película|pel·lícula)\s+(?:[\p{L}'’]+\s+){1,3}?(?:by|de|di|del|della|do|da))\s*$")
         .expect("public context regex")
 });
 
@@ -466,6 +493,17 @@ fn personal_article(text: &str, at: usize) -> bool {
     ARTICLE.is_match(tail_of(text, at, 12))
 }
 
+/// The Catalan article contracted with a preposition ("del Biel", "al Pol", "pel Marc") after
+/// a lower-case word (phi-rules@11); after a capitalised one it names a place ("Farmacia del
+/// Carmen", "Hospital del Mar").
+fn contracted_article(text: &str, at: usize) -> bool {
+    static CONTRACTED: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\d'’])\p{Ll}[\p{L}'’]*\s+(?:del|al|pel)\s+$")
+            .expect("contracted article regex")
+    });
+    CONTRACTED.is_match(tail_of(text, at, 30))
+}
+
 /// First names that, after an article, are a country, a city or a festival ("El Salvador",
 /// "La Paz", "la Mercè", "La Victoria").
 const PLACES_WITH_ARTICLE: &[&str] = &[
@@ -541,7 +579,7 @@ fn name_at(text: &str, at: usize) -> Option<usize> {
     while words.last().is_some_and(|w| {
         [
             "de", "del", "de la", "la", "di", "da", "do", "du", "van", "von", "i", "y", "dos",
-            "das",
+            "das", "der", "den", "los", "las",
         ]
         .contains(w)
     }) {
@@ -581,9 +619,9 @@ static LOWER_KIN_NAME: Lazy<Regex> = Lazy::new(|| {
           |madre|padre|hijo|hija|marido|mujer|esposa|esposo|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|sobrino|sobrina|novio|novia|cuñado|cuñada|amigo|amiga|vecino|vecina
           |mare|pare|fill|filla|germà|germana|avi|àvia|iaia|iaio|cosí|cosina|nebot|neboda|marit|dona|amic|veí|veïna
           |figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|nipote|amico|vicino|vicina
-          |mãe|pai|filho|filha|irmão|irmã|avó|avô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha|missus|hubby|mate|comadre|compadre|nieto|nieta
+          |mãe|pai|filho|filha|irmão|irmã|avó|avô|vó|vô|vovó|vovô|tio|tia|neto|neta|esposa|mulher|namorado|namorada|vizinho|vizinha|missus|hubby|mate|comadre|compadre|nieto|nieta
           |(?:(?:transport|taxi|ambulance|night|day|home|district|community|key)\s+)?(?:driver|physio|carer|nurse|midwife|consultant|surgeon|therapist|counsellor|dentist|hygienist|worker|fisio|enfermer[oa]|infermer[ao]|infermier[ae]|cuidador[a]?|matrona|llevadora|ostetrica|badante))(?:[-\s]in[-\s]law)?
-        \s+(\p{Ll}[\p{Ll}'’-]{2,})")
+        \s+(?:(?:dona|don|doña|seu|sr|sra|signora|signor|senyora|senyor)\.?\s+)?(\p{Ll}[\p{Ll}'’-]{2,})")
         .expect("lower-case kin name regex")
 });
 
@@ -691,7 +729,7 @@ static HOSPITAL_OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A pet right before the word ("mi perro Toby", "our cat Luna", "il mio gatto Leo"): an
 /// animal's name, not a person's.
 static PET_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:dog|doggo|cat|puppy|kitten|pup|pet|horse|pony|rabbit|bunny|hamster|parrot|perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|mascota|gos|gossa|gosset|gat|cane|cagna|cagnolin[oa]|gatt[oa]|gattin[oa]|c[ãa]o|cadela|cachorr[oa]|gatinh[oa]|conejo|conill|coniglio|coelho)\s*[:,(]?\s*$")
+    Regex::new(r"(?i)\b(?:spaniel|labrador|lab|terrier|retriever|collie|poodle|beagle|chihuahua|pug|dachshund|husky|bulldog|schnauzer|westie|cockapoo|labradoodle|whippet|greyhound|caniche|teckel|galgo|podenco|bodeguero|barboncino|bassotto|dog|doggo|cat|puppy|kitten|pup|pet|horse|pony|rabbit|bunny|hamster|parrot|perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|mascota|gos|gossa|gosset|gat|cane|cagna|cagnolin[oa]|gatt[oa]|gattin[oa]|c[ãa]o|cadela|cachorr[oa]|gatinh[oa]|conejo|conill|coniglio|coelho)\s*[:,(]?\s*$")
         .expect("pet regex")
 });
 
@@ -811,6 +849,45 @@ static HAS_AFTER: Lazy<Regex> = Lazy::new(|| {
         .expect("has regex")
 });
 
+/// Where a patient lies, right after the name (phi-rules@11): "seu Juvenal do leito 7",
+/// "l'Engràcia, de l'habitació 9", "the lady in bay 4", "la signora della stanza 12".
+static BED_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:in|from|at|of|do|da|de|del|della|dalla|nella|de\s+la|de\s+l'|en\s+la|a\s+l'|no|na)\s*(?:the\s+|la\s+|l'|o\s+|a\s+)?(?:bed|bay|room|side\s+room|cama|habitaci[óo]n|habitaci[óo]|llit|box|leito|quarto|cama|letto|stanza|camera)\s*(?:n[º°o]\.?\s*)?\d{1,3}\b")
+        .expect("bed regex")
+});
+
+/// A care role right after the name with an article and no comma (phi-rules@11): "Raj the
+/// porter", "Sandra la enfermera", "Gino l'infermiere".
+static ROLE_AFTER_THE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s+(?:the|our|la|el|il|l'|lo|o|a)\s*(?:porter|nurse|midwife|physio|hca|healthcare\s+assistant|cleaner|receptionist|carer|paramedic|enfermer[oa]|matrona|llevadora|celador[a]?|auxiliar|infermer[ao]|infermier[ae]|ostetrica|enfermeir[oa]|zelador[a]?|fisio\w*)\b")
+        .expect("role-after-the regex")
+});
+
+/// What closes a post after a signature: punctuation, emoji, nothing else.
+static POST_END: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[\s\p{P}\p{S}\u{fe0f}\u{200d}]*$").expect("post end regex"));
+
+/// A dash or a sign-off right before a name that closes the post (phi-rules@11): "— Bex",
+/// "Thanks, Ifeoma", "... solo los papeles. Pedro".
+static SIGNATURE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:[—–-]\s*|(?:^|[.!?\n]\s*)(?:thanks|thank\s+you|cheers|ta|gracias|gràcies|grazie|obrigad[oa]|merci|love|xx)\s*[,!]?\s*)$")
+        .expect("signature regex")
+});
+
+/// Screen fiction and its cast (phi-rules@11): "episode 9 of The Pitt", "the new season",
+/// "deserves every award", "la serie", "la fiction": the names are characters and actors.
+static SCREEN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:episode|season\s+\d|series\s+\d|tv\s+series|box\s*set|sitcom|netflix|hbo|disney\+|prime\s+video|deserves\s+(?:an?|every)\s+(?:award|emmy|bafta|oscar)|episodio|episodi|capítulo|capítol|temporada|puntata|stagione|serie\s+tv|fiction\s+rai|telenovela|novela\s+das|série|actor|actress|actriz|actriu|attore|attrice|ator|atriz)\b")
+        .expect("screen regex")
+});
+
+/// A public life praised right after the name (phi-rules@11): "Concha Velasco, qué actriz",
+/// "X was a legend of oncology", "va ser un referent de l'oncologia".
+static PUBLIC_PRAISE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:,\s*(?:qué|que|what\s+an?|quin|quina|che|quanto|quanta)\s+(?:actriz|actor|actriu|actress|attrice|attore|atriz|ator|cantante|cantant|singer|artista|artist|legend|leyenda|llegenda|leggenda|lenda|genio|geni|genius|músic[oa]?|musician|escritor[a]?|escriptor[a]?|writer|scrittrice|scrittore)|\s+(?:was|is|va\s+ser|és|fue|es|è\s+stat[oa]|è|foi|é)\s+(?:a\s+|an\s+|un[a]?\s+|uno\s+|um[a]?\s+)?(?:referent[e]?|eminencia|eminència|luminare|pioneer|pionero|pioner|pioniere|pioneiro|legend|leyenda|llegenda|leggenda|lenda|icon|icono|icona|ícone|world\s+leader|giant|gigante)\b)")
+        .expect("public praise regex")
+});
+
 /// A place preposition right before the word: "of Dayton, passed away" names the town, not the
 /// one who died.
 static PLACE_PREP_BEFORE: Lazy<Regex> =
@@ -864,8 +941,19 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if words.len() >= 2 && KIN_TITLES.contains(&words[0]) {
             continue;
         }
+        // "Don Teodoro Villalobos Arranz", "Doña Pura Sanz": an older person's honorific before
+        // a full name (phi-rules@11); "Don Benito" alone is a town.
+        static HONORIFIC_BEFORE: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r"(?:^|[^\p{L}])(?:Don|Doña|Dona|Dom|Dña\.?)\s+$").expect("honorific regex")
+        });
+        let honoured = HONORIFIC_BEFORE.is_match(tail_of(text, s, 8)) && words.len() >= 2;
         let first_known = first_names().contains(words[0]);
-        if elided_article && !first_known && !intro {
+        let bed = BED_AFTER.is_match(&text[e..]) && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        // ("La meva sogra, l'Antònia Masdéu": a full name after a cue and the article.)
+        let cued_article = words.len() >= 2
+            && elided_article
+            && CUE.is_match(&before(text, article_start(text, s), 60));
+        if elided_article && !first_known && !intro && !bed && !cued_article {
             continue;
         }
         // "I'm Going Home": an introduction needs a known first name or a full name.
@@ -885,6 +973,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !PLACES_WITH_ARTICLE.contains(&words[0])
             && (elided_article
                 || personal_article(text, s)
+                || (unambiguous && contracted_article(text, s))
                 || ((unambiguous || PT_VERB_AFTER.is_match(&text[e..]))
                     && PT_ARTICLE_BEFORE.is_match(tail_of(text, s, 4))
                     && !PUBLIC_CONTEXT_BEFORE.is_match(tail_of(text, s, 40)))
@@ -924,9 +1013,30 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !NOT_EVENT_SUBJECTS.contains(&words[0])
             && !NOT_NAMES.contains(&words[0]);
         // "thanks to Siobhan, Tariq and Priya": the next item of a list of names.
+        // ("CALLER (Jim, Swindon)": after a comma alone, an unknown word must go on the list.)
+        static LIST_GOES_ON: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r"^\s*(?:,|\s(?:and|y|i|e|&)\s)").expect("list goes on regex"));
         let listed = last_name_end.is_some_and(|le| {
-            le <= s && LIST_JOIN.is_match(&text[le..s]) && !NOT_EVENT_SUBJECTS.contains(&words[0])
+            le <= s
+                && LIST_JOIN.is_match(&text[le..s])
+                && (first_known
+                    || !text[le..s].trim().starts_with(',')
+                    || text[le..s].trim().len() > 1
+                    || LIST_GOES_ON.is_match(&text[e..]))
+                && !NOT_EVENT_SUBJECTS.contains(&words[0])
         });
+        // "... Thanks, Ifeoma", "— Bex": a name that closes the post after a sign-off or a dash.
+        let signature = words.len() <= 2
+            && POST_END.is_match(&text[e..])
+            && (SIGNATURE_BEFORE.is_match(tail_of(text, s, 20))
+                || (first_known
+                    && text[..s]
+                        .trim_end()
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| matches!(c, '.' | '!' | '?'))))
+            && !NOT_EVENT_SUBJECTS.contains(&words[0])
+            && !NOT_NAMES.contains(&words[0]);
         // (A known first name closed by a comma or "!": "Hi Team," and "Morning Glasgow!" are
         // no one's.)
         let greeted = GREETING_BEFORE.is_match(tail_of(text, s, 20))
@@ -953,6 +1063,11 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             || greeted
             || kin_paren
             || role_paren
+            || signature
+            || honoured
+            || cued_article
+            || (bed && (first_known || words.len() >= 2 || mid_sentence || elided_article))
+            || ROLE_AFTER_THE.is_match(&text[e..])
             || document_of
             || vocative
             || staff
@@ -1038,6 +1153,8 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             near
         };
         let public_context = (PUBLIC_CONTEXT_BEFORE.is_match(before_title) && !cued && !kin)
+            || (!kin && PUBLIC_PRAISE_AFTER.is_match(&text[e..]))
+            || (!kin && !CUE.is_match(&prev) && SCREEN.is_match(text))
             || PUBLIC_TITLE_BEFORE.is_match(near)
             || (!kin && PUBLIC_AFTER.is_match(&text[e..]));
         if ORG_AFTER.is_match(&text[e..]) {
@@ -1065,7 +1182,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
     // "Precious and Tunde", "Zaid and Maryam": a known first name (even one that is also a
     // word) joined by "and" to a name taken is a name too.
     static BEFORE_AND: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(\p{Lu}\p{Ll}+)\s*(?:,|\s(?:and|y|i|e|&))\s+(?:(?:la|el|il|o|a)\s+)?$")
+        Regex::new(r"(\p{Lu}\p{Ll}+)\s*(?:,|\s(?:and|y|i|e|&))\s+(?:(?:la|el|il|o|a)\s+)?(?:(?:Dr|Dra|Dott|Prof|Mr|Mrs|Ms|Miss|Sr|Sra)\.?\s+)?$")
             .expect("before-and regex")
     });
     let taken: Vec<(usize, usize)> = out
@@ -1084,9 +1201,18 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '#'));
             let near = tail_of(text, ws, 30);
+            // ("especially Tasha and Dr Nwachukwu-Jones": joined to a titled name, mid-sentence,
+            // an unknown word is a name too.)
+            let titled_partner = TITLE.is_match(tail_of(text, s, 12))
+                && !NOT_NAMES.contains(&w.as_str())
+                && text[..ws]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',');
             if free
                 && word_start
-                && first_names().contains(w.as_str())
+                && (first_names().contains(w.as_str()) || titled_partner)
                 && !NOT_EVENT_SUBJECTS.contains(&w.as_str())
                 && !PLACES_WITH_ARTICLE.contains(&w.as_str())
                 && !INSTITUTION_BEFORE.is_match(near)
@@ -1201,6 +1327,13 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             .unwrap_or_default();
         // The verb right after the name, or after one more lower-case word (the surname).
         let src = if from_caps { lowered.as_str() } else { text };
+        // ("minha vó dona cida pegou covid": an honorific before the lower-case word.)
+        let whole = c.get(0).expect("match");
+        static HONORIFIC: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r"\b(?:dona|don|doña|seu|sr|sra|signora|signor|senyora|senyor)\.?\s+$")
+                .expect("honorific regex")
+        });
+        let honorific = HONORIFIC.is_match(&src[whole.start()..w.start()]);
         let mut next = src[w.end()..].split_whitespace();
         let (w2, w3) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
         let surname = w2.len() >= 3
@@ -1211,12 +1344,21 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             && !LOWER_VERBS.contains(&w2)
             && LOWER_VERBS.contains(&w3);
         let verb = LOWER_VERBS.contains(&w2) || surname;
-        let end = if surname {
+        // ("mi prima maria jose": a compound first name, both words known.)
+        let compound = |x: &str| -> bool {
+            let mut cs = x.chars();
+            let cap: String = cs
+                .next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
+            first_names().contains(cap.as_str()) && !LOWER_NOT_NAMES.contains(&x)
+        };
+        let end = if surname || (compound(word) && compound(w2)) {
             w.end() + src[w.end()..].find(w2).unwrap_or(0) + w2.len()
         } else {
             w.end()
         };
-        if verb || first_names().contains(capitalised.as_str()) {
+        if verb || honorific || first_names().contains(capitalised.as_str()) {
             out.push(Cand::new(w.start(), end, PhiType::PersonName, 40, None));
         }
     }
@@ -1255,6 +1397,54 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             }
         }
     }
+    recurring(text, out);
+}
+
+/// A name taken once is a name wherever its first word recurs in the post (phi-rules@11):
+/// "Hola, soy Pilar ... LOCUTORA: Pilar, cuéntanos", "Meet Pieter van der Merwe ... Pieter if
+/// you're reading this", "el Pol estarà ... la mare del Pol".
+fn recurring(text: &str, out: &mut Vec<Cand>) {
+    let firsts: Vec<&str> = out
+        .iter()
+        .filter(|c| c.kind == PhiType::PersonName)
+        .filter_map(|c| text[c.start..c.end].split_whitespace().next())
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars().count() >= 3
+                && !NOT_NAMES.contains(w)
+                && !NOT_EVENT_SUBJECTS.contains(w)
+                && !KIN_TITLES.contains(w)
+        })
+        .collect();
+    let mut found = Vec::new();
+    for w in firsts {
+        for (at, _) in text.match_indices(w) {
+            let end = at + w.len();
+            let bounded = !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '#' | '.' | '/'))
+                && !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let near = tail_of(text, at, 30);
+            let taken = out
+                .iter()
+                .chain(found.iter())
+                .any(|c: &Cand| c.start < end && at < c.end);
+            if bounded
+                && !taken
+                && !SAINT_BEFORE.is_match(near)
+                && !HOSPITAL_OF_BEFORE.is_match(near)
+                && !(INSTITUTION_BEFORE.is_match(near) && !contracted_article(text, at))
+            {
+                found.push(Cand::new(at, end, PhiType::PersonName, 40, None));
+            }
+        }
+    }
+    out.extend(found);
 }
 
 /// A reporting verb right after the word or after one more word (its surname): "tony blair

@@ -2523,3 +2523,128 @@ fn tenth_round_disclosure() {
     assert_eq!(d("I'm a bit OCD about my desk"), None);
     assert_eq!(d("Quase tive um enfarte quando vi o preço"), None);
 }
+
+fn names_in(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    run(text)
+        .0
+        .spans
+        .iter()
+        .filter(|s| s.kind == PhiType::PersonName)
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect()
+}
+
+#[test]
+fn phi_rules_11_names_by_context() {
+    // a name label with words between or a qualifier
+    assert_eq!(
+        names_in("Name on the envelope is Oluwaseun Adebayo, please message me"),
+        vec!["Oluwaseun Adebayo"]
+    );
+    assert_eq!(
+        names_in("Veio com o nome errado: Jandira Sampaio. Como corrijo?"),
+        vec!["Jandira Sampaio"]
+    );
+    // deaths and condolences, an older person's honorific before a full name
+    assert_eq!(
+        names_in("We are sad to share the passing of Ethelred Joan Pimm last night."),
+        vec!["Ethelred Joan Pimm"]
+    );
+    assert_eq!(
+        names_in("Ha fallecido Don Eusebio Carrasco Pino, a los 91 años."),
+        vec!["Eusebio Carrasco Pino"]
+    );
+    assert!(names_in("hay que ir a Don Benito a que te vean").is_empty());
+    assert_eq!(
+        names_in("So sorry to hear about Ottilie, lovely woman"),
+        vec!["Ottilie"]
+    );
+    assert_eq!(
+        names_in("Mi más sentido pésame a la familia de Anacleto."),
+        vec!["Anacleto"]
+    );
+    // a school note to "Miss"; a signature closing the post
+    assert_eq!(
+        names_in("Miss Adeyemi, he will be off until Monday."),
+        vec!["Adeyemi"]
+    );
+    assert_eq!(
+        names_in("Please leave the folder at reception. — Zainab"),
+        vec!["Zainab"]
+    );
+    assert_eq!(
+        names_in("Back on the 9th. Thanks, Oyelaran"),
+        vec!["Oyelaran"]
+    );
+    // a patient placed by their bed or room; staff with the role after
+    assert_eq!(
+        names_in("Hoje o seu Genival do leito 3 pediu para ver o jogo."),
+        vec!["Genival"]
+    );
+    assert_eq!(
+        names_in("Adéu a l'Eulàlia, de l'habitació 4, que sempre reia."),
+        vec!["Eulàlia"]
+    );
+    assert_eq!(
+        names_in("huge thanks to Dev the porter, legend"),
+        vec!["Dev"]
+    );
+    assert_eq!(
+        names_in("especially Kemi and Dr Okonkwo-Bell, who were wonderful"),
+        vec!["Kemi", "Okonkwo-Bell"]
+    );
+    // two-word particles; a full name after a cue and the elided article
+    assert_eq!(
+        names_in("My grandad Johannes van der Berg is 90 today"),
+        vec!["Johannes van der Berg"]
+    );
+    assert_eq!(
+        names_in("La meva cunyada, l'Eulàlia Vendrell, va ingressar ahir."),
+        vec!["Eulàlia Vendrell"]
+    );
+    // a name taken once is a name where it recurs
+    assert_eq!(
+        names_in("Hola, soy Jacinta, de Cuenca. LOCUTORA: Jacinta, cuéntanos."),
+        vec!["Jacinta", "Jacinta"]
+    );
+    // lower case: an honorific, a compound first name
+    assert_eq!(names_in("minha vó dona zefa caiu ontem"), vec!["zefa"]);
+    assert_eq!(
+        names_in("mi prima maria jose ya tiene fecha"),
+        vec!["maria jose"]
+    );
+}
+
+#[test]
+fn phi_rules_11_no_names() {
+    // a building named after someone; a physician in the news; an artist praised
+    assert!(names_in("The new wing is named after Professor Hamish Ogilvie.").is_empty());
+    assert!(
+        names_in("El doctor Fermín Aldecoa, del CNIO, alerta de que el alcohol no protege.")
+            .is_empty()
+    );
+    assert!(
+        names_in("Il professor Ettore Vannucci del Sant'Orsola ha detto in tv che va bene.")
+            .is_empty()
+    );
+    assert!(names_in("DEP Lolita Sevilla, qué cantante.").is_empty());
+    assert!(
+        names_in("El Dr. Ferran Puigdomènech va ser un referent de la cardiologia.").is_empty()
+    );
+    // screen fiction; a documentary's subject; a pet of a named breed
+    assert!(names_in("Still not over Dr Carter in season 3, Noah Wyle was robbed").is_empty());
+    assert!(names_in("Her documentary about Gerald made me cry").is_empty());
+    assert!(names_in("Our labrador Bruno had his op at the vets today").is_empty());
+    // specialties and job titles on a letter; a caller's town
+    assert!(
+        names_in("The letter says Consultant Physician, Rheumatology & Nephrology.").is_empty()
+    );
+    assert_eq!(
+        names_in("CALLER (Kevin, Doncaster): the bus never came"),
+        vec!["Kevin"]
+    );
+    assert!(
+        names_in("Sir Bradley Wiggins talking about it helped. Thank you Sir Bradley.").is_empty()
+    );
+}
