@@ -2,7 +2,7 @@
 //! treats every such date (except the year alone) as an identifier; dates of public events are not.
 
 use super::disclosure;
-use super::rules::{clause_after, clause_before, has_cue};
+use super::rules::{before, clause_after, clause_before, has_cue};
 use super::Cand;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -184,12 +184,33 @@ static VISIT_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// A pregnancy in the post: "due 4th July" is then the baby's due date ("bills due 4 July" is
 /// not).
 static PREGNANCY_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:baby|bump|pregnan\w*|expecting|embaraz\w*|embarass\w*|incint\w*|gr[áa]vid\w*|beb[éeè]|nadó|bimb[oa]|parto|part|fpp|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b")
+    Regex::new(r"(?i)\b(?:baby|bump|pregnan\w*|expecting|embaraz\w*|embarass\w*|incint\w*|gr[áa]vid\w*|beb[éeè]|nadó|bimb[oa]|parto|part|fpp|dpp|salgo\s+de\s+cuentas|surto\s+de\s+comptes|de\s+cuentas|de\s+comptes|twins|gemel\w*|g[êe]meos)\b")
         .expect("pregnancy regex")
 });
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:due|edd|fpp|previsto\s+para|prevista\s+per|prevista\s+para|termine|salgo\s+de\s+cuentas|surto\s+de\s+comptes)\b[^.!?]{0,12}$")
+    Regex::new(r"(?i)\b(?:due|edd|fpp|dpp|previsto\s+para|prevista\s+per|prevista\s+para|termine|previs[ãa]o|data\s+prevista|data\s+presunta|fecha\s+prevista|(?:salgo|sale|sales|salimos|salen|saldr[ée]|saldr[áa])\s+de\s+cuentas|(?:surto|surt|surts)\s+de\s+comptes)\b[^.!?]{0,12}$")
         .expect("due regex")
+});
+
+/// (phi-rules@11) A return after an illness, right before the date: "Tommaso rientra lunedì 16
+/// marzo", "will be back on 3 June", "vuelve al cole el 9 de mayo", "torna a l'escola el dia
+/// 4": in a post that names a condition, the child's or the patient's.
+static RETURN_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:rientra|rientrer[àa]|torna|torner[àa]|tornarà|back|returns?|returning|vuelve|volver[áa]|volta|voltar[áa]|off\s+(?:until|till)|de\s+baja\s+hasta|de\s+baixa\s+fins|a\s+casa\s+fins|a\s+casa\s+hasta)\b(?:\s+(?:a\s+scuola|al\s+cole|al\s+colegio|a\s+l'escola|à\s+escola|to\s+school|at\s+school|a\s+clase|a\s+classe|to\s+work|al\s+trabajo|a\s+la\s+feina|al\s+lavoro))?\s*(?:on\s+|el\s+|il\s+|dia\s+|el\s+dia\s+|o\s+dia\s+|the\s+)?(?:\p{L}+\s+)?$")
+        .expect("return regex")
+});
+
+/// (phi-rules@11) A session of treatment or a scan right before the date: "ho l'infusione il
+/// 22 gennaio", "my chemo is on 3 May", "tengo diálisis el 4", "a sessão de rádio é dia 9".
+static SESSION_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:infusions?|infusione|infusión|infusió|infusão|chemo|quimio|chemio|radiotherapy|radio|radioterapia|radioteràpia|dialysis|diálisis|dialisi|diàlisi|diálise|transfusion|transfusión|trasfusione|transfusió|transfusão|injection|inyección|iniezione|injecció|injeção|session|sesión|sessió|seduta|sessão|ciclo|cycle|cicle)\b[^.!?]{0,10}?(?:on|el|il|a|dia|the|is|es|è|é)?\s*$")
+        .expect("session regex")
+});
+
+/// The author as the subject ("io ho", "yo tengo", "eu tenho", "jo tinc"), which
+/// [`disclosure::personal`] leaves to the possessives.
+static FIRST_PERSON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:io|ho|yo|tengo|jo|tinc|eu|tenho)\b").expect("first person regex")
 });
 
 /// An appointment named right before the date ("Cita: 14/03/2025", "appointment 14.03.25",
@@ -247,6 +268,30 @@ static TREATMENT_START_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
 static THREAD_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:\b(?:hilo|thread|fil|filo)\b|🧵)[^\p{L}\d]*$").expect("thread regex")
+});
+
+/// (phi-rules@11) A date that opens its own sentence right after one telling a personal
+/// event: "Perdimos al bebé en la semana 11. El 19 de noviembre.", "My dad had his stroke.
+/// On 3 May.": it dates that event.
+fn opens_after_personal_event(text: &str, at: usize, ctx: &str) -> bool {
+    static OPENER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^\s*(?:el|il|on|on\s+the|the|o|a|dia|el\s+dia|lo)?\s*$")
+            .expect("opener regex")
+    });
+    if !OPENER.is_match(ctx) || before(text, at, 80).trim_end().len() == ctx.trim_end().len() {
+        return false;
+    }
+    let prev = before(text, at, 90);
+    let prev = prev.trim_end_matches(|c: char| c != '.' && c != '!' && c != '?');
+    (disclosure::personal(prev) || PERSONAL_PLURAL.is_match(prev))
+        && (disclosure::mentions_condition(prev) || PREGNANCY_IN_POST.is_match(prev))
+}
+
+/// First person plural of a couple telling their loss or their baby ("perdimos", "we lost",
+/// "abbiamo perso", "vam perdre", "perdemos").
+static PERSONAL_PLURAL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:we|our|us|perdimos|hemos\s+perdido|nuestr[oa]|abbiamo|nostr[oa]|vam|hem|nostre|perdemos|nosso|nossa)\b")
+        .expect("personal plural regex")
 });
 
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
@@ -332,6 +377,12 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || test
             || VISIT_AFTER.is_match(&next)
             || (DUE_BEFORE.is_match(&ctx) && PREGNANCY_IN_POST.is_match(text))
+            || (RETURN_BEFORE.is_match(&ctx) && disclosure::mentions_condition(text))
+            || (SESSION_BEFORE.is_match(&ctx)
+                && (disclosure::personal(&ctx)
+                    || FIRST_PERSON.is_match(&ctx)
+                    || *discloses.get_or_insert_with(|| disclosure::detect(text, &[]).is_some())))
+            || opens_after_personal_event(text, m.start(), &ctx)
             || APPT_RIGHT_BEFORE.is_match(&ctx)
             || (YEAR.is_match(s)
                 && TIME_AFTER.is_match(&text[m.end()..])

@@ -99,7 +99,9 @@ impl PhiDetector {
         rules::streets(text, &mut c);
         dates::dates(text, &mut c);
         names::names(text, &mut c);
-        resolve(c)
+        let mut kept = resolve(c);
+        kept.retain(|k| !said_invalid(text, k));
+        kept
     }
 
     /// Find PHI spans and self-disclosure; return them with the redacted text.
@@ -116,6 +118,34 @@ impl PhiDetector {
         info.condition_category = category.map(str::to_string);
         (info, redacted)
     }
+}
+
+/// A number the post itself calls invalid, fake or non-existent right after it (phi-rules@11):
+/// "the 'patient ID' in this scam text is 173 278 1794, which isn't even a valid NHS number",
+/// "o CPF 767.610.622-28 ... Esse CPF nem existe": no one's identifier. (Not "they say it
+/// doesn't exist": a real number the system failed to find.)
+fn said_invalid(text: &str, k: &Cand) -> bool {
+    use once_cell::sync::Lazy;
+    use regex::Regex;
+    static INVALID: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)(?:\b(?:isn't|is\s+not|wasn't|not)\s+even\s+(?:a\s+)?(?:valid|real)\b|\b(?:nem|ni\s+siquiera|neanche|nemmeno|ni\s+tan\s+sols)\s+(?:existe|existeix|esiste)\b|d[íi]gito\s+verificador\s+n[ãa]o\s+bate|check\s+digit\s+(?:fails|is\s+wrong|doesn't)|\b(?:fake|invented|made[- ]up|inventad[oa]|inventat|inventato|falso|fals)\s+(?:number|id|número|numero|nif|dni|cpf))")
+            .expect("invalid regex")
+    });
+    if !matches!(
+        k.kind,
+        PhiType::Phone
+            | PhiType::MedicalRecordNumber
+            | PhiType::NationalId
+            | PhiType::HealthCardNumber
+            | PhiType::AccountNumber
+    ) {
+        return false;
+    }
+    let end = text[k.end..]
+        .char_indices()
+        .nth(120)
+        .map_or(text.len(), |(i, _)| k.end + i);
+    INVALID.is_match(&text[k.end..end])
 }
 
 /// Keep the best of overlapping candidates: higher priority, then longer, then earlier.

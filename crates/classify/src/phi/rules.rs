@@ -243,6 +243,11 @@ static NIE: Lazy<Regex> = Lazy::new(|| re(r"\b[XYZxyz][ -]?\d{7}[ -]?[A-Za-z]\b"
 static CF: Lazy<Regex> = Lazy::new(|| {
     re(r"(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")
 });
+static NUSS_CUE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:n[úu]mero de afiliaci[óo]n(?: a la seguridad social)?|n[úu]m\. de afiliaci[óo]n|nuss|naf|n[úu]mero de la seguridad social|n[úu]mero de la seguretat social|n[úu]mero d'afiliaci[óo])\b",
+    )
+});
 static NIF_PT: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3} ?\d{3} ?\d{3}\b"));
 /// Portuguese tax and citizen-card cues ("NIF", "contribuinte", "cartão de cidadão").
 static PT_ID_CUE: Lazy<Regex> = Lazy::new(|| {
@@ -338,7 +343,12 @@ pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
     // em todo o lado... O meu é 2xxxxxxxx").
     for m in NIF_PT.find_iter(text) {
         let prev = before(text, m.start(), 120);
-        if PT_ID_CUE.is_match(&prev) && checks::nif_pt(m.as_str()) {
+        // (phi-rules@11) a phone cue right before ("Agradeço contacto para o 912 ...") makes it
+        // a phone, whatever id was named earlier in the post.
+        if PT_ID_CUE.is_match(&prev)
+            && checks::nif_pt(m.as_str())
+            && !DIRECT_CUE.is_match(&before(text, m.start(), 30))
+        {
             out.push(Cand::new(
                 m.start(),
                 m.end(),
@@ -348,6 +358,9 @@ pub(crate) fn national_ids(text: &str, out: &mut Vec<Cand>) {
             ));
         }
     }
+    // (phi-rules@11) Spain's Social Security number (NUSS, "número de afiliación"): a
+    // national identifier like the SSN, not a health card.
+    cued_tokens(text, &NUSS_CUE, &ALNUM_ID, 30, PhiType::NationalId, 82, out);
     for m in SSN_DASHED.find_iter(text) {
         if checks::ssn(m.as_str()) {
             out.push(Cand::new(
@@ -385,7 +398,7 @@ const PHONE_CUES: &[&str] = &[
     "call", "phone", "tel", "text me", "ring", "mobile", "whatsapp", "fax", "llam", "truc",
     "chiam", "móvil", "mòbil", "cellulare", "teléfono", "telèfon", "telefono", "número", "numero",
 ];
-const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea)|nuhsa|tarjeta sip|n[úu]mero sip|sip|n[úu]mero de afiliaci[óo]n|member(?:ship)? (?:id|number|no\.?)|subscriber (?:id|number)|insurance (?:id|number)|medicare (?:number|card|no\.?)|medicaid (?:id|number)|health plan (?:id|number))\b";
+const HEALTH_CARD_CUES: &str = r"(?i)\b(?:cip(?:[- ]sns)?|tsi|tarjeta sanitaria(?: individual)?|targeta sanit[àa]ria(?: individual)?|tessera sanitaria|health card|health insurance card|c[óo]digo sns|codi cip|n[úu]mero sns|n[úu]mero (?:de )?utente|n\.?º (?:de )?utente|cart[ãa]o (?:de )?utente|utente n\.?º|ehic|tes(?:sera)? (?:team|europea)|nuhsa|tarjeta sip|n[úu]mero sip|sip|member(?:ship)? (?:id|number|no\.?)|subscriber (?:id|number)|insurance (?:id|number)|medicare (?:number|card|no\.?)|medicaid (?:id|number)|health plan (?:id|number))\b";
 static CNS_BR: Lazy<Regex> = Lazy::new(|| re(r"\b\d{3} ?\d{4} ?\d{4} ?\d{4}\b"));
 static CNS_CUE: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:cns|sus|cart[ãa]o nacional de sa[úu]de|cart[ãa]o do sus)\b"));
@@ -463,8 +476,11 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
 /// An id-like token: letters, digits and separators, at least four digits in all.
 /// A letter prefix is upper-case when a space separates it ("HC 2201", "NHC 3384712"); a
 /// lower-case word before a number ("pone 1997") is a word, not a prefix.
-static ALNUM_ID: Lazy<Regex> =
-    Lazy::new(|| re(r"\b(?:[A-Z]{1,4}[-/ ]?|[A-Za-z]{1,4}[-/]?)?\d[\d/ -]{2,22}\d[A-Za-z]?\b"));
+static ALNUM_ID: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"\b(?:(?:19|20)\d{2}[-/][A-Z]{1,4}[-/]\d{3,12}|(?:[A-Z]{1,4}[-/ ]?|[A-Za-z]{1,4}[-/]?)?\d[\d/ -]{2,22}\d[A-Za-z]?)\b",
+    )
+});
 static SERIAL_ID: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z0-9][A-Z0-9-]{4,24}\b"));
 
 /// For each match of `cue`, the first token matching `token` that starts within `window`
@@ -735,6 +751,9 @@ const NOT_PHONE_CUES: &[&str] = &[
     "passaporte", "receipt", "recibo", "rebut", "ricevuta", "scontrino", "albarán", "albarà",
     "tracking", "parcel", "paquete", "pacchetto", "encomenda", "nif", "contribuinte", "utente",
     "cidadão", "processo",
+    // (phi-rules@11) product codes and a Brazilian tax id ("the barcode number on this box")
+    "barcode", "bar code", "código de barras", "codi de barres", "codice a barre", "cpf",
+    "product", "producto", "producte", "prodotto", "produto", "model", "modelo", "modello",
     // (phi-rules@10) complaints and cases ("Reclamación nº 2026-004417")
     "reclamaci", "reclamo", "queja", "queixa", "segnalazione", "protocol", "case no",
     "case number", "case ref", "incidencia", "incidència", "solicitud nº", "sol·licitud",
@@ -777,7 +796,7 @@ const ORG_PHONE_CUES: &[&str] = &[
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
 static DIRECT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
+        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga|contact[oe]?|contactar|contacte|contatto|contato|contattare)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:para\s+o|pelo|pro|al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
     )
 });
 
@@ -822,13 +841,16 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     "reach me", "contact me", "whatsapp", "mòbil", "móvil", "cellulare", "personal",
     // (phi-rules@10) whose it is as the object ("if the pharmacy needs to send him stuff")
     "him ", "them ", "whats ",
+    // (phi-rules@11) someone's own or home fax ("su fax es el", "from home")
+    "su fax", "seu fax", "suo fax", "his fax", "her fax", "home fax", "fax de casa",
+    "fax di casa", "fax da casa", "desde casa", "from home", "des de casa",
 ];
 
 /// Words only Portuguese writes (not Spanish or Galician): a 9-digit number starting 91/92/93/96
 /// in such a post is a mobile, not a Madrid or Barcelona landline.
 static PORTUGUESE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:não|você|vocês|alguém|obrigad[oa]|ligue|liguem|telemóvel|telemovel|também|muito|moro|uma|pra|está\s+internad[oa]|achei|moram|liga-me)\b",
+        r"(?i)\b(?:não|você|vocês|alguém|obrigad[oa]|ligue|liguem|telemóvel|telemovel|também|muito|moro|uma|pra|está\s+internad[oa]|achei|moram|liga-me|agradeço|cartão|cidadão|perto)\b",
     )
 });
 
@@ -869,10 +891,16 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         let trimmed_start = raw.len() - raw.trim_start().len();
         s += trimmed_start;
         let ctx = clause_before(text, s, 45);
+        // (phi-rules@11) "0034 688 ...": the international prefix written with 00.
+        let digits: String = match digits.strip_prefix("00") {
+            Some(rest) if digits.len() >= 11 => rest.to_string(),
+            _ => digits,
+        };
+        let raw_intl = raw.trim_start().starts_with('+') || raw.trim_start().starts_with("00");
         let national = digits
             .strip_prefix("34")
-            .or_else(|| digits.strip_prefix("39").filter(|_| raw.starts_with('+')))
-            .or_else(|| digits.strip_prefix("44").filter(|_| raw.starts_with('+')))
+            .or_else(|| digits.strip_prefix("39").filter(|_| raw_intl))
+            .or_else(|| digits.strip_prefix("44").filter(|_| raw_intl))
             .unwrap_or(&digits);
         // UK non-geographic 03/084/087 lines (0300 123 1234) belong to public bodies and firms.
         let uk_non_geo = digits.len() == 11
@@ -885,7 +913,7 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         // (Portuguese 808 and 707 lines are shared-cost numbers of services.)
         let national = national
             .strip_prefix("351")
-            .filter(|_| raw.starts_with('+'))
+            .filter(|_| raw_intl)
             .unwrap_or(national);
         let toll_free = [
             "800", "900", "0800", "0808", "803", "901", "902", "808", "707",
@@ -907,7 +935,7 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
         // "The code on the glove boxes is 749 ...": a code named a little further back, when
         // nothing says the number is someone's.
-        if !personal && !direct && has_cue(&clause_before(text, s, 45), NOT_PHONE_CUES) {
+        if !personal && !direct && has_cue(&clause_before(text, s, 60), NOT_PHONE_CUES) {
             continue;
         }
         // An organisation named in the question just before ("the patient line of Hospital
@@ -1079,9 +1107,32 @@ pub(crate) fn streets(text: &str, out: &mut Vec<Cand>) {
         // "via email 2" or "via WhatsApp": the word after `via` must be a name, not a medium.
         let low = s.to_lowercase();
         if let Some(rest) = low.strip_prefix("via ") {
-            let w = rest.split_whitespace().next().unwrap_or("");
+            let w = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
             if [
-                "email", "e-mail", "whatsapp", "sms", "twitter", "app", "zoom", "web",
+                "email",
+                "e-mail",
+                "whatsapp",
+                "sms",
+                "twitter",
+                "app",
+                "zoom",
+                "web",
+                "fax",
+                "mail",
+                "pec",
+                "posta",
+                "telefono",
+                "skype",
+                "teams",
+                "telegram",
+                "internet",
+                "correo",
+                "instagram",
+                "facebook",
             ]
             .contains(&w)
             {

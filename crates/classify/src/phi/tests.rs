@@ -2648,3 +2648,74 @@ fn phi_rules_11_no_names() {
         names_in("Sir Bradley Wiggins talking about it helped. Thank you Sir Bradley.").is_empty()
     );
 }
+
+#[test]
+fn phi_rules_11_numbers() {
+    // a number the post calls invalid or non-existent is no one's
+    assert!(types(
+        "The 'account ID' in this scam email is 4417 2290 1183, which isn't even a valid number"
+    )
+    .is_empty());
+    assert!(
+        types("Mensagem falsa com o CPF 111.444.777-35 pendente. Esse CPF nem existe.")
+            .iter()
+            .all(|t| *t != PhiType::Phone)
+    );
+    // (but a real number the system could not find is still the author's)
+    assert!(
+        !types("Mi número de historia clínica es HC-2019-774512 y dicen que no existe").is_empty()
+    );
+    // a barcode or a product number is no phone
+    assert!(types(
+        "The barcode number on this pack of lancets is 502 118 4471. Is it in the recall?"
+    )
+    .is_empty());
+    // the 00 international prefix; a phone cue after a Portuguese NIF named earlier
+    assert_eq!(
+        types("Busco a la familia, ingresado en el Hospital Clínic. Contacto 0034 655 301 442"),
+        vec![PhiType::Phone]
+    );
+    assert!(types(
+        "Perdi o cartão de cidadão, NIF 135330157. Agradeço contacto para o 913 552 087."
+    )
+    .contains(&PhiType::Phone));
+    // Spain's Social Security number is a national id
+    assert_eq!(
+        types("Se me cayó un papel con mi número de afiliación 28/12345678/40 en la farmacia"),
+        vec![PhiType::NationalId]
+    );
+    // an invoice reference with a year, letters and a running number
+    assert_eq!(
+        types("Me reclaman una factura 2025/HB/118204 que ya pagué"),
+        vec![PhiType::AccountNumber]
+    );
+    // someone's own fax at home; "via fax" is no street
+    assert!(
+        types("Mi madre aún usa fax en la farmacia: su fax es el 976 11 22 33")
+            .contains(&PhiType::Fax)
+    );
+    assert!(types("Vogliono il modulo via FAX. Nel 2026.").is_empty());
+}
+
+#[test]
+fn phi_rules_11_dates() {
+    let dated = |t: &str| types(t).contains(&PhiType::Date);
+    // due dates however they are said
+    assert!(dated(
+        "Mi cuñada sale de cuentas el 14 de septiembre, qué nervios"
+    ));
+    assert!(dated("Incinta di 20 settimane, DPP 3 novembre"));
+    assert!(dated("Grávida de gêmeos! Previsão pro dia 11/09"));
+    // a loss dated in the sentence after
+    assert!(dated(
+        "Perdimos a nuestro bebé en la semana 9. El 2 de marzo."
+    ));
+    // a return after an illness; a treatment session
+    assert!(dated(
+        "Giulia rientra giovedì 12 marzo, ha avuto la varicella"
+    ));
+    assert!(dated(
+        "mi hijo vuelve al cole el 9 de mayo, ha tenido varicela"
+    ));
+    assert!(dated("Io ho la chemio il 4 febbraio, speriamo bene"));
+}
