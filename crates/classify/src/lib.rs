@@ -281,4 +281,26 @@ mod tests {
         let out = fast.classify_batch(&[&m]);
         assert!(detector_detail(&out[0]).contains("text and link features"));
     }
+
+    /// Needs the model cache. The closest claim decides a debunk: "Hot baths do not prevent
+    /// coronavirus infection" matches the hot-bath myth (refuted) and, further off, the negative
+    /// claim "hand sanitiser does not destroy the virus", which it does not repeat. It scored
+    /// 1.0 when any supporting match outvoted the closest one.
+    #[test]
+    fn a_debunk_is_read_from_its_closest_claim() {
+        let m = mention("Hot baths do not prevent coronavirus infection");
+        let mut cfg = ClassifyConfig::default();
+        cfg.tiers.tier = tiers::Tier::Transformer;
+        let full = Classifier::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
+        let info = &full.classify_batch(&[&m])[0].misinformation;
+        assert_eq!(info.claims[0].id, "hot-bath-covid", "{info:#?}");
+        assert_eq!(info.claims[0].stance, vigia_model::Stance::Refutes);
+        assert!(
+            info.claims
+                .iter()
+                .all(|c| c.stance != vigia_model::Stance::Supports),
+            "{info:#?}"
+        );
+        assert!(info.score < 0.5, "{info:#?}");
+    }
 }

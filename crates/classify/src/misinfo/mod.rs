@@ -279,7 +279,8 @@ impl MisinfoDetector {
                     self.claim_sources(&c.id)
                 ),
             });
-        } else if let Some(c) = claims.iter().find(|c| c.stance == Stance::Neutral) {
+        } else if let Some(c) = claims.first().filter(|c| c.stance == Stance::Neutral) {
+            // With no claim repeated, the closest match says whether the post takes a side.
             claim_sigs.push(Signal {
                 kind: "claim_match".into(),
                 weight: 0.8,
@@ -320,8 +321,9 @@ impl MisinfoDetector {
                         || sigs.iter().map(|s| s.weight.max(0.0)).sum::<f32>() >= CORROBORATION
                 }
             };
+            // The closest claim is debunked and none is repeated.
             let debunk_only =
-                !claims.is_empty() && claims.iter().all(|c| c.stance == Stance::Refutes);
+                supporting.is_none() && claims.first().is_some_and(|c| c.stance == Stance::Refutes);
             let (w, detail_scope) = if foreign {
                 // The head cannot read the wording, so whatever the gate, only the subject
                 // counts: half-way between the prior and an even chance when the post is on a

@@ -414,6 +414,19 @@ pub fn stance(text: &str, urls: &[String], cues: &ClaimCues) -> (Stance, StanceR
         if negated && !cues.negated {
             return (Stance::Refutes, StanceReason::Negation);
         }
+        if negated && cues.negated {
+            // Repeating a negative claim means denying what it denies ("hand sanitiser does
+            // not destroy the virus"); denying something else on the same subject ("hot baths
+            // do not prevent infection") repeats nothing we can tell.
+            let denies_the_same = clauses
+                .iter()
+                .filter(|c| overlap(c) >= 1)
+                .flat_map(|c| negated_verb_stems(c))
+                .any(|s| cues.negated_stems.contains(&s));
+            if !denies_the_same {
+                return (Stance::Neutral, StanceReason::Negation);
+            }
+        }
         if cues.negated && !negated {
             // Refuting a negative claim means asserting what it denies; without that verb the
             // post may be restating the claim in other words, so it takes no side we can tell.
@@ -594,6 +607,28 @@ mod tests {
         assert!(["catc", "spre", "cont"]
             .iter()
             .all(|s| c.negated_stems.contains(*s)));
+    }
+
+    /// Symmetric to the rule above: a negated post supports a negative claim only by denying
+    /// the verb the claim denies.
+    #[test]
+    fn negative_claims_are_repeated_only_by_denying_the_same_verb() {
+        let c = cues(
+            "Commercial hand sanitiser does not destroy the coronavirus.",
+            &["El gel hidroalcohólico no destruye el coronavirus"],
+        );
+        assert_eq!(
+            stance("Shop hand sanitiser does not destroy the virus", &[], &c).0,
+            Stance::Supports
+        );
+        assert_eq!(
+            stance("El gel de farmacia no destruye el virus", &[], &c).0,
+            Stance::Supports
+        );
+        assert_eq!(
+            stance("Hot baths do not prevent coronavirus infection", &[], &c).0,
+            Stance::Neutral
+        );
     }
 
     #[test]

@@ -47,6 +47,9 @@ fn debunking_a_myth_is_not_flagged() {
         "No, vaccines don't cause autism. Decades of studies show it.",
         "Es falso que las vacunas causen autismo.",
         "Bufala: i vaccini non provocano l'autismo.",
+        // Its closest claim is debunked; a negative claim on the same subject that it does not
+        // repeat ("hand sanitiser does not destroy the virus") must not outvote that.
+        "Hot baths do not prevent coronavirus infection",
     ] {
         let info = d.assess(&mention(t), None);
         assert!(info.score < 0.5, "{t}: {info:#?}");
