@@ -1438,7 +1438,7 @@ fn recurring(text: &str, out: &mut Vec<Cand>) {
                 && !taken
                 && !SAINT_BEFORE.is_match(near)
                 && !HOSPITAL_OF_BEFORE.is_match(near)
-                && !(INSTITUTION_BEFORE.is_match(near) && !contracted_article(text, at))
+                && (!INSTITUTION_BEFORE.is_match(near) || contracted_article(text, at))
             {
                 found.push(Cand::new(at, end, PhiType::PersonName, 40, None));
             }

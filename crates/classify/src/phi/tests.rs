@@ -2719,3 +2719,86 @@ fn phi_rules_11_dates() {
     ));
     assert!(dated("Io ho la chemio il 4 febbraio, speriamo bene"));
 }
+
+fn disclosed(text: &str) -> Option<String> {
+    run(text).0.condition_category
+}
+
+#[test]
+fn phi_rules_11_myths_and_debunks_are_no_disclosure() {
+    // a myth passed on, in every language
+    for t in [
+        "A Sant Pau no t'ho diran, però el vaccí de la grip porta grafè i et magnetitza el braç. Compartiu!",
+        "No te lo dirán en el hospital, pero la vacuna del covid lleva grafeno. ¡Compartid!",
+        "They won't tell you at the clinic, but the flu jab has microchips in it. Share!",
+        "Non te lo dicono al pronto soccorso, ma il vaccino antinfluenzale contiene grafene.",
+        "No hospital não te contam, mas a vacina da gripe tem microchips. Partilhem!",
+    ] {
+        assert_eq!(disclosed(t), None, "{t}");
+    }
+    // a myth debunked
+    for t in [
+        "Falso: il bicarbonato non cura il cancro. Lo spiegano gli oncologi del Policlinico Gemelli. Diffidate delle cure miracolose.",
+        "Bulo: el limón no cura el cáncer. Lo explican los oncólogos del Clínic.",
+        "Fals: la vitamina C no cura la grip, diuen els metges de l'Hospital del Mar.",
+        "Myth: garlic doesn't cure diabetes. Beware of miracle cures.",
+        "Falso: o chá de alho não cura a diabetes, explicam os médicos.",
+    ] {
+        assert_eq!(disclosed(t), None, "{t}");
+    }
+    // (one of the post's own still counts)
+    assert!(disclosed(
+        "Falso: il bicarbonato non cura il cancro. Lo so bene: mia madre ha un tumore al seno."
+    )
+    .is_some());
+}
+
+#[test]
+fn phi_rules_11_disclosure_families() {
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        disclosed("minha vó pegou covid de novo, já está em casa"),
+        some("infectious")
+    );
+    assert!(disclosed("llevo dos semanas de baja por depresión y hoy he salido").is_some());
+    assert_eq!(
+        disclosed("My brother waited six hours with a headache, turned out to be meningitis"),
+        some("infectious")
+    );
+    assert!(disclosed("estou há 2 meses tomando fluoxetina por causa da ansiedade").is_some());
+    assert_eq!(
+        disclosed("Me devolvieron la carpeta con los informes de mi operación de rodilla"),
+        some("surgery")
+    );
+    assert_eq!(
+        disclosed("La farmacéutica me enseñó a pincharme la heparina después de la operación"),
+        some("surgery")
+    );
+    assert_eq!(
+        disclosed("30 weeks with baby number 3 and the heartburn is real"),
+        some("maternity")
+    );
+    assert_eq!(
+        disclosed("We lost our baby at 12 weeks. Still can't believe it"),
+        some("maternity")
+    );
+    assert!(disclosed(
+        "Ens ha deixat l'avi Pepet, als 90 anys, després d'una insuficiència cardíaca."
+    )
+    .is_some());
+    assert!(
+        disclosed("Per les teràpies de paràlisi cerebral del Marc, gràcies a tothom").is_some()
+    );
+    assert!(
+        disclosed("Chi ha il Crohn e fa infusioni? Io ho l'infusione domani, che ansia").is_some()
+    );
+    assert_eq!(
+        disclosed("Lo zaino è di mio nonno, è sordo da un orecchio e senza non sente"),
+        some("other")
+    );
+    // (a delay "due to" a pandemic is no one's; a leave others were told of is not told here)
+    assert_eq!(
+        disclosed("Sam Smith delays his album due to coronavirus pandemic"),
+        None
+    );
+}
