@@ -2802,3 +2802,186 @@ fn phi_rules_11_disclosure_families() {
         None
     );
 }
+
+#[test]
+fn phi_rules_12_catalan_and_italian_i_is_not_the_author() {
+    // Catalan "i" is "and", Italian "i" an article: not the English pronoun
+    assert!(!disclosure::english_post(
+        "Avui he anat al mercat i he comprat pa i formatge."
+    ));
+    assert!(!disclosure::english_post(
+        "Ho visto i ragazzi al parco con i cani."
+    ));
+    // English "I": capitalised mid-sentence, a contraction, or an English post
+    assert!(disclosure::english_post(
+        "Honestly I never thought it would happen"
+    ));
+    assert!(disclosure::english_post("i'm so done with this"));
+    assert!(disclosure::english_post(
+        "i had the worst week and it was awful"
+    ));
+    // a Catalan post about someone else's illness, with "i" only as "and", is no one's
+    assert_eq!(
+        disclosed("Els nens juguen al pati i la diabetis és un tema que tracten a classe."),
+        None
+    );
+}
+
+#[test]
+fn phi_rules_12_pregnancy_stretched_punctuated_or_by_weeks() {
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        disclosed("¡Embarazada de 20 semanas y hoy nos han dicho que es niña!"),
+        some("maternity")
+    );
+    assert_eq!(
+        disclosed("Siamo incintaaaa!!! Non ci crediamo"),
+        some("maternity")
+    );
+    assert_eq!(
+        disclosed("My wife is 34 weeks and her ankles are huge"),
+        some("maternity")
+    );
+    assert_eq!(
+        disclosed("La meva dona ja està de 30 setmanes i tot va bé"),
+        some("maternity")
+    );
+    assert_eq!(
+        disclosed("Minha filha está de 28 semanas, ansiosa!"),
+        some("maternity")
+    );
+    // a baby's age in weeks is no pregnancy
+    assert_eq!(disclosed("My son is 6 weeks old and sleeping better"), None);
+}
+
+#[test]
+fn phi_rules_12_condition_with_the_age_it_came_at() {
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        disclosed("Me dio un infarto con 44 años, sin fumar."),
+        some("cardiology")
+    );
+    assert_eq!(
+        disclosed("Fibrillazione atriale a 38 anni, chi l'avrebbe mai detto."),
+        some("cardiology")
+    );
+    assert_eq!(
+        disclosed("Heart attack at 41. Never smoked a day in my life."),
+        some("cardiology")
+    );
+    // idioms stay idioms; someone else's is not the author's
+    assert_eq!(
+        disclosed("A guy at my work just got diagnosed with diabetes at 40, is that common?"),
+        None
+    );
+    assert_eq!(
+        disclosed("Me va a dar un infarto con la factura de la luz"),
+        None
+    );
+}
+
+#[test]
+fn phi_rules_12_diagnoses_told_by_a_doctor_or_a_document() {
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        disclosed("My discharge letter says pneumonia, not a cold."),
+        some("infectious")
+    );
+    assert_eq!(
+        disclosed("En el informe de alta pone «apendicitis aguda», y yo pensando que eran gases."),
+        some("surgery")
+    );
+    assert!(disclosed("Nel referto c'è scritto polmonite, mio padre non ci credeva").is_some());
+    assert_eq!(
+        disclosed("La meva mare està ingressada i avui ens han dit que és una leucèmia."),
+        some("oncology")
+    );
+    assert_eq!(
+        disclosed("Mi abuelo lleva días raro y nos han dicho que es un ictus leve."),
+        some("neurology")
+    );
+}
+
+#[test]
+fn phi_rules_12_relatives_and_named_people_told_indirectly() {
+    let some = |c: &str| Some(c.to_string());
+    // a sentence with no subject in a post about a named or close person
+    assert_eq!(
+        disclosed("Busco a mi padre, salió de casa esta mañana. Tiene alzhéimer."),
+        some("neurology")
+    );
+    assert_eq!(
+        disclosed("Postals per a la meva àvia a l'hospital. Està fent quimio i li farà il·lusió."),
+        some("oncology")
+    );
+    // a relative clause on a close person
+    assert_eq!(
+        disclosed("Pensando en mi tía, que tiene un tumor cerebral."),
+        some("oncology")
+    );
+    assert_eq!(
+        disclosed("Un abbraccio a mio nonno, che ha il Parkinson da anni."),
+        some("neurology")
+    );
+    // "turns out he's got"; a condition that advances in a carer's diary
+    assert_eq!(
+        disclosed("My brother collapsed at football. Turns out he's got a hole in his heart."),
+        some("cardiology")
+    );
+    assert!(disclosed(
+        "Diari: el meu pare avui ha menjat sol. L'ELA avança però ha estat un bon dia."
+    )
+    .is_some());
+    // a child's school-chat infection
+    assert_eq!(
+        disclosed("Mi hijo tiene boca-mano-pie, mañana no va al cole"),
+        some("infectious")
+    );
+    assert_eq!(
+        disclosed("A minha filha está com conjuntivite, fica em casa"),
+        some("infectious")
+    );
+    assert_eq!(
+        disclosed("Mio marito ha preso la legionella in ufficio"),
+        some("infectious")
+    );
+}
+
+#[test]
+fn phi_rules_12_medicines_treatment_routines_and_the_author_among_others() {
+    let some = |c: &str| Some(c.to_string());
+    assert_eq!(
+        disclosed("anyone else on ocrevus get totally wiped for a week after?"),
+        some("neurology")
+    );
+    assert!(disclosed("¿Alguien más con fibromialgia que no pueda dormir?").is_some());
+    assert!(disclosed("Qualcun altro con la celiachia in zona?").is_some());
+    assert_eq!(
+        disclosed("Finished my 12 weeks of hep C tablets, cleared!!"),
+        some("infectious")
+    );
+    assert!(disclosed("He terminado mis seis meses de tratamiento para la tuberculosis").is_some());
+    assert_eq!(
+        disclosed("Con la fibromialgia hay días que no puedo ni abrir un bote."),
+        some("chronic")
+    );
+    assert!(disclosed("Els que tenim depressió de veritat ens mirem i callem.").is_some());
+    assert!(disclosed("Cerco altri genitori di bambini celiaci. Mio figlio ha 5 anni.").is_some());
+    assert_eq!(
+        disclosed("Read out in the waiting room that I'm pre-diabetic."),
+        some("chronic")
+    );
+    assert_eq!(
+        disclosed("I'm signed off after back surgery, not on holiday"),
+        some("surgery")
+    );
+    assert_eq!(
+        disclosed("Mi hijo se rompió el cruzado jugando y lo operan el lunes."),
+        some("surgery")
+    );
+    // talk about a medicine is no one's
+    assert_eq!(
+        disclosed("Ocrevus is an infusion given twice a year."),
+        None
+    );
+}
