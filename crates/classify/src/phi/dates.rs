@@ -34,6 +34,8 @@ static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d{4}").expect("year regex"
 /// Words that tie a date to a person (any of en, es, ca, it).
 #[rustfmt::skip]
 const PERSON_DATE_CUES: &[&str] = &[
+    // (phi-rules@12) an operation by its idiom ("goes under the knife on 19 November")
+    "under the knife", "quirófano", "quiròfan", "sotto i ferri", "bloco operatório",
     "born", "birth", "dob", "d.o.b", "admitted", "admission", "discharged", "discharge",
     "operated", "surgery", "operation", "diagnosed", "died", "passed away", "death", "seen on",
     "my appointment", "his appointment", "her appointment", "nació", "naci", "nacimiento",
@@ -188,7 +190,7 @@ static PREGNANCY_IN_POST: Lazy<Regex> = Lazy::new(|| {
         .expect("pregnancy regex")
 });
 static DUE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:due|edd|fpp|dpp|previsto\s+para|prevista\s+per|prevista\s+para|termine|previs[ãa]o|data\s+prevista|data\s+presunta|fecha\s+prevista|(?:salgo|sale|sales|salimos|salen|saldr[ée]|saldr[áa])\s+de\s+cuentas|(?:surto|surt|surts)\s+de\s+comptes)\b[^.!?]{0,12}$")
+    Regex::new(r"(?i)\b(?:due|edd|fpp|dpp|previsto\s+para|prevista\s+per|prevista\s+para|termine|previs[ãa]o|data\s+prevista|data\s+presunta|fecha\s+prevista|(?:salgo|sale|sales|salimos|salen|saldr[ée]|saldr[áa])\s+de\s+cuentas|(?:surto|surt|surts)\s+de\s+comptes)\b[^.!?]{0,16}$")
         .expect("due regex")
 });
 
@@ -348,6 +350,21 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         let condition = disclosure::mentions_condition(&ctx) && disclosure::personal(&ctx);
         // "il 12 marzo mi hanno tolto le tonsille": the condition and the person right after.
         let condition_after = disclosure::mentions_condition(&next) && disclosure::personal(&next);
+        // (phi-rules@12) "Feb 11. Mum's fourth round of chemo.": a date heading the post or a
+        // line, a diary entry's, ties to the personal condition of the sentence after it.
+        let heading = {
+            let head = &text[..m.start()];
+            head.trim().is_empty() || head.trim_end_matches([' ', '\t']).ends_with('\n')
+        };
+        let condition_after = condition_after
+            || (heading && {
+                let rest: String = text[m.end()..]
+                    .trim_start_matches(['.', ':', '-', '—', ' ', ','])
+                    .chars()
+                    .take(60)
+                    .collect();
+                disclosure::mentions_condition(&rest) && disclosure::personal(&rest)
+            });
         // "Knee replacement on the 14th of March, walking by Easter": an operation or condition
         // right before the date in a post that discloses one, with no person word needed.
         let verbless = disclosure::mentions_condition(&ctx) && !has_cue(&ctx, EVENT_WORDS) && {

@@ -63,6 +63,8 @@ static TITLE: Lazy<Regex> = Lazy::new(|| {
 /// Capitalised words that start sentences or name places and institutions, never a person.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
+    "Ragazzi", "Ragazze", "Chicos", "Chicas", "Nois", "Noies", "Gente", "Pessoal", "Galera",
+    "Folks", "Guys", "Amigos", "Amigas", "Amici", "Amiche", "Amics", "Amigues", "Mamme", "Mamás",
     "The", "This", "That", "My", "Our", "His", "Her", "Their", "And", "But", "At", "In", "On",
     "From", "For", "With", "Hospital", "Hospitals", "Clinic", "Clínic", "Ospedale", "Policlinico",
     "Centro", "Centre", "Center", "Unit", "Unidad", "Unitat", "Reparto", "Ward", "Planta", "El",
@@ -749,7 +751,8 @@ static PT_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
 static CA_ARTICLE_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:^|[^\p{L}\d'’])(?:en|na)\s+$").expect("ca article regex"));
 static CA_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s+(?:té|tenia|ha|havia|és|era|està|estava|va|vol|diu|fa|porta|s'ha|s'està|em|m'ha|ens|no)\b")
+    // ("la família del Marcel, que té": a relative clause too, phi-rules@12.)
+    Regex::new(r"^(?:\s*,\s*que)?\s+(?:té|tenia|ha|havia|és|era|està|estava|va|vol|diu|fa|porta|s'ha|s'està|em|m'ha|ens|no)\b")
         .expect("ca verb regex")
 });
 
@@ -890,8 +893,45 @@ static PUBLIC_PRAISE_AFTER: Lazy<Regex> = Lazy::new(|| {
 
 /// A place preposition right before the word: "of Dayton, passed away" names the town, not the
 /// one who died.
+/// A title or a cue right before `s`: such a word is a person wherever it stands.
+fn titled_or_cued_here(text: &str, s: usize) -> bool {
+    TITLE.is_match(tail_of(text, s, 30)) || CUE.is_match(&before(text, s, 60))
+}
+
 static PLACE_PREP_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\b(?:of|from|in|near|at)\s+$").expect("place preposition regex"));
+
+/// (phi-rules@12) A role or job right before the name, a comma allowed: "district nurse
+/// Gemma", "our skipper Cal Mackie", "the receptionist, Tiffany,", "Head of Midwifery,
+/// Oluwaseun Bakare", "el entrenador Pau", "l'allenatore Marco". Staff so named are counted
+/// even as the subject of reported speech ("nurse Gemma says").
+static STAFF_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    // (Captains, coaches, managers, teachers and heads are public in the news, "cricket
+    // captain X tested positive": only one's own, "our skipper", "our new Head of Midwifery".)
+    Regex::new(r"(?i)(?:\b(?:nurse|sister|matron|midwife|porter|physio|carer|receptionist|ward\s+clerk|enfermer[oa]|matrona|recepcionista|infermer[ao]|infermier[ae]|enfermeir[oa]|rececionista)|\b(?:our|my|your|nuestr[oa]|mi|el\s+nostre|la\s+nostra|il\s+nostro|o\s+nosso|a\s+nossa)\s+(?:new\s+|nuev[oa]\s+|nou\s+|nova\s+|nuov[oa]\s+|novo\s+)?(?:skipper|captain|coach|manager|teacher|head\s+of\s+[\p{L}&]+(?:\s+[\p{L}&]+)?|secretary|entrenador[a]?|capit[aá]n|capità|secretari[oa]|allenatore|capitano|segretari[oa]|treinador[a]?|capitão|profe|profesor[a]?|professor[a]?|maestr[ao]|mestre))\s*,?\s*$")
+        .expect("staff-before regex")
+});
+
+/// (phi-rules@12) A pet described right after its name: "Reggie (our 9 year old lab)", "Lola
+/// (mi perrita de 12 años)", "Milo, il nostro gatto".
+static PET_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*[,(]\s*(?:(?:my|our|mi|nuestr[oa]|el\s+meu|la\s+meva|el\s+nostre|la\s+nostra|il\s+mio|la\s+mia|il\s+nostro|la\s+nostra|o\s+meu|a\s+minha|o\s+nosso|a\s+nossa|the|a|an|un|una|el|la|il)\s+)?(?:[\w-]+\s+){0,4}?(?:spaniel|labrador|lab|terrier|retriever|collie|poodle|beagle|chihuahua|pug|dachshund|husky|bulldog|schnauzer|westie|cockapoo|labradoodle|whippet|greyhound|caniche|teckel|galgo|podenco|bodeguero|barboncino|bassotto|dog|doggo|cat|puppy|kitten|pup|pet|horse|pony|rabbit|bunny|hamster|parrot|perr[oa]|perrit[oa]|gat[oa]|gatit[oa]|mascota|gos|gossa|gosset|gat|cane|cagna|cagnolin[oa]|gatt[oa]|gattin[oa]|c[ãa]o|cadela|cachorr[oa]|gatinh[oa]|conejo|conill|coniglio|coelho)\b")
+        .expect("pet-after regex")
+});
+
+/// (phi-rules@12) A medical centre's, clinic's or practice's own name: "Centro Medico Salus",
+/// "Clínica Dental Sonrisas", "Studio Medico Aurora".
+static MEDICAL_ORG_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:centro|centre|center|clínica|clinica|clinic|studio|poliambulatorio|ambulatorio|consultorio|consultori|policlínica|policlinica|medical|dental|veterinary)\s+(?:m[eéè]dic[oa]?|dental|odontol[oò]gic[oa]?|veterinari[oa]?|sanitari[oa]?|centre|center|clinic|practice)?\s*$")
+        .expect("medical org regex")
+});
+
+/// (phi-rules@12) A place after "in the / en el / nel", however its name looks: "ha dado a luz
+/// en el Materno, 3,2 kilos".
+static IN_THE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:in\s+the|at\s+the|en\s+el|en\s+la|a\s+l'|al|nel|nella|all'|no|na)\s+$")
+        .expect("in-the regex")
+});
 
 pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
     static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
@@ -1048,7 +1088,9 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric() && c != '(' && c != '\'')
             && !NOT_EVENT_SUBJECTS.contains(&words[0]);
+        let staff_cue = STAFF_BEFORE.is_match(tail_of(text, s, 40));
         let cued = article
+            || staff_cue
             || (first_known && HELP_BEFORE.is_match(tail_of(text, s, 20)))
             || (first_known && UPDATE_BEFORE.is_match(tail_of(text, s, 20)))
             || (first_known
@@ -1097,7 +1139,12 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if SAINT_BEFORE.is_match(near) {
             continue;
         }
-        if HOSPITAL_OF_BEFORE.is_match(near) || PET_BEFORE.is_match(near) {
+        if HOSPITAL_OF_BEFORE.is_match(near)
+            || PET_BEFORE.is_match(near)
+            || PET_AFTER.is_match(&text[e..])
+            || MEDICAL_ORG_BEFORE.is_match(near)
+            || (IN_THE_BEFORE.is_match(near) && !first_known && !titled_or_cued_here(text, s))
+        {
             seen_end = e;
             continue;
         }
@@ -1166,7 +1213,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             seen_end = e;
             continue;
         }
-        if !kin && REPORTING.is_match(&text[e..]) {
+        if !kin && !staff_cue && REPORTING.is_match(&text[e..]) {
             continue;
         }
         seen_end = e;
@@ -1361,6 +1408,70 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if verb || honorific || first_names().contains(capitalised.as_str()) {
             out.push(Cand::new(w.start(), end, PhiType::PersonName, 40, None));
         }
+    }
+    // (phi-rules@12) A surname in lower case after an abbreviated title: "el dr puigdollers és
+    // el millor", "la dra ferrer", "il dott rossi" (not "dr appointment", "dr who").
+    static LOWER_TITLE_NAME: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\b(?:dr|dra|dott|dottssa|dott\.ssa|drª)\.?\s+(\p{Ll}[\p{Ll}'’-]{3,})\b")
+            .expect("lower title name regex")
+    });
+    const NOT_AFTER_TITLE: &[&str] = &[
+        "appointment",
+        "appt",
+        "visit",
+        "visits",
+        "note",
+        "notes",
+        "letter",
+        "office",
+        "surgery",
+        "house",
+        "who",
+        "said",
+        "says",
+        "told",
+        "that",
+        "then",
+        "cita",
+        "visita",
+        "nota",
+        "consulta",
+        "que",
+        "della",
+        "dell",
+        "del",
+        "de",
+        "di",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "les",
+        "los",
+        "las",
+        "una",
+        "uno",
+        "quien",
+        "qui",
+        "chi",
+        "ha",
+        "és",
+        "era",
+        "told",
+        "gave",
+        "didn't",
+        "was",
+    ];
+    for c in LOWER_TITLE_NAME.captures_iter(text) {
+        let w = c.get(1).expect("name group");
+        let word = w.as_str();
+        if LOWER_NOT_NAMES.contains(&word)
+            || LOWER_VERBS.contains(&word)
+            || NOT_AFTER_TITLE.contains(&word)
+        {
+            continue;
+        }
+        out.push(Cand::new(w.start(), w.end(), PhiType::PersonName, 40, None));
     }
     // A post written all in lower case ("saw ellie from school", "shoutout to kelly on ward
     // 7"): a known first name that is no ordinary word in any of the five languages is a name

@@ -796,7 +796,7 @@ const ORG_PHONE_CUES: &[&str] = &[
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
 static DIRECT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|chiama\w*|ligue|liga|contact[oe]?|contactar|contacte|contatto|contato|contattare)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:para\s+o|pelo|pro|al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
+        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|truqu\w*|chiama\w*|ligue|liga|contact[oe]?|contactar|contacte|contatto|contato|contattare)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:para\s+o|pelo|pro|al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
     )
 });
 
@@ -1059,7 +1059,18 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
             head.trim_end().ends_with(',') && STREET_WORD.is_match(&before(text, m.start(), 60));
         // `2207 W Elm St, Apt 4, Springfield 62704`: a street, then a town, then the code.
         let after_street_town = street_then_town(text, m.start());
-        if state || cued || place || after_street || street_comma || after_street_town {
+        // (phi-rules@12) `calle Almendro 14 (28005)`: in brackets right after a street.
+        let street_paren = head.trim_end().ends_with('(')
+            && text[m.end()..].starts_with(')')
+            && STREET_WORD.is_match(&before(text, m.start(), 60));
+        if state
+            || cued
+            || place
+            || after_street
+            || street_comma
+            || after_street_town
+            || street_paren
+        {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
         }
     }

@@ -2985,3 +2985,61 @@ fn phi_rules_12_medicines_treatment_routines_and_the_author_among_others() {
         None
     );
 }
+
+#[test]
+fn phi_rules_12_staff_named_by_their_role() {
+    assert_eq!(
+        names_in("The district nurse Gemma says this is expected."),
+        ["Gemma"]
+    );
+    assert_eq!(
+        names_in("Our skipper Cal Mackie is out for the season."),
+        ["Cal Mackie"]
+    );
+    assert_eq!(
+        names_in("The receptionist, Tiffany, read it out loud."),
+        ["Tiffany"]
+    );
+    assert_eq!(
+        names_in("El nostre entrenador Quim diu que tornarà aviat."),
+        ["Quim"]
+    );
+    // a captain in the news is public
+    assert!(names_in("Former rugby captain Tavita Oloapu has tested positive").is_empty());
+    assert_eq!(
+        names_in("el dr puigdollers és el millor traumatòleg"),
+        ["puigdollers"]
+    );
+    assert!(names_in("I have a dr appointment tomorrow").is_empty());
+}
+
+#[test]
+fn phi_rules_12_pets_vocatives_and_clinics_are_no_one() {
+    assert!(names_in("Reggie (our 9 year old lab) has diabetes").is_empty());
+    assert!(names_in("a Lola (mi perrita de 12 años) le quitaron un bulto").is_empty());
+    assert!(names_in("Ragazzi, qualcuno prende il lacosamide?").is_empty());
+    assert!(names_in("Centro Medico Salus: ecografia puntuale").is_empty());
+    assert!(names_in("Ha dado a luz esta mañana en el Materno, 3,2 kilos").is_empty());
+}
+
+#[test]
+fn phi_rules_12_dates_postcodes_and_phones_by_new_cues() {
+    let has = |t: &str, k: PhiType| types(t).contains(&k);
+    assert!(has(
+        "Feb 11. Mum's fourth round of chemo today.",
+        PhiType::Date
+    ));
+    assert!(has(
+        "Siamo incinta! Termine previsto il 3 marzo",
+        PhiType::Date
+    ));
+    assert!(has(
+        "My brother goes under the knife on 19 November.",
+        PhiType::Date
+    ));
+    assert!(has(
+        "Vive en calle Almendro 14 (28005), Madrid",
+        PhiType::PostalCode
+    ));
+    assert!(has("Si el trobeu, truqueu al 639 482 117", PhiType::Phone));
+}
