@@ -162,8 +162,20 @@ fn free_form_stress9_set_meets_the_goal() {
 /// 0.884; self-disclosure P 1.000 R 0.788, category 73 of 78), then its errors were read and
 /// generalised from (phi-rules@11: span P 0.997 R 1.000, exact boundaries 283 of 287,
 /// self-disclosure P 1.000 R 0.960, category 90 of 95): a dev set now, held to the goal.
-/// stress11, the next honest estimate, is deliberately not here.
 #[test]
 fn free_form_stress10_set_meets_the_goal() {
     check("stress10.jsonl", 0.95, 0.90);
+}
+
+/// stress11 was written blind to the rules by another session and measured once with
+/// phi-rules@11 (span P 0.961 R 0.891; person_name P 0.935 R 0.853, date R 0.846, phone P/R
+/// 0.833, postal_code R 0.800; by language R ca 0.880, en 0.823, es 0.946, it 0.933, pt 1.000;
+/// P es 0.921, it 0.933; self-disclosure P 0.957 R 0.733, category 60 of 66), then its errors
+/// were read and generalised from (phi-rules@12: span P 0.989 R 0.953, person_name R 0.912,
+/// every other type R 1.000, exact boundaries 183 of 184; self-disclosure P 0.989 R 0.956,
+/// category 80 of 86): a dev set now, held to the goal.
+/// stress12, the next honest estimate, is deliberately not here.
+#[test]
+fn free_form_stress11_set_meets_the_goal() {
+    check("stress11.jsonl", 0.95, 0.90);
 }

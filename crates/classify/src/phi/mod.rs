@@ -37,7 +37,7 @@ pub use checks::{
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@11";
+pub const MODEL_NAME: &str = "phi-rules@12";
 
 /// A candidate span (byte offsets) proposed by one rule.
 #[derive(Debug, Clone, PartialEq)]
