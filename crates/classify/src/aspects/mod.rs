@@ -234,7 +234,13 @@ impl AspectTagger {
                 // 0.5 at the threshold, about 0.9 five cosine points above it.
                 confidence: 1.0 / (1.0 + (-(score - thr) * 45.0).exp()),
                 sentiment: match clause_labels {
-                    Some(l) => l.get(s.clause[i]).copied().or(overall),
+                    // A clause's own polar verdict, else the mention's: a factual clause
+                    // ("six hours in A&E") reads neutral in a furious post.
+                    Some(l) => l
+                        .get(s.clause[i])
+                        .copied()
+                        .filter(|x| *x != SentimentLabel::Neutral)
+                        .or(overall),
                     None => self
                         .clause_sentiment(s.clauses.get(s.clause[i]).map(String::as_str), overall),
                 },
@@ -255,7 +261,8 @@ impl AspectTagger {
 
     /// [`Self::tag_semantic`] with the transformer's sentiment of every unit (same order as
     /// [`Self::units`]: the whole mention, then its clauses when there are several); each aspect
-    /// takes the sentiment of the clause that carries it.
+    /// takes the sentiment of the clause that carries it when that clause is polar, else the
+    /// mention's.
     pub fn tag_semantic_with(
         &self,
         text: &str,
@@ -392,6 +399,35 @@ mod tests {
 
     fn ids(v: &[AspectLabel]) -> Vec<&str> {
         v.iter().map(|a| a.aspect.as_str()).collect()
+    }
+
+    /// "Good surgeons but awful food" splits; a neutral clause in a negative post takes the post's
+    /// label (the transformer reads "six hours in A&E" as neutral).
+    #[test]
+    fn aspect_sentiment_is_the_clause_polar_verdict_else_the_mention() {
+        let t = AspectTagger::new(&AspectsConfig::default()).unwrap();
+        let n = t.config.taxonomy.len();
+        let pos = |id: &str| t.config.taxonomy.iter().position(|a| a.id == id).unwrap();
+        let mut s = AspectScores {
+            similarity: vec![0.0; n],
+            triggered: vec![false; n],
+            clause: vec![0; n],
+            clauses: vec!["a".into(), "b".into(), "c".into()],
+        };
+        for (id, clause) in [("clinical_care", 0), ("food", 1), ("wait_times", 2)] {
+            s.similarity[pos(id)] = 1.0;
+            s.clause[pos(id)] = clause;
+        }
+        use SentimentLabel::*;
+        let got = t.decide_with(&s, Some(Negative), Some(&[Positive, Negative, Neutral]));
+        let of = |id: &str| got.iter().find(|a| a.aspect == id).unwrap().sentiment;
+        assert_eq!(of("clinical_care"), Some(Positive));
+        assert_eq!(of("food"), Some(Negative));
+        assert_eq!(
+            of("wait_times"),
+            Some(Negative),
+            "neutral clause takes the mention's"
+        );
     }
 
     #[test]
