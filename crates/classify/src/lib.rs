@@ -43,6 +43,8 @@ pub struct ClassifyConfig {
     /// escalate_followers, escalate_phi, escalate_misinfo).
     pub tiers: tiers::RouterConfig,
     pub misinfo: misinfo::MisinfoConfig,
+    /// `[classify.phi]`: whether the transformer tier's disclosure head runs.
+    pub phi: phi::PhiConfig,
 }
 
 /// Everything the classify stage says about one mention.
@@ -68,6 +70,8 @@ pub struct Classifier {
     router: tiers::Router,
     /// The transformer tier; `None` when `tier = "fast"`.
     transformer: Option<sentiment::head::EncoderSentiment>,
+    /// The learned disclosure head, read on escalated mentions; `None` when turned off.
+    disclosure_head: Option<phi::disclosure_head::DisclosureHead>,
 }
 
 impl Classifier {
@@ -94,6 +98,11 @@ impl Classifier {
             aspects,
             misinfo,
             phi: phi::PhiDetector::new(),
+            disclosure_head: if config.phi.disclosure_head {
+                Some(phi::disclosure_head::DisclosureHead::bundled()?)
+            } else {
+                None
+            },
         })
     }
 
@@ -169,6 +178,18 @@ impl Classifier {
             c.misinformation =
                 self.misinfo
                     .assess_in(mentions[i], Some(encoded), c.language.code.as_deref());
+            // The head adds the disclosures the rules missed; it never removes one.
+            if let Some(h) = self.disclosure_head.as_ref() {
+                if !c.phi.self_disclosure && h.flags(&layer_means[at]) {
+                    c.phi.self_disclosure = true;
+                    c.phi.condition_category = Some(
+                        phi::condition_category(&mentions[i].text)
+                            .unwrap_or("other")
+                            .to_string(),
+                    );
+                }
+                c.models[3] = format!("{}+{}", phi::MODEL_NAME, h.name);
+            }
             at += u.len();
             c.models[1] = tr.head().name().to_string();
             c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();
@@ -302,5 +323,34 @@ mod tests {
             "{info:#?}"
         );
         assert!(info.score < 0.5, "{info:#?}");
+    }
+
+    /// Needs the model cache. The learned head adds a disclosure no rule words ("started
+    /// sertraline"), names the head in `models`, stays quiet on health talk, and can be turned off.
+    #[test]
+    fn the_disclosure_head_adds_what_the_rules_miss() {
+        let told = mention("Started sertraline last week and honestly the first days were rough");
+        let talk = mention("Flu season is here: book your jab at your GP surgery");
+        let mut cfg = ClassifyConfig::default();
+        cfg.tiers.tier = tiers::Tier::Fast;
+        let fast = Classifier::new(&cfg).unwrap();
+        assert!(!fast.classify_batch(&[&told])[0].phi.self_disclosure);
+        cfg.tiers.tier = tiers::Tier::Transformer;
+        let full = Classifier::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
+        let out = full.classify_batch(&[&told, &talk]);
+        assert!(out[0].phi.self_disclosure, "{:#?}", out[0].phi);
+        assert_eq!(
+            out[0].phi.condition_category.as_deref(),
+            Some("mental_health")
+        );
+        assert!(
+            out[0].models[3].contains("e5-disclosure"),
+            "{:?}",
+            out[0].models
+        );
+        assert!(!out[1].phi.self_disclosure, "{:#?}", out[1].phi);
+        cfg.phi.disclosure_head = false;
+        let off = Classifier::new(&cfg).unwrap();
+        assert!(!off.classify_batch(&[&told])[0].phi.self_disclosure);
     }
 }

@@ -515,7 +515,12 @@ fn term_at_word(s: &str, m: &aho_corasick::Match) -> bool {
 
 /// True when `s` names a health condition (any language of [`CONDITIONS`]).
 pub(crate) fn mentions_condition(s: &str) -> bool {
-    category_in(&fold(s)).is_some()
+    category_of(s).is_some()
+}
+
+/// The category of the first condition `s` names (any language of [`CONDITIONS`]).
+pub(crate) fn category_of(s: &str) -> Option<&'static str> {
+    category_in(&fold(s))
 }
 
 /// True when `s` speaks of the author or a close person: a first-person word ("I", "my", "mi",

@@ -27,6 +27,7 @@
 mod checks;
 mod dates;
 pub mod disclosure;
+pub mod disclosure_head;
 mod names;
 mod rules;
 
@@ -66,6 +67,28 @@ impl Cand {
             validator,
         }
     }
+}
+
+/// `[classify.phi]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PhiConfig {
+    /// Let the transformer tier's learned head ([`disclosure_head`]) flag disclosures the rules
+    /// missed.
+    pub disclosure_head: bool,
+}
+
+impl Default for PhiConfig {
+    fn default() -> Self {
+        Self {
+            disclosure_head: true,
+        }
+    }
+}
+
+/// The category of the first health condition `text` names (`oncology`, `chronic`, ...), if any.
+pub fn condition_category(text: &str) -> Option<&'static str> {
+    disclosure::category_of(text)
 }
 
 /// Rule-based PHI detector. Stateless; build once and share.
