@@ -379,7 +379,8 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
     Ok(())
 }
 
-fn mention(i: usize, text: &str) -> Mention {
+/// A minimal mention carrying `text`, for evaluations that classify plain text.
+pub(crate) fn mention(i: usize, text: &str) -> Mention {
     serde_json::from_value(serde_json::json!({
         "id": format!("eval:{i}"), "platform": "x", "author": {"id": "eval"}, "text": text,
         "created_at": "2020-09-01T00:00:00Z"

@@ -70,6 +70,10 @@ pub enum EvalCommand {
         /// Print every missed, spurious or mis-categorised item.
         #[arg(long)]
         show_errors: bool,
+        /// Classify as `vigia enrich` does with the transformer tier (needs the model cache), so
+        /// that self-disclosure includes the learned head; spans are the rules' either way.
+        #[arg(long)]
+        encoder: bool,
     },
     /// Duplicate detection (exact and near) on labelled pairs (tests/data/dedupe/pairs.jsonl):
     /// precision, recall and F1, per language and per edit.
@@ -156,7 +160,15 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
             no_encoder,
             write_calibration,
         }),
-        EvalCommand::Phi { data, show_errors } => phi::run(phi::Args { data, show_errors }),
+        EvalCommand::Phi {
+            data,
+            show_errors,
+            encoder,
+        } => phi::run(phi::Args {
+            data,
+            show_errors,
+            encoder,
+        }),
         EvalCommand::Dedupe {
             pairs,
             sweep,

@@ -14,6 +14,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use vigia_classify::phi::PhiDetector;
+use vigia_classify::tiers::Tier;
+use vigia_classify::{Classifier, ClassifyConfig};
 
 #[derive(Deserialize)]
 struct Row {
@@ -88,10 +90,19 @@ fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
 pub struct Args {
     pub data: Vec<PathBuf>,
     pub show_errors: bool,
+    /// Run the transformer tier (rules plus the learned disclosure head), as `vigia enrich` does.
+    pub encoder: bool,
 }
 
 pub fn run(args: Args) -> Result<()> {
     let det = PhiDetector::new();
+    let classifier = if args.encoder {
+        let mut cfg = ClassifyConfig::default();
+        cfg.tiers.tier = Tier::Transformer;
+        Some(Classifier::new(&cfg).context("loading the transformer tier")?)
+    } else {
+        None
+    };
     let mut per_type: BTreeMap<String, Counts> = BTreeMap::new();
     let mut per_lang: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut gold_chars, mut covered_chars) = (0usize, 0usize);
@@ -108,7 +119,13 @@ pub fn run(args: Args) -> Result<()> {
             let row: Row = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}: not a labelled PHI row", path.display(), i + 1))?;
             posts += 1;
-            let (info, _) = det.detect_and_redact(&row.text, row.lang.as_deref());
+            let info = match &classifier {
+                Some(c) => {
+                    let m = crate::eval::misinfo::mention(posts, &row.text);
+                    c.classify_batch(&[&m]).remove(0).phi
+                }
+                None => det.detect_and_redact(&row.text, row.lang.as_deref()).0,
+            };
             let pred: Vec<(usize, usize, String)> = info
                 .spans
                 .iter()
