@@ -199,9 +199,12 @@ pub fn credibility(m: &Mention, urls: &[String]) -> (Vec<Signal>, Findings) {
         ));
     }
     if !short.is_empty() && low.is_empty() && auth.is_empty() && fc.is_empty() && study.is_empty() {
+        // Advice, not evidence: shortened links are how news desks and health services post
+        // (on CONSTRAINT train 30% of the posts with one are fake, 67% of those without), and the
+        // detector head already reads a shortener as one of its link features.
         out.push(sig(
             "source",
-            0.1,
+            0.0,
             "The link's destination is hidden behind a URL shortener; check where it leads.".into(),
         ));
     }

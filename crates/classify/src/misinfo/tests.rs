@@ -194,3 +194,17 @@ fn two_head_profiles_ship_and_differ_on_patient_posts() {
     assert!(n.probability > 0.5, "news {}", n.probability);
     assert!(h.probability < n.probability, "hospital {}", h.probability);
 }
+
+/// A shortened link is named in the explanation (the WHO's "check the source" step) but moves
+/// nothing: on CONSTRAINT train it goes with reliable posts more often than not.
+#[test]
+fn a_shortened_link_is_advice_not_evidence() {
+    let d = detector();
+    let info = d.assess(&mention("New guidance on booster doses https://t.co/AbC123xyz"), None);
+    let short = info
+        .signals
+        .iter()
+        .find(|s| s.detail.contains("shortener"))
+        .unwrap_or_else(|| panic!("{info:#?}"));
+    assert_eq!(short.weight, 0.0);
+}
