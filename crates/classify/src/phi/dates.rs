@@ -58,6 +58,10 @@ const PERSON_DATE_CUES: &[&str] = &[
     // first-person operations and procedures booked ("m'operen del genoll el 9 de gener")
     "m'operen", "m'operaran", "me operan", "me operarán", "me opero", "mi operano",
     "mi opereranno", "replacement", "my op", "my surgery", "my operation",
+    // (phi-rules@13) a discharge told by its idiom ("was sent home at 2am on 14 November")
+    "sent home", "sent him home", "sent her home", "sent me home", "mandaron a casa",
+    "mandado a casa", "enviaron a casa", "enviat a casa", "van enviar a casa",
+    "mandato a casa", "mandata a casa", "mandaram para casa", "mandaram-n",
     // a birth told by the delivery ("en el parto de Daniela el 3/11", "delivered her on")
     "parto", "el part de", "delivered", "c-section", "cesárea", "cesària", "cesareo",
     "nascimento", "nasceu", "operado", "operada", "internad", "faleceu", "morreu", "nascid",
@@ -172,7 +176,7 @@ static TEST_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A death in the post (a death notice, a loss, a funeral): a full date in it is a person's
 /// ("5 years today since we lost our boy ... 4 December 2021.").
 static DEATH_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:died|passed\s+away|passed\s+on|funeral|obituary|in\s+loving\s+memory|r\.?i\.?p|lost\s+(?:our|my|his|her|their)\s+(?:\p{L}+\s+)?(?:boy|girl|son|daughter|mum|mom|mother|dad|father|baby|husband|wife|partner|brother|sister|nan|gran|grandma|grandad|grandpa|granddad|angel)|falleci\w*|murió|ha\s+muerto|esquela|sepelio|entierro|nos\s+(?:ha|has)\s+dejado|nos\s+dej(?:ó|o|aste)|ens\s+(?:ha|has|va|vas)\s+deixar|va\s+morir|ha\s+mort|enterrament|funeral|funerali|è\s+mancat[oa]|è\s+scompars[oa]|è\s+mort[oa]|ci\s+(?:ha|hai)\s+lasciat[oi]|faleceu|morreu|falecimento|velório|funeral)\b")
+    Regex::new(r"(?i)\b(?:died|passed\s+away|passed\s+on|funeral|obituary|in\s+loving\s+memory|r\.?i\.?p|rest\s+easy|rest\s+in\s+peace|descansa\s+en\s+paz|descansi\s+en\s+pau|riposa\s+in\s+pace|descanse\s+em\s+paz|lost\s+(?:(?:our|my|his|her|their)\s+(?:\p{L}+\s+)?)?(?:boy|girl|son|daughter|mum|mom|mother|dad|father|baby|husband|wife|partner|brother|sister|nan|gran|grandma|grandad|grandpa|granddad|angel)|falleci\w*|murió|ha\s+muerto|esquela|sepelio|entierro|nos\s+(?:ha|has)\s+dejado|nos\s+dej(?:ó|o|aste)|ens\s+(?:ha|has|va|vas)\s+deixar|va\s+morir|ha\s+mort|enterrament|funeral|funerali|è\s+mancat[oa]|è\s+scompars[oa]|è\s+mort[oa]|ci\s+(?:ha|hai)\s+lasciat[oi]|faleceu|morreu|falecimento|velório|funeral)\b")
         .expect("death regex")
 });
 
@@ -265,6 +269,31 @@ static HAS_PROCEDURE_AFTER: Lazy<Regex> = Lazy::new(|| {
 static TREATMENT_START_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:start(?:ing|s)?|begin(?:ning|s)?|empiezo|empieza|empezamos|comienzo|comienza|començo|comença|comencem|inizio|inizia|iniziamo|comincio|comincia|começo|começa|começamos)\s+(?:[\p{L}\d'’-]+\s+){0,3}?(?:on\s+(?:the\s+)?|el\s+(?:d[ií]a\s+)?|il\s+|no\s+dia\s+|dia\s+|the\s+)?$")
         .expect("treatment-start regex")
+});
+
+/// (phi-rules@13) Whose the baby is: "our", "my", "nuestro", "la nostra", "o nosso".
+static PERSONAL_PLURAL_OR_MY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:our|my|nuestr[oa]|mi|el\s+nostre|la\s+nostra|el\s+meu|la\s+meva|il\s+nostro|la\s+nostra|il\s+mio|la\s+mia|o\s+nosso|a\s+nossa|o\s+meu|a\s+minha)\b")
+        .expect("personal regex")
+});
+
+/// (phi-rules@13) A wait told right after "since <date>": "esperando cita", "esperant que em
+/// truquin", "aspettando la visita", "à espera de", "waiting for".
+static WAITING_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:\p{L}+\s+){0,2}?(?:esperando|esperant|aspettando|in\s+attesa|à\s+espera|a\s+esperar|waiting|en\s+espera|en\s+llista\s+d'espera|en\s+lista\s+de\s+espera)\b")
+        .expect("waiting-after regex")
+});
+/// "waiting since", "esperando desde", "aspetto dal": the wait told before.
+static WAITING_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:waiting|waited|esperando|espero|esperant|espero|aspetto|aspettiamo|aspettando|in\s+attesa|à\s+espera|espero)\b(?:\s+[\p{L}'’]+){0,4}\s+(?:since|desde(?:\s+el)?|des\s+del?|dal|dalla)\s+(?:\p{L}+\s+)?$")
+        .expect("waiting-before regex")
+});
+
+/// (phi-rules@13) A trip's return right before the date: "Volví de Cuba el", "got back from
+/// Thailand on", "vaig tornar de Mèxic el", "sono tornata dal Kenya il", "voltei de Angola no dia".
+static TRAVEL_BACK_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:volv[ií]\w*|volvimos|got\s+back|came\s+back|flew\s+back|returned|vaig\s+tornar|vam\s+tornar|va\s+tornar|sono\s+tornat[oa]|siamo\s+tornati|è\s+tornat[oa]|voltei|voltamos|voltou)\s+(?:home\s+)?(?:from|de|del|da|dal|dalla|dallo|d['’])\s*(?:[\p{L}'’-]+\s+){1,3}(?:on\s+(?:the\s+)?|el\s+(?:d[ií]a\s+)?|il\s+|no\s+dia\s+|dia\s+|the\s+)?$")
+        .expect("travel-back regex")
 });
 
 /// A thread's numbering right before a day/month shape: "Hilo 🧵 1/3", "thread 2/5".
@@ -411,6 +440,19 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
             || (ARRIVED.is_match(&ctx)
                 && WEIGHT_IN_POST.is_match(text)
                 && (disclosure::personal(&ctx) || BABY_IN_POST.is_match(text)))
+            // (phi-rules@13) "when our little one arrived on 28th Oct": a baby named in the
+            // clause with whose it is needs no weight.
+            || (ARRIVED.is_match(&ctx)
+                && BABY_IN_POST.is_match(&ctx)
+                && PERSONAL_PLURAL_OR_MY.is_match(&ctx))
+            // (phi-rules@13) "llevo desde el 7 de enero esperando cita", "porto des del 12 de
+            // febrer esperant", "I've been waiting since 3 March for my scan": someone's wait.
+            || (SINCE_BEFORE.is_match(&ctx)
+                && (WAITING_AFTER.is_match(&next) || WAITING_BEFORE.is_match(&ctx))
+                && !OPENING_HOURS.is_match(&ctx))
+            // (phi-rules@13) "Volví de Cuba el 18 de agosto y ... fiebre": a trip's return in a
+            // post that names a condition dates the exposure.
+            || (TRAVEL_BACK_BEFORE.is_match(&ctx) && disclosure::mentions_condition(text))
         {
             found.push((m.start(), m.end(), true));
         } else {

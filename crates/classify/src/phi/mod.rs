@@ -38,7 +38,7 @@ pub use checks::{
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@12";
+pub const MODEL_NAME: &str = "phi-rules@13";
 
 /// A candidate span (byte offsets) proposed by one rule.
 #[derive(Debug, Clone, PartialEq)]

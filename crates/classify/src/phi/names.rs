@@ -16,7 +16,9 @@ use vigia_model::PhiType;
 /// hyphenated second part ("García-López") stay inside the token.
 /// The second letter must be lower-case, so a contraction or an elision ("I'm", "S'ha",
 /// "M'han") is not a name.
-const TOKEN: &str = r"(?:[OD]['’]|Ma?c)?\p{Lu}\p{Ll}(?:[\p{Ll}'’\-]*\p{Ll})?(?:-\p{Lu}\p{Ll}+)?";
+// (phi-rules@13: "Mª"/"M.ª", María abbreviated, as in "Mª Ángeles Rubio".)
+const TOKEN: &str =
+    r"(?:M\.?ª|(?:[OD]['’]|Ma?c)?\p{Lu}\p{Ll}(?:[\p{Ll}'’\-]*\p{Ll})?(?:-\p{Lu}\p{Ll}+)?)";
 // (phi-rules@11: two-word particles, "van der Merwe", "de los Ríos".)
 const PARTICLE: &str =
     r"(?:van der|van den|von der|de los|de las|de|del|de la|di|da|do|du|van|von|i|y|dos|das)";
@@ -31,7 +33,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:
-          (?:my|our|his|her|their|your)\s+(?:[\w'-]+\s+){0,3}?(?:step-?|half-?|great-?)?(?:missus|hubby|wifey|mate|pal|buddy|bestie|bff|colleague|co-?worker|classmate|roommate|housemate|twin|sis|bro|sibling|godchild|grandchild|granny|nana|fiancé|other\s+half|ex|mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:[-\s]in[-\s]law)?
+          (?:my|our|his|her|their|your)\s+(?:[\w'-]+\s+){0,3}?(?:step-?|half-?|great-?)?(?:missus|hubby|wifey|crewmate|teammate|workmate|shipmate|bandmate|mate|pal|buddy|bestie|bff|colleague|co-?worker|classmate|roommate|housemate|twin|sis|bro|sibling|godchild|grandchild|granny|nana|fiancé|other\s+half|ex|mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|uncle|aunt|auntie|cousin|friend|neighbour|neighbor|boyfriend|girlfriend|baby|child|fiancée?|stepmother|stepfather|niece|nephew|carer|flatmate|lad|lass|boy|girl|kid|eldest|youngest|bairn|stepdad|step-dad|stepmum|step-mum|stepson|stepdaughter|godson|goddaughter|godmother|godfather)(?:[-\s]in[-\s]law)?
           | (?:a\s+)?(?:mi|mis|nuestr[oa]|su|tu)\s+(?:(?:mejor|querid[oa]|pobre|otr[oa]|adorad[oa]|peque(?:ñ|n)[oa])\s+)?(?:nieto|nieta|bisabuela|bisabuelo|ahijad[oa]|comadre|compadre|colega|jefe|jefa|gemel[oa]|melliz[oa]|hermanastr[oa]|padrastro|madrastra|hijastr[oa]|niño|niña|nene|nena|chico|chica|peque|yaya|yayo|abuelita|abuelito|madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|amigo|amiga|vecino|vecina|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro|compañera|compañero|cuñada|cuñado|nuera|yerno|consuegra|consuegro|madrina|padrino)
           | (?:a\s+|al\s+|a\s+la\s+)?(?:el\s+|la\s+)?(?:meu|meva|nostre|nostra|seu|seva)\s+(?:(?:millor|estimad[ao]|pobre|altr[ea]|petit[a]?)\s+)?(?:besàvia|besavi|nét|néta|fillol|fillola|company|companya|bessó|bessona|nen|nena|padrastre|madrastra|mare|pare|fill|filla|home|dona|marit|germà|germana|àvia|avi|iaia|iaio|oncle|tia|cosí|cosina|amic|amiga|veí|veïna|parella|nadó|xicot|xicota|nebot|neboda|sogra|sogre|cunyada|cunyat|nora|gendre|padrina|padrí)
           | (?:a\s+)?(?:(?:il|la)\s+)?(?:mio|mia|nostro|nostra|suo|sua)\s+(?:(?:migliore|car[oa]|pover[oa]|altr[oa]|piccol[oa])\s+)?(?:bisnonna|bisnonno|figlioccio|figlioccia|collega|gemello|gemella|ragazzo|ragazza|bimbo|bimba|patrigno|matrigna|madre|padre|mamma|papà|figlio|figlia|marito|moglie|fratello|sorella|nonna|nonno|zio|zia|cugino|cugina|amico|amica|vicino|vicina|compagno|compagna|fidanzato|fidanzata|bambino|bambina|nipote|suocera|suocero|cognata|cognato|nuora|genero|madrina|padrino)
@@ -49,7 +51,7 @@ static CUE: Lazy<Regex> = Lazy::new(|| {
           | name\s+on\s+(?:it|the\s+card|the\s+letter|the\s+form)|(?:card|account)\s*holder|in\s+the\s+name\s+of|a\s+nombre\s+de|a\s+nom\s+de|a\s+nome\s+di|em\s+nome\s+de|intestat[oa]\s+a|titular
           | (?:mum|mom|dad|mama|mamá|papá|mamma|papà|grandma|grandpa|nan|nonna|nonno|iaia|iaio|avi|àvia|aunty|auntie|aunt|uncle|cousin|granny|nana|nanna|grandad|granddad|gramps|tía|tío|tita|tito|yaya|yayo|abuela|abuelo|abuelita|abuelito|tieta|tiet|oncle|zia|zio|zietta|avó|avô|vovó|vovô|vó|vô|titia|madrina|padrino|madrinha|padrinho)
           | (?:little|baby|wee|el\s+peque|la\s+peque|el\s+pequeño|la\s+pequeña|el\s+petit|la\s+petita|il\s+piccolo|la\s+piccola)
-          | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip|rest\s+in\s+peace|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de|funeral\s+(?:service\s+)?(?:for|of)|wake\s+for|memorial\s+(?:service\s+)?for|funeral\s+de|misa\s+por|funerale\s+di|velório\s+d[eoa]|missa\s+por|em\s+memória\s+de)
+          | (?:pray(?:ing)?\s+for|prayers\s+for|thoughts\s+(?:are\s+)?with|rip(?:\s+to)?|rest\s+in\s+peace|rest\s+easy|sleep\s+tight|descansa\s+en\s+paz|descansa\s+em\s+paz|descansi\s+en\s+pau|in\s+memory\s+of|get\s+well\s+soon|descanse\s+en\s+paz|dep|en\s+memoria\s+de|riposa\s+in\s+pace|in\s+memoria\s+di|a\s+la\s+memòria\s+de|funeral\s+(?:service\s+)?(?:for|of)|wake\s+for|memorial\s+(?:service\s+)?for|funeral\s+de|misa\s+por|funerale\s+di|velório\s+d[eoa]|missa\s+por|em\s+memória\s+de)
         )\b(?:\s+(?:pequeñ[oa]|mayor|menor|petit[a]?|gran|gros|piccol[oa]|grande|maggiore|minore|de\s+\d+\s+años|de\s+\d+\s+anys|di\s+\d+\s+anni))?\s*[:,(]?\s*$",
     )
     .expect("name cue regex")
@@ -65,6 +67,8 @@ static TITLE: Lazy<Regex> = Lazy::new(|| {
 const NOT_NAMES: &[&str] = &[
     "Ragazzi", "Ragazze", "Chicos", "Chicas", "Nois", "Noies", "Gente", "Pessoal", "Galera",
     "Folks", "Guys", "Amigos", "Amigas", "Amici", "Amiche", "Amics", "Amigues", "Mamme", "Mamás",
+    // (phi-rules@13) a GP practice's notices ("Practice update: ... — Practice Manager")
+    "Practice",
     "The", "This", "That", "My", "Our", "His", "Her", "Their", "And", "But", "At", "In", "On",
     "From", "For", "With", "Hospital", "Hospitals", "Clinic", "Clínic", "Ospedale", "Policlinico",
     "Centro", "Centre", "Center", "Unit", "Unidad", "Unitat", "Reparto", "Ward", "Planta", "El",
@@ -151,7 +155,7 @@ const FIRST_NAMES: &[&str] = &[
     "Liz", "Ava", "Amelia", "Evie", "Poppy", "Freya", "Isabella",
     "Jessie", "Katie", "Kate", "Sue", "Jenny", "Julie", "Claire", "Nicola", "Donna", "Tracy",
     "Tracey", "Kelly", "Gemma", "Zoe", "Abigail", "Ellie", "Lily", "Molly", "Ruby", "Niamh",
-    "Siobhan", "Aoife", "Ciara", "Margaret", "Dorothy", "Betty", "Joan", "Jean", "Shirley",
+    "Siobhan", "Siobhán", "Bethan", "Aoife", "Ciara", "Margaret", "Dorothy", "Betty", "Joan", "Jean", "Shirley",
     "Brenda", "Pamela", "Deborah", "Debbie", "Michelle", "Nicole", "Ashley", "Stephanie",
     "Tom", "Ben", "Sam", "Joe", "Dan", "Dave", "Mike", "Steve", "Jim", "Bob", "Pete", "Phil",
     "Ian", "Neil", "Keith", "Graham", "Colin", "Martin", "Simon", "Adam", "Luke", "Nathan",
@@ -742,7 +746,7 @@ static PT_ARTICLE_BEFORE: Lazy<Regex> =
 
 /// A Portuguese or Spanish verb right after the name ("A Carolina tem", "o Vitória está").
 static PT_VERB_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s+(?:tem|teve|tinha|está|esta|estava|foi|vai|é|era|fez|anda|precisa|ficou|tiene|tuvo|ha|está|fue|lleva|necesita)\b")
+    Regex::new(r"^\s+(?:tem|teve|tinha|está|esta|estava|foi|vai|é|era|fez|anda|precisa|ficou|tá|pegou|apanhou|caiu|quebrou|partiu|torceu|nasceu|acordou|começou|voltou|chegou|saiu|tiene|tuvo|ha|está|fue|lleva|necesita)\b")
         .expect("pt verb regex")
 });
 
@@ -1266,6 +1270,36 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
                 && !SAINT_BEFORE.is_match(near)
             {
                 out.push(Cand::new(ws, we, PhiType::PersonName, 40, None));
+            }
+        }
+    }
+    // (phi-rules@13) A pasted record's patient line in "SURNAME(S), Given names" order
+    // ("Patient: MORRIS, Glenda Ann", "Paciente: GARCÍA PONS, Rafael", "Paziente: ROSSI, Anna"):
+    // the whole is one name.
+    static RECORD_NAME: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&format!(
+            r"(?i:patient|paciente|pacient|paziente|utente|name|nombre|nom|nome)\s*:\s*(\p{{Lu}}{{2,}}(?:[ \t-]+\p{{Lu}}{{2,}}){{0,2}},\s*{TOKEN}(?:\s+{TOKEN}){{0,2}})"
+        ))
+        .expect("record name regex")
+    });
+    for c in RECORD_NAME.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            out.push(Cand::new(m.start(), m.end(), PhiType::PersonName, 60, None));
+        }
+    }
+    // (phi-rules@13) A name right before a date-of-birth label on a bracelet, a label or a
+    // form ("'Brianna Sandoval · DOB 04/17/1996", "Joan Puig, data de naixement"): the holder's.
+    static BEFORE_DOB: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&format!(
+            r"(?:^|[^\p{{L}}])({TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN}){{1,3}})\s*[·,|;–—-]\s*(?:DOB|D\.O\.B|(?i:date\s+of\s+birth|born|f\.\s?nac|fecha\s+de\s+nacimiento|data\s+de\s+naixement|nat[oa]\s+il|data\s+di\s+nascita|data\s+de\s+nascimento|nascid[oa]\s+em))\b"
+        ))
+        .expect("before-dob regex")
+    });
+    for c in BEFORE_DOB.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            if !NOT_NAMES.contains(&first) && !is_public(m.as_str()) {
+                out.push(Cand::new(m.start(), m.end(), PhiType::PersonName, 55, None));
             }
         }
     }

@@ -556,9 +556,10 @@ fn sentence_stop(text: &str, from: usize, limit: usize) -> usize {
     limit
 }
 
+/// (phi-rules@13: "Hosp No", "hospital id" as well as "hospital number".)
 static MRN_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hospital (?:number|no\.?)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo|processo (?:n\.?\s?º|n[úu]mero)|prontu[áa]rio(?: m[ée]dico)?|n[úu]mero (?:do |de )?prontu[áa]rio)\b",
+        r"(?i)\b(?:mrn|nhc|n\.h\.c\.?|medical record(?: number| no\.?| #)?|hosp(?:ital)?\.? (?:number|no\.?|num\.?|id)|patient (?:id|number|no\.?)|case number|record number|historia cl[íi]nica|hist[òo]ria cl[íi]nica|historial|n[úu]mero de historia|n[úu]mero d'hist[òo]ria|n\.?\s?º? ?de historia|cartella(?: clinica)?|n\.? ?cartella|numero (?:di )?cartella|nosologico|id paziente|codice paziente|n[úu]mero (?:de |do )?processo|processo cl[íi]nico|n\.?º? (?:de |do )?processo|processo (?:n\.?\s?º|n[úu]mero)|prontu[áa]rio(?: m[ée]dico)?|n[úu]mero (?:do |de )?prontu[áa]rio)\b",
     )
 });
 
@@ -846,6 +847,22 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     "fax di casa", "fax da casa", "desde casa", "from home", "des de casa",
 ];
 
+/// (phi-rules@13) Whoever finds a lost thing is to call: "si alguien la encuentra, llamad al",
+/// "if anyone finds it, ring", "se qualcuno lo trova", "si algú la troba", "se alguém encontrar":
+/// the number is the owner's, whatever hospital the thing was lost in.
+static FINDER_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:si\s+alguien\s+(?:l[oae]s?\s+)?encuentra|si\s+algú\s+(?:l[ae']s?\s*|ho\s+)?troba|if\s+(?:any|some)one\s+finds|if\s+found|se\s+qualcuno\s+(?:l[oaie]\s+)?trova|se\s+algu[ée]m\s+(?:[oa]s?\s+)?encontrar|quien\s+l[oa]\s+encuentre)\b",
+    )
+});
+
+/// (phi-rules@13) A product's printed code named before the number: barcode, sticker, label.
+static PRODUCT_CODE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:barcode|bar\s+code|código\s+de\s+barras|codi\s+de\s+barres|codice\s+a\s+barre|sticker|pegatina|adesivo|etichetta|etiqueta|ean|upc)\b",
+    )
+});
+
 /// Words only Portuguese writes (not Spanish or Galician): a 9-digit number starting 91/92/93/96
 /// in such a post is a mobile, not a Madrid or Barcelona landline.
 static PORTUGUESE: Lazy<Regex> = Lazy::new(|| {
@@ -932,7 +949,13 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         }
         // ("my GP surgery's fax", "el meu CAP": the author's organisation, not the author.)
         let personal = (has_cue(&ctx, PERSONAL_PHONE_CUES) && !MY_ORG.is_match(&ctx))
-            || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100));
+            || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100))
+            || FINDER_BEFORE.is_match(&clause_before(text, s, 60));
+        // (phi-rules@13) "the barcode sticker on my new kettle says 4006...": a product's code
+        // on the author's own thing; "my" is the thing's, not the number's.
+        if !direct && PRODUCT_CODE_BEFORE.is_match(&clause_before(text, s, 60)) {
+            continue;
+        }
         // "The code on the glove boxes is 749 ...": a code named a little further back, when
         // nothing says the number is someone's.
         if !personal && !direct && has_cue(&clause_before(text, s, 60), NOT_PHONE_CUES) {
@@ -1001,9 +1024,10 @@ const POSTCODE_CUES: &[&str] = &[
     "codi postal", "cap ", "cap:", "c.a.p.", "codice postale", "código-postal",
 ];
 
+/// (phi-rules@13: a US house number, a street name and its abbreviated kind, "2208 Magnolia Dr".)
 static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace|travessa|praça|estrada|alameda|calçada|beco|av\.)\b|\bc/|\bav\.)",
+        r"(?i)(?:\b(?:calle|carrer|avenida|avinguda|avda|plaza|plaça|piazza|corso|viale|via|paseo|passeig|rambla|street|road|lane|avenue|travessera|travesía|travessia|ronda|camino|camí|carretera|rua|rúa|largo|vicolo|strada|piazzale|drive|close|crescent|terrace|travessa|praça|estrada|alameda|calçada|beco|av\.)\b|\bc/|\bav\.|\b\d{1,5}\s+(?:\p{L}+\s+){1,3}(?:st|rd|dr|ave|ln|blvd|ct|pkwy|hwy)\b)",
     )
 });
 

@@ -3043,3 +3043,92 @@ fn phi_rules_12_dates_postcodes_and_phones_by_new_cues() {
     ));
     assert!(has("Si el trobeu, truqueu al 639 482 117", PhiType::Phone));
 }
+
+#[test]
+fn phi_rules_13_dates_of_losses_arrivals_discharges_waits_and_trips() {
+    let has = |t: &str, k: PhiType| types(t).contains(&k);
+    // a loss told without a possessive ("we lost Mum"), and a range of life dates
+    assert_eq!(
+        types("Two years since we lost Mum. 3 May 1940 – 8 July 2023. Love you always")
+            .iter()
+            .filter(|k| **k == PhiType::Date)
+            .count(),
+        2
+    );
+    // a baby's arrival with whose it is, no weight given
+    assert!(has(
+        "So happy, our baby boy arrived on 14th Feb",
+        PhiType::Date
+    ));
+    // a discharge told by its idiom
+    assert!(has(
+        "My nan was sent home at 3am on 9 January with no blanket.",
+        PhiType::Date
+    ));
+    // a wait since a date
+    assert!(has(
+        "Llevamos desde el 3 de marzo esperando que nos llamen.",
+        PhiType::Date
+    ));
+    assert!(has(
+        "Porto des del 4 de maig esperant que em truquin.",
+        PhiType::Date
+    ));
+    // a trip's return in a post that names a condition
+    assert!(has(
+        "Got back from Kenya on 3 March and a week later: malaria.",
+        PhiType::Date
+    ));
+}
+
+#[test]
+fn phi_rules_13_names_in_records_labels_memorials_and_articles() {
+    assert_eq!(
+        names_in("Paciente: LÓPEZ RUIZ, Carmen. NHC 1234567."),
+        vec!["LÓPEZ RUIZ, Carmen"]
+    );
+    assert_eq!(
+        names_in("'Patient: HUGHES, David John  DOB: 01/02/1950'"),
+        vec!["HUGHES, David John"]
+    );
+    assert_eq!(
+        names_in("Engraving: 'Tom Baxter · DOB 02/03/1980 · type 1 diabetic'"),
+        vec!["Tom Baxter"]
+    );
+    assert_eq!(
+        names_in("Mi tía, Mª Carmen Soto, ingresa mañana."),
+        vec!["Mª Carmen Soto"]
+    );
+    assert_eq!(
+        names_in("RIP to our teammate Dave Collins."),
+        vec!["Dave Collins"]
+    );
+    assert_eq!(names_in("Rest easy Aoife. We miss you."), vec!["Aoife"]);
+    assert_eq!(names_in("O Davi caiu da bicicleta ontem."), vec!["Davi"]);
+    assert_eq!(
+        names_in("Our Bethan has been in hospital all week."),
+        vec!["Bethan"]
+    );
+    assert!(names_in("Practice update: phones open at 8am. — Practice Manager").is_empty());
+}
+
+#[test]
+fn phi_rules_13_finders_phones_product_codes_records_and_us_streets() {
+    let has = |t: &str, k: PhiType| types(t).contains(&k);
+    assert!(has(
+        "Perdí la mochila en urgencias del Hospital del Mar. Si alguien la encuentra, llamad al 93 456 78 12.",
+        PhiType::Phone
+    ));
+    assert!(!has(
+        "Funny, the barcode on my new toaster reads 5012345678",
+        PhiType::Phone
+    ));
+    assert!(has(
+        "Letter says Hosp No: KRH0012345, is that my NHS number?",
+        PhiType::MedicalRecordNumber
+    ));
+    assert!(has(
+        "My aunt lives at 14 Oak St, 90210 and needs a carer.",
+        PhiType::PostalCode
+    ));
+}
