@@ -35,7 +35,7 @@ from tokenizers import Tokenizer
 from embed_umsab import layer_block, layer_means
 
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6",
-        "stress7", "stress8", "stress9", "stress10", "stress11"]
+        "stress7", "stress8", "stress9", "stress10", "stress11", "stress12"]
 LAYERS = [9, 10, 11, 12]
 SCALE = 4.0
 CS = [0.1, 0.3, 1.0]

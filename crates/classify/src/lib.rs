@@ -325,11 +325,12 @@ mod tests {
         assert!(info.score < 0.5, "{info:#?}");
     }
 
-    /// Needs the model cache. The learned head adds a disclosure no rule words ("started
-    /// sertraline"), names the head in `models`, stays quiet on health talk, and can be turned off.
+    /// Needs the model cache. The learned head adds a disclosure no rule words (years on an
+    /// anti-epileptic), names the head in `models`, stays quiet on health talk, and can be turned
+    /// off.
     #[test]
     fn the_disclosure_head_adds_what_the_rules_miss() {
-        let told = mention("Started sertraline last week and honestly the first days were rough");
+        let told = mention("Three years on Keppra and seizure free, thank you neuro team");
         let talk = mention("Flu season is here: book your jab at your GP surgery");
         let mut cfg = ClassifyConfig::default();
         cfg.tiers.tier = tiers::Tier::Fast;
@@ -339,10 +340,7 @@ mod tests {
         let full = Classifier::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
         let out = full.classify_batch(&[&told, &talk]);
         assert!(out[0].phi.self_disclosure, "{:#?}", out[0].phi);
-        assert_eq!(
-            out[0].phi.condition_category.as_deref(),
-            Some("mental_health")
-        );
+        assert_eq!(out[0].phi.condition_category.as_deref(), Some("neurology"));
         assert!(
             out[0].models[3].contains("e5-disclosure"),
             "{:?}",
