@@ -200,7 +200,10 @@ fn two_head_profiles_ship_and_differ_on_patient_posts() {
 #[test]
 fn a_shortened_link_is_advice_not_evidence() {
     let d = detector();
-    let info = d.assess(&mention("New guidance on booster doses https://t.co/AbC123xyz"), None);
+    let info = d.assess(
+        &mention("New guidance on booster doses https://t.co/AbC123xyz"),
+        None,
+    );
     let short = info
         .signals
         .iter()

@@ -258,7 +258,7 @@ const CONDITIONS: &[(&str, &[&str])] = &[
 /// First-person predicates that disclose by themselves (a diagnosis, surgery or pregnancy), or
 /// that need a condition term shortly after ("I have ...", "tengo ...", "ho ...").
 static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \bi\s+(?:was|'ve\s+been|have\s+been|got|just\s+got|am|'m|was\s+just|was\s+recently|have\s+just\s+been)\s+(?:\w+\s+)?diagnosed
         | ^\s*(?:just\s+|recently\s+)?diagnosed\s+with
@@ -332,15 +332,14 @@ static SELF_STRONG: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:the\s+|my\s+)?biopsy\s+(?:results?|came\s+back|was|is)\b | ^\s*results?\s+(?:of|from)\s+(?:the\s+|my\s+)?biopsy\b
         | ^\s*(?:resultados?|resultats?|esito|risultat[oi])\s+(?:de\s+la\s+|de\s+mi\s+|de\s+la\s+meva\s+|della\s+|della\s+mia\s+|del\s+)?biopsia\b
         ",
-    ))
-    .expect("self regex")
+    )
 });
 
 /// A condition-specific treatment (chemo, radiotherapy, dialysis, immunotherapy) that the
 /// author starts, finishes or has, with or without a subject: "just finished my last round of
 /// chemo", "acabo de terminar la quimio", "avui em toca diàlisi", "ieri ho fatto la chemio".
 static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         (?:
           (?:^\s*|\bi\s+|\bjust\s+|\bfinally\s+|\btoday\s+|\band\s+)(?:have\s+|had\s+|just\s+|finally\s+|officially\s+)?(?:finished|finish|started|start|starting|finishing|completed|had|have|got|done|doing|began|begin|beginning|rang\s+the\s+bell\s+after|back\s+(?:on|in\s+for))
@@ -356,12 +355,11 @@ static SELF_TREATMENT: Lazy<Regex> = Lazy::new(|| {
         )
         \s+(?:\w+\s+){0,4}?(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherap|radiotherapy|radiation|radioterapia|radioterapia|radio\b|dialysis|dialisis|dialisi|immunotherap|inmunoterapia|immunoterapia|hormone\s+therapy|hormonoterapia)
         ",
-    ))
-    .expect("treatment regex")
+    )
 });
 
 static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \bi\s+(?:have|'ve\s+got|'ve\s+had|have\s+had|had|got|suffer\s+from|am\s+living\s+with|'m\s+living\s+with|live\s+with|'ve\s+been\s+living\s+with|have\s+been\s+living\s+with|am\s+(?:fighting|battling|recovering\s+from)|'m\s+(?:fighting|battling|recovering\s+from)|survived|beat|am\s+on|was\s+on|have\s+been\s+on|started\s+on|take)\b
         | \b(?:they|the\s+doctors?|the\s+consultant|doctors?)\s+(?:said|say|says|told\s+me|confirmed)\s+(?:it'?s|its|it\s+is|it\s+was|i\s+have|i\s+had|i\s+have\s+got)\b
@@ -396,13 +394,12 @@ static SELF_WEAK: Lazy<Regex> = Lazy::new(|| {
         | \b(?:tenho|tive|tinha|sofro\s+de|convivo\s+com|vivo\s+com|estou\s+com|luto\s+contra|fiz|faco|comecei|terminei)\b
         | \b(?:ando\s+com|ando\s+con|ando\s+amb|vaig\s+amb|estoy\s+con|estic\s+amb|sto\s+con|i\s+am\s+down\s+with)\b
         ",
-    ))
-    .expect("weak self regex")
+    )
 });
 
 /// A close person as the subject or object: possessive and kinship word.
 static KIN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|grandmother|grandma|gran|nan|grandfather|grandpa|granddad|grandad|grandson|granddaughter|stepson|stepdaughter|uncle|aunt|auntie|cousin|boyfriend|girlfriend|baby|child|kid|fiancée?|niece|nephew|youngest|eldest|oldest|little\s+one|boy|girl|lad|twins|missus|hubby|stepdad|stepmum)\b
         | \b(?:mi|mis|nuestr[oa])\s+(?:(?:querid[oa]|amad[oa]|estimad[oa]|adorad[oa]|car[oa]|adorat[oa]|amat[oa]|pobre|pover[oa]|vell[oa]|viej[oa]|vecchi[oa]|gran|grande|benvolgud[ao]|dolc[ea])\s+)?(?:madre|padre|mamá|papá|hijo|hija|marido|esposo|esposa|mujer|hermano|hermana|abuela|abuelo|tío|tía|primo|prima|pareja|bebé|novio|novia|sobrino|sobrina|suegra|suegro)\b
@@ -417,13 +414,12 @@ static KIN: Lazy<Regex> = Lazy::new(|| {
         | ^\s*(?:dd|ds|dd\d|ds\d)\b | \b(?:my|our)\s+(?:dd|ds|dh|dp|dd\d|ds\d)\b | \b(?:dd|ds|dh)\d?\s*\(\s*\d{1,2}\s*\)
         | \b(?:mi|nuestr[oa])\s+(?:pequen[oa]|peque|nene|nena|chiquitin[a]?)\b | \b(?:el|la)\s+(?:meu|meva|nostre|nostra)\s+(?:petit|petita|nen|nena)\b | \b(?:il|la)\s+(?:mio|mia|nostr[oa])\s+(?:piccol[oa]|bimb[oa])\b
         ",
-    ))
-    .expect("kin regex")
+    )
 });
 
 /// Predicates saying something happened to a third person: diagnosis, surgery, a condition.
 static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         diagnos | detect | found\s+out | tested\s+positive | operat | operar | surgery | bypass
         | \b(?:has|had|have|got|is\s+living\s+with|is\s+fighting|is\s+battling|battled|fought|beat|survived|is\s+recovering\s+from|started|starts|is\s+on|is\s+having|suffers\s+from|lives\s+with)\b
@@ -445,30 +441,27 @@ static THIRD_EVENT: Lazy<Regex> = Lazy::new(|| {
         | \b(?:after|since|following|recovering\s+from|tras|despues\s+de|dopo|depois\s+d[aeo]|despres\s+de)\s+(?:his|her|their|su|la\s+seva|el\s+seu|il\s+suo|la\s+sua|a\s+sua|o\s+seu)\b
         | \b(?:lost\s+(?:his|her|their)\s+(?:battle|fight)|lucha\s+contra|lucho\s+contra|luchando\s+contra|lluita\s+contra|lluitant\s+contra|va\s+lluitar\s+contra|lotta\s+contro|lottando\s+contro|ha\s+lottato\s+contro|combatte\s+contro)\b
         ",
-    ))
-    .expect("third-person regex")
+    )
 });
 
 /// Generic statements, hypotheticals and reported news.
 static NOT_PERSONAL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^[\s¿¡'(]*(?:(?:and|but|so|what|y|i|e|o|pero|ma|mas|and\s+what)\s+)?(?:if|si|se|in\s+case|en\s+caso|in\s+caso|en\s+cas|when\s+you|cuando\s+tienes|quan\s+tens|quando\s+hai)\b
         | ^[\s¿¡'(]*(?:pregnant|diabetic|asthmatic|autistic|epileptic|embarazadas|diabeticos|diabeticas|asmaticos|embarassades|diabetics|donne\s+incinte|incinte|diabetici|gravidas|diabeticos)\s+(?:women|people|patients|mothers|mums|moms|ladies|kids|children|adults|mujeres|personas|pacientes|madres|ninos|dones|persones|pacients|mares|nens|donne|persone|pazienti|madri|bambini|mulheres|pessoas|maes|criancas)\b
         | \b(?:study|studies|research|trial|trials|ensayo|assaig|sperimentazione|estudio|estudios|estudi|studio|studi|according\s+to|según|segons|secondo|says\s+the|report)\b
         ",
-    ))
-    .expect("generic regex")
+    )
 });
 
 /// A group of people ("people with", "la gente que"): a general statement when it comes
 /// before the condition ("people with diabetes should..."), not when it follows a disclosure
 /// ("mi hermano tiene epilepsia ... gracias a la gente que le ayudó").
 static GROUP: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:people|patients|those|anyone|everyone|la\s+gente|las\s+personas|les\s+persones|le\s+persone|los\s+pacientes|els\s+pacients|i\s+pazienti)\s+(?:with|who|con|amb|que|che)\b",
-    ))
-    .expect("group regex")
+    )
 });
 
 /// A group of people named before the sentence's first condition term.
@@ -993,150 +986,129 @@ fn squeeze(s: &str) -> String {
 
 /// phi-rules@12: the disclosure families found missing on stress11, each in its general form.
 static PREGNANT_AT_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^[^\w]*(?:(?:\d{1,2}|\d{1,2}\+\d)\s*(?:weeks|wks|semanas|setmanes|settimane)\s+)?(?:pregnant|embarazada|embarassada|incinta|gravida)\b
         | \b(?:estamos|estem|siamo|somos)\s+(?:por\s+fin\s+|per\s+fi\s+|finalmente\s+|finalment\s+)?(?:embarazad[oa]s|embarassad[ae]s|embarassats|incint[aei]|gravidos|gravidas)\b
         | \b(?:is|she'?s|i'?m|i\s+am|esta|estoy|estic|sono|e|estou|ja\s+esta|ya\s+esta|ja\s+estic|ya\s+estoy)\s+(?:now\s+|ya\s+|ja\s+|gia\s+)?(?:de\s+|di\s+|a\s+)?\d{1,2}(?:\+\d)?\s*(?:weeks|wks|semanas|setmanes|settimane)\b(?:\s+(?:and|y|i|e|today|hoy|avui|oggi|hoje|now|ya|pregnant|embarazada|embarassada|incinta|gravida|de\s+embarazo|d'embaras|di\s+gravidanza|de\s+gravidez)\b|\s*[,.!;]|\s*$)
         | \b(?:termine\s+previsto|data\s+prevista\s+(?:del|de|do)\s+parto|data\s+prevista\s+de\s+part|fecha\s+prevista\s+de\s+parto|fpp|due\s+date\s+(?:is|was)|my\s+due\s+date|our\s+due\s+date|her\s+due\s+date)\b
         ",
-    ))
-    .expect("pregnant at start regex")
+    )
 });
 /// A condition with the age it came at ("infarto con 44 años", "heart attack at 44",
 /// "fibrillazione atriale a 38 anni").
 static ONSET_AGE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[^.;]{0,25}?\b(?:at|aged|at\s+the\s+age\s+of|con|amb|a|als|aos|com|a\s+los|all'eta\s+di|alla\s+eta\s+di|a\s+l'edat\s+de)\s+\d{1,2}\b(?:\s*(?:years?(?:\s+old)?|yo|y/o|anos|años|anys|anni))?",
-    ))
-    .expect("onset age regex")
+    )
 });
-static YEARS_UNIT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
-        r"\b(?:years?|yo|y/o|anos|años|anys|anni)\b|^[^\d]*\bat\s+\d",
-    ))
-    .expect("years unit regex")
-});
+static YEARS_UNIT: Lazy<Regex> =
+    Lazy::new(|| folded_regex(r"\b(?:years?|yo|y/o|anos|años|anys|anni)\b|^[^\d]*\bat\s+\d"));
 /// The author's own medical document and what it says ("my discharge paper says ... under
 /// diagnosis", "en el informe de alta pone", "nel referto c'è scritto").
 static DOCUMENT_SAYS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:discharge\s+(?:paper|papers|letter|summary|notes|sheet)|hospital\s+letter|clinic\s+letter|my\s+(?:notes|records|report|results|letter)|informe(?:\s+de\s+alta|\s+medico)?|parte\s+de\s+alta|informe\s+d'alta|l'informe|referto|lettera\s+di\s+dimissioni|foglio\s+di\s+dimissione|relatorio(?:\s+de\s+alta)?|laudo|carta\s+de\s+alta|nota\s+de\s+alta)\b
         [^.;]{0,60}?\b(?:says|said|reads|states|pone|puso|dice|decia|diu|posa|deia|c'e\s+scritto|riporta|dice|diz|dizia|consta|under\s+diagnosis|diagnosis|diagnostico|diagnosi|diagnostic)\b
         ",
-    ))
-    .expect("document says regex")
+    )
 });
 /// Told us/them what it is ("ens han dit que és una leucèmia", "ci hanno detto che è").
 static TOLD_US: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:nos\s+(?:han\s+dicho|dijeron|dicen|ha\s+dicho|dijo|confirmaron|han\s+confirmado)|ens\s+(?:han\s+dit|van\s+dir|diuen|ha\s+dit|han\s+confirmat|van\s+confirmar)|ci\s+(?:hanno\s+detto|dicono|ha\s+detto|hanno\s+confermato)|disseram-nos|nos\s+disseram|nos\s+confirmaram|(?:they|the\s+doctors?|doctors|the\s+consultant|the\s+vet)\s+(?:told|have\s+told|confirmed\s+to)\s+(?:us|him|her|them)|we\s+(?:were|have\s+been|got)\s+told|we\s+found\s+out)
         \s+(?:que\s+|che\s+|that\s+)?(?:(?:it'?s|it\s+is|it\s+was|she\s+has|he\s+has|s?he'?s\s+got|she\s+had|he\s+had|es|era|e|te|tiene|tenia|ha|aveva|tem|tinha|se\s+trata\s+de|si\s+tratta\s+di|es\s+tracta\s+d[e'])\b)
         ",
-    ))
-    .expect("told us regex")
+    )
 });
 /// A third-person sentence with no subject, in a post about a named or close person ("Tiene
 /// alzhéimer.", "Està fent quimio i li farà il·lusió").
 static SUBJECTLESS3: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[^\w]*(?:y\s+|i\s+|e\s+|and\s+|pero\s+|pero\s+|però\s+|ma\s+|mas\s+)?(?:ahora\s+|ara\s+|ora\s+|agora\s+|now\s+|ya\s+|ja\s+|gia\s+)?(?:tiene|tenia|padece|sufre|esta\s+con|esta\s+(?:haciendo|recibiendo|en)|te|pateix|esta\s+fent|esta\s+amb|aveva|soffre\s+di|sta\s+facendo|sta\s+fando|tem|tinha|esta\s+com|esta\s+a\s+fazer|esta\s+fazendo|sofre\s+de|is\s+having|is\s+on|is\s+doing|is\s+getting|suffers\s+from|lives\s+with|is\s+living\s+with|has\s+got)\b",
-    ))
-    .expect("subjectless third regex")
+    )
 });
 /// A relative clause on a named or close person ("A.K., who starts radiotherapy on
 /// Monday", "la família del Marcel, que té un tumor cerebral", "Enric, che ha la SLA").
 static WHO_HAS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:who|que|che|qui)\s+(?:(?:ja|ya|gia|already|now|ahora|ara|ora)\s+)?(?:has|had|has\s+had|is|was|starts|started|begins|began|is\s+having|is\s+starting|has\s+been|got|tiene|tenia|tuvo|empieza|comienza|inicia|esta|estaba|te|tenia|comenca|va\s+tenir|ha|aveva|ha\s+avuto|inizia|comincia|sta|tem|tinha|teve|comeca|esta)\b",
-    ))
-    .expect("who-has regex")
+    )
 });
 /// The author's adjective for a condition ("I'm pre-diabetic", "I am asthmatic").
 static I_AM_ADJ: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:i'?m|i\s+am|i\s+was|i've\s+been|i\s+have\s+been|soc|soy|sono|sou|era|ero|estoy)\s+(?:now\s+|officially\s+|still\s+|also\s+|ya\s+|ja\s+|ora\s+)?(?:a\s+|an\s+)?(?:pre-?diabetic|diabetic|asthmatic|epileptic|coeliac|celiac|anaemic|anemic|bipolar|autistic|hypertensive|diabetic\w*|diabetico|diabetica|diabetic|asmatic\w*|epileptic\w*|epilettic\w*|celiac\w*|celiach\w*|prediabetic\w*|pre-?diabetic\w*|anemic\w*|hipertens\w*|ipertes\w*)\b",
-    ))
-    .expect("i am adjective regex")
+    )
 });
 /// "Turns out he's got a hole in his heart", "resulta que tiene", "si è scoperto che ha".
 static TURNS_OUT3: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:turns?\s+out|turned\s+out|resulta\s+que|resulto\s+que|va\s+resultar\s+que|resulta\s+que|si\s+e\s+scoperto\s+che|e\s+venuto\s+fuori\s+che|afinal|descobriu-se\s+que|descobriram\s+que)\s+(?:that\s+)?(?:he'?s|she'?s|he\s+has|she\s+has|he\s+had|she\s+had|they'?ve|they\s+have|tiene|tenia|te|ha|aveva|tem|tinha)\s+(?:got\s+)?",
-    ))
-    .expect("turns out third regex")
+    )
 });
 /// A course of treatment finished or started ("Finished my 12 weeks of hep C tablets",
 /// "he terminado el tratamiento de la hepatitis", "ho finito la terapia per l'epatite").
 static COURSE_DONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:finished|completed|done|started|starting|halfway\s+through|through|terminado|terminé|termine|acabado|acabe|empezado|empece|comenzado|acabat|vaig\s+acabar|he\s+acabat|començat|vaig\s+començar|finito|terminato|iniziato|cominciato|terminei|acabei|comecei|concluí|conclui)\s+(?:with\s+)?(?:my|mis|mi|el|la|els|les|il|la\s+mia|le\s+mie|i\s+miei|o|a|os|as|meu|meus|minha|minhas|el\s+meu|la\s+meva|els\s+meus|les\s+meves|the\s+last\s+of\s+my)\s+(?:\S+\s+){0,4}?(?:of|de|del|di|della|dello|do|da|for|para|per|pel|pela|pelo|contra|contro|against)\s+",
-    ))
-    .expect("course done regex")
+    )
 });
 /// "Anyone else on ocrevus", "alguien más con fibromialgia", "qualcun altro con la
 /// celiachia", "algú més amb", "mais alguém com": the author has what they ask about.
 static ANYONE_ELSE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:anyone|anybody|someone)\s+else\s+(?:here\s+)?(?:on|taking|with|have|has|had|got|living\s+with|dealing\s+with|suffering\s+(?:from|with)|going\s+through|doing)\b|\b(?:alguien|alguna|alguno)\s+mas\s+(?:con|que\s+(?:tome|tenga|padezca|este|haya))\b|\balgu\s+mes\s+(?:amb|que\s+(?:prengui|tingui|pateixi))\b|\bqualcun\s+altr[oa]\s+(?:con|che\s+(?:prende|ha|soffre|fa))\b|\bmais\s+alguem\s+(?:com|que\s+(?:toma|tem|sofre|faz))\b",
-    ))
-    .expect("anyone else regex")
+    )
 });
 /// The author signed off or on leave after an operation or with a condition.
 static LEAVE_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:signed\s+off|off\s+(?:work|sick)|on\s+sick\s+leave|de\s+baja|de\s+baixa|in\s+malattia|de\s+licenca|de\s+atestado|afastad[oa])\s+(?:\w+\s+)?(?:after|following|since|for|tras|despues\s+de|desde|por|per|despres\s+de|des\s+de|dopo|da|apos|depois\s+d[aeo]|desde)\s+",
-    ))
-    .expect("leave after regex")
+    )
 });
 /// A condition getting worse or advancing, in a post about a named or close person
 /// ("L'ELA avança", "el alzhéimer avanza", "the dementia is progressing").
 static ADVANCES: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:\S+\s+){0,2}?(?:avança|avanza|avanca|progresses|is\s+progressing|progresa|progressa|progride|peggiora|sta\s+avanzando|is\s+getting\s+worse|empitjora|empeora|piora|esta\s+avanzando|esta\s+avancant|is\s+winning|gana\s+terreno|guanya\s+terreny)\b",
-    ))
-    .expect("advances regex")
+    )
 });
 /// "With fibromyalgia some days I can't ...", "con la fibromialgia hay días que no puedo",
 /// "amb la fibromiàlgia hi ha dies que no puc": living with it told by what the author can't do.
 static WITH_IT_I_CANT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:no\s+puedo|no\s+pude|no\s+puc|no\s+podia|non\s+riesco|non\s+posso|nao\s+consigo|nao\s+posso|i\s+can'?t|i\s+cannot|i\s+couldn'?t|me\s+cuesta|em\s+costa|mi\s+costa|me\s+duele|em\s+fa\s+mal|mi\s+fa\s+male)\b",
-    ))
-    .expect("with it I can't regex")
+    )
 });
 /// An injury to a ligament or tendon, or an operation by an idiom ("ruptured his ACL", "se
 /// rompió el cruzado", "goes under the knife", "pasa por quirófano").
 static LIGAMENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:ruptured|tore|torn|snapped|broke|se\s+rompio|se\s+ha\s+roto|s'ha\s+trencat|es\s+va\s+trencar|si\s+e\s+rott[oa]|ha\s+rotto|rompeu|rompeu-se|partiu)\s+(?:his|her|their|my|el|la|il|lo|o|a|l')?\s*(?:\w+\s+)?(?:acl|mcl|pcl|cruciate|cruzado|creuat|crociato|cruzado|ligament\w*|ligamento|legamento|menisc\w*|achilles|aquiles|aquil·les|achille|tendon|tendine|tendao)\b",
-    ))
-    .expect("ligament regex")
+    )
 });
 static UNDER_KNIFE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:under\s+the\s+knife|pasa\s+por\s+quirofano|pasara\s+por\s+quirofano|passa\s+per\s+quirofan|passara\s+per\s+quirofan|sotto\s+i\s+ferri|vai\s+a\s+faca|lo\s+operan|la\s+operan|l'operen|el\s+van\s+a\s+operar|lo\s+operano|la\s+operano|o\s+operam|a\s+operam|they'?re\s+fixing\s+it|they\s+are\s+fixing\s+it|getting\s+it\s+fixed)\b",
-    ))
-    .expect("under knife regex")
+    )
 });
 
 /// "Els que tenim depressió de veritat", "those of us with Crohn's": the author among those
 /// who have it.
 static WE_WHO_HAVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:(?:els|les)\s+que\s+(?:tenim|patim|vivim\s+amb)|(?:los|las)\s+que\s+(?:tenemos|padecemos|sufrimos|vivimos\s+con)|nosotr[oa]s\s+que\s+tenemos|those\s+of\s+us\s+(?:with|who\s+have|living\s+with)|we\s+(?:who|that)\s+(?:have|live\s+with|suffer\s+from)|(?:quelli|quelle|noi)\s+che\s+(?:abbiamo|soffriamo\s+di|conviviamo\s+con)|(?:os|as)\s+que\s+(?:temos|sofremos\s+de|vivemos\s+com)|nos\s+que\s+temos)\s+",
-    ))
-    .expect("we who have regex")
+    )
 });
 /// "Cerco altri genitori di bambini celiaci", "other parents of kids with type 1": the
 /// author's child has it.
 static OTHER_PARENTS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:(?:other|fellow)\s+(?:parents|mums|moms|dads|mothers|fathers|families)|(?:otros|otras)\s+(?:padres|madres|familias|papas|mamas)|(?:altres)\s+(?:pares|mares|families)|altri\s+genitori|altre\s+(?:mamme|madri|famiglie)|outr[oa]s\s+(?:pais|maes|familias))\s+(?:of|with|de|con|amb|di|con|com)\s+",
-    ))
-    .expect("other parents regex")
+    )
 });
 
 fn twelfth_round(
@@ -1297,7 +1269,7 @@ fn twelfth_round(
 /// A myth passed on or debunked: a hoax's or a fact-check's words, "they won't tell you",
 /// graphene and microchips in vaccines, "X does not cure Y", miracle cures.
 static MYTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:falso|falsa|fals|false|fake|bulo|bulos|bufala|bufale|hoax|myth|myths|mito|mitos|mite|mites|miti|debunk\w*|desmentid\w*|smentit\w*|desmentim\w*|fact[-\s]?check\w*|verificat\w*\s+fals\w*)\s*[:!]
         | \b(?:it'?s\s+a|es\s+un|és\s+un|e\s+una|é\s+um|another)\s+(?:myth|hoax|bulo|mite|mito|bufala)\b
@@ -1309,78 +1281,67 @@ static MYTH: Lazy<Regex> = Lazy::new(|| {
         | \b(?:no|non|nao|doesn'?t|does\s+not|don'?t|do\s+not|never)\s+(?:cura|curan|cures?|curen|curano|curam|guareix|guarisce|guarit)\b
         | \b(?:cure|curas|cures)\s+(?:miracol\w*|milagros\w*|miraculos\w*|miracul\w*)\b | \bmiracle\s+cures?\b | \bdiffidate\b
         ",
-    ))
-    .expect("myth regex")
+    )
 });
 
 /// phi-rules@11: the disclosure families found missing on stress10, each in its general form.
 static DEATH_CAUSE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:a\s+causa\s+d[ei]|a\s+conseguenza\s+di|because\s+of|due\s+to|as\s+a\s+result\s+of|por\s+causa\s+d[aeo]|per\s+culpa\s+d[e'])\s*(?:una?\s+|uma?\s+|l'|la\s+|el\s+|a\s+|o\s+|his\s+|her\s+)?
         | \b(?:died|passed\s+away|ens\s+ha\s+deixat|ens\s+va\s+deixar|ha\s+mort|va\s+morir|fallecio|murio|nos\s+dejo|morreu|faleceu|partiu|ci\s+ha\s+lasciat[oa]|e\s+mort[oa]|e\s+scompars[oa])\b[^.;]{0,90}?\b(?:despres\s+d'|despres\s+de|after|dopo|tras|despues\s+de|apos|depois\s+de)\s*(?:una?\s+|uma?\s+|a\s+|the\s+)?(?:(?:long|short|brief|llarga|curta|larga|corta|lunga|breve|longa)\s+)?
         ",
-    ))
-    .expect("death cause regex")
+    )
 });
 static CAUGHT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:pegou|peguei|pegamos|pegaram|apanhou|apanhei|caught|has\s+caught|have\s+caught|ha\s+pillado|he\s+pillado|hemos\s+pillado|pillo|pille|ha\s+agafat|he\s+agafat|hem\s+agafat|va\s+agafar|vaig\s+agafar|ha\s+preso|ho\s+preso|abbiamo\s+preso|si\s+e\s+pres[oa]|mi\s+sono\s+pres[oa]|se\s+ha\s+contagiado|me\s+he\s+contagiado|se\s+contagio|me\s+contagie|s'ha\s+encomanat|m'he\s+encomanat)\b",
-    ))
-    .expect("caught regex")
+    )
 });
 static SICK_LEAVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:de\s+baja\s+(?:medica\s+)?(?:por|con)|de\s+baixa\s+(?:medica\s+)?(?:per|amb)|in\s+malattia\s+per|off\s+sick\s+with|signed\s+off\s+(?:work\s+)?with|de\s+licenca\s+(?:medica\s+)?por|afastad[oa]\s+por|de\s+atestado\s+por)\b",
-    ))
-    .expect("sick leave regex")
+    )
 });
 static TURNED_OUT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:turned\s+out\s+to\s+be|turns\s+out\s+to\s+be|resulto\s+ser|ha\s+resultado\s+ser|acabo\s+siendo|va\s+resultar\s+ser|ha\s+resultat\s+ser|va\s+acabar\s+sent|e\s+risultat[oa]\s+essere|si\s+e\s+rivelat[oa]|acabou\s+por\s+ser|afinal\s+era|afinal\s+e)\b",
-    ))
-    .expect("turned out regex")
+    )
 });
 static TAKING_FOR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:tomando|taking|prendendo|prenent|tomo|prendo|prenc|tomei|took|on)\b[^.;]{0,40}?\b(?:por\s+causa\s+d[aeo]|por\s+causa\s+de\s+la|because\s+of|for\s+(?:my|the)|per\s+la|per\s+il|per\s+l'|pela|pelo|por\s+la|por\s+el|por\s+mi)\s*",
-    ))
-    .expect("taking for regex")
+    )
 });
 static MY_OPERATION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:mi|la\s+meva|la\s+mia|minha|a\s+minha|my)\s+(?:operacion|operacio|operazione|operacao|cirurgia|cirugia|intervencion|intervencio|intervento|operation)\b",
-    ))
-    .expect("my operation regex")
+    )
 });
 static AROUND_OPERATION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:despues\s+de|tras|after|dopo|depois\s+d[aeo]|despres\s+de|before|antes\s+d[aeo]|antes\s+de|prima\s+dell[ao']?|abans\s+de)\s*(?:la\s+|l'|el\s+|the\s+|my\s+|his\s+|her\s+|a\s+|o\s+|il\s+|mi\s+|su\s+)?(?:operacion|operacio|operazione|operacao|operation|surgery|op|cirugia|cirurgia|intervencion|intervencio|intervento)\b",
-    ))
-    .expect("around operation regex")
+    )
 });
 static PREGNANCY_TOLD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:perdimos|hemos\s+perdido|we\s+lost|i\s+lost|abbiamo\s+perso|ho\s+perso|vam\s+perdre|hem\s+perdut|perdemos|perdi)\s+(?:al\s+|el\s+|a\s+|o\s+|the\s+|our\s+|il\s+|nuestro\s+|nostro\s+|el\s+nostre\s+|o\s+nosso\s+|my\s+)?(?:bebe|baby|bimbo|bambino|nado|beb)\b
         | \b\d{1,2}\s*(?:weeks|wks|semanas|setmanes|settimane)\s+(?:with\s+(?:baby|bump|twins)|pregnant|embarazada|embarassada|incinta|gravida)
         | \bdelivered\s+(?:our|my|his|her)\s+(?:daughter|son|baby|twins|little)
         | \b(?:sale|salgo|sales|salimos|salen)\s+de\s+cuentas\b | \b(?:surt|surto|surts)\s+de\s+comptes\b | \b(?:i'?m|she'?s|we'?re|wife'?s|is)\s+due\s+(?:on|in|at)\b
         ",
-    ))
-    .expect("pregnancy told regex")
+    )
 });
 static DURING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:during|durante|durant|mentre|while|amid)\s+(?:fa\s+|fai\s+|fan\s+|is\s+doing\s+|having\s+|hace\s+|faz\s+)?(?:la\s+|el\s+|her\s+|his\s+|the\s+|il\s+|a\s+|o\s+|su\s+|sua\s+|seva\s+|seu\s+)?",
-    ))
-    .expect("during regex")
+    )
 });
 static AUTHOR_SESSION: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:ho|tengo|tinc|tenho|i\s+have|i'?ve\s+got|i\s+get)\s+(?:l'|la\s+|el\s+|a\s+|my\s+|mi\s+|la\s+mia\s+|la\s+meva\s+)?(?:next\s+|proxima\s+|prossima\s+|propera\s+)?(?:infusion|infusione|infusio|infusao|chemo|quimio|chemio|dialisi|dialisis|dialise|radio|radioterapia)\b",
-    ))
-    .expect("author session regex")
+    )
 });
 
 fn eleventh_round(
@@ -1396,10 +1357,9 @@ fn eleventh_round(
     // "a causa de una ELA", "després d'una insuficiència cardíaca": what a death came from
     // (in a sentence that tells a death: "delay due to the pandemic" is no one's).
     static DEATH_WORD: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"\b(?:died|dies|passed\s+away|death|fallec\w*|muri[oó]|muerte|ens\s+ha\s+deixat|ens\s+va\s+deixar|ha\s+mort|va\s+morir|mort|defunci\w*|morreu|faleceu|falecimento|morto|morta|deceduto|deceduta|scompars\w*|ci\s+ha\s+lasciat\w*|d\.?e\.?p|r\.?i\.?p)\b",
-        ))
-        .expect("death word regex")
+        )
     });
     if (someone || author_post) && DEATH_WORD.is_match(sent) {
         if let Some(c) = DEATH_CAUSE
@@ -1421,10 +1381,9 @@ fn eleventh_round(
     // "llevo desde enero de baja por ansiedad", "off sick with shingles" (not a leave others
     // were told about: "le contaron a mi jefe que estaba de baja").
     static REPORTED: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"\b(?:contaron|conto|dijeron|dijo|told|said|va\s+dir|van\s+dir|han\s+dit|hanno\s+detto|ha\s+detto|disseram|contou|explicaron)\b",
-        ))
-        .expect("reported regex")
+        )
     });
     if let Some(c) = SICK_LEAVE
         .find_iter(sent)
@@ -1512,40 +1471,35 @@ fn eleventh_round(
 /// A broken or fractured body part ("fractured her wrist", "es va trencar el maluc", "ha
 /// rotto il femore", "partiu a perna").
 static BROKEN_BONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^(?:broke|broken|fractured|se\s+rompio|se\s+ha\s+roto|es\s+va\s+trencar|s'ha\s+trencat|si\s+e\s+rott[oa]|ha\s+rotto|fraturou|partiu)\s+(?:\w+\s+)?(?:hip|wrist|leg|arm|ankle|shoulder|collarbone|femur|pelvis|back|neck|ribs?|foot|hand|cadera|muneca|pierna|brazo|tobillo|hombro|clavicula|costilla|maluc|canell|cama|braç|turmell|espatlla|anca|polso|gamba|braccio|caviglia|spalla|femore|bacino|costola|pulso|perna|braco|tornozelo|ombro|bacia|costela)\b",
-    ))
-    .expect("broken bone regex")
+    )
 });
 
 /// A dream or a nightmare.
 static DREAM: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:dreamt|dreamed|dreaming|nightmare|sone|sonaba|pesadilla|vaig\s+somiar|he\s+somiat|somni|malson|ho\s+sognato|sognavo|incubo|sonhei|sonhava|pesadelo)\b",
-    ))
-    .expect("dream regex")
+    )
 });
 
 /// What might be: "could", "might", "podría", "potrebbe", "poderia".
 static MAYBE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:could|might|may|podria|podrian|pot\s+ser|potria|potrebbe|potrebbero|poderia|podera|pode\s+ser)\b",
-    ))
-    .expect("maybe regex")
+    )
 });
 
 /// A job or studies, the condition right after naming the field.
 static JOB: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:works?\s+(?:as|in|on)|working\s+(?:as|in)|trabaja\s+(?:de|como|en)|treballa\s+(?:de|com|a|en)|lavora\s+(?:come|in|al|nel|nella)|trabalha\s+(?:como|em|no|na)|estudia|studies|studying|studia|estuda|training\s+to\s+be|is\s+an?|es\s+un[a]?|e\s+un[a]?|e\s+um[a]?)\s+(?:an?\s+|un[a]?\s+|um[a]?\s+)?",
-    ))
-    .expect("job regex")
+    )
 });
 static JOB_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:surgeon|nurse|doctor|consultant|specialist|researcher|enfermer[ao]|infermer[ao]|infermier[ae]|enfermeir[ao]|cirujan[ao]|cirurgi[aà]|chirurgo|medic[oa]|metge|metgessa|oncolog\w*|cardiolog\w*|neurolog\w*|psiquiatr\w*|psichiatr\w*|psicolog\w*)\b",
-    ))
-    .expect("job noun regex")
+    )
 });
 
 fn job_only(sent: &str) -> bool {
@@ -1561,19 +1515,17 @@ fn job_only(sent: &str) -> bool {
 
 /// "If anyone / si alguien / se qualcuno" heading a request.
 static REQUEST_IF: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[\s¿¡'(]*(?:if|si|se)\s+(?:anyone|anybody|someone|somebody|alguien|algu|qualcuno|alguem)\b",
-    ))
-    .expect("request regex")
+    )
 });
 
 /// "the same condition as", "la misma enfermedad que", "la mateixa malaltia que", "la stessa
 /// malattia di", "a mesma doença que".
 static SAME_AS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:the\s+same\s+(?:condition|illness|disease|diagnosis|syndrome|thing)\s+as|la\s+misma\s+(?:enfermedad|condicion|patologia|sindrome|cosa)\s+que|el\s+mismo\s+(?:sindrome|diagnostico|problema)\s+que|la\s+mateixa\s+(?:malaltia|condicio|patologia|sindrome)\s+que|el\s+mateix\s+(?:sindrome|diagnostic)\s+que|la\s+stessa\s+(?:malattia|patologia|sindrome|diagnosi)\s+d[ie]|lo\s+stesso\s+(?:problema|tumore)\s+d[ie]|a\s+mesma\s+(?:doenca|condicao|patologia|sindrome)\s+que|o\s+mesmo\s+(?:problema|diagnostico)\s+que)\s+",
-    ))
-    .expect("same-as regex")
+    )
 });
 
 fn same_as(sent: &str, names: &[String]) -> Option<&'static str> {
@@ -1590,121 +1542,109 @@ fn same_as(sent: &str, names: &[String]) -> Option<&'static str> {
 /// operano", "Ánimo Pepe, que mañana te operan", "good luck with your surgery tomorrow, Jo",
 /// "força Marc, demà t'operen").
 static YOU_TREATED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:te|ti|t'|et|you)\s*(?:operan|operaran|van\s+a\s+operar|operano|opereranno|devono\s+operare|operen|operaran|van\s+operar|operam|vao\s+operar|(?:are|'re)\s+having\s+(?:surgery|an\s+operation|your\s+op)|diagnosticaron|han\s+diagnosticado|hanno\s+diagnosticato|van\s+diagnosticar)
         | \byour\s+(?:surgery|operation|op|chemo|radiotherapy|transplant|treatment|diagnosis|recovery)\b | \btu\s+(?:operacion|cirugia|quimio|tratamiento|diagnostico)\b
         | \bla\s+teva\s+(?:operacio|quimio)\b | \bla\s+tua\s+(?:operazione|chemio)\b | \ba\s+tua\s+(?:cirurgia|operacao|quimio)\b
         | \b(?:checking|checked|check)\s+yourself\s+(?:in|into)\b | \byou(?:\s+are|'re|\s+have\s+been|'ve\s+been)?\s+(?:fighting|battling|beating|recovering\s+from|living\s+with|dealing\s+with)\b
         ",
-    ))
-    .expect("you-treated regex")
+    )
 });
 
 /// A plea or a fund-raiser ("ajudem a Bia a fazer a cirurgia", "Raccolta fondi per le cure di
 /// Giulia", "help Kwame get his transplant").
 static PLEA: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:help|helping|fundraiser|fundraising|gofundme|donate|donations?|raccolta\s+fondi|le\s+cure\s+di|donazion\w*|aiut\w*|ayud\w*|recaudacion|donativ\w*|ajud\w*|recapte|vaquinha|vakinha|doacoes|doacao|doem|doad\w*)\b",
-    ))
-    .expect("plea regex")
+    )
 });
 
 /// News of someone heading the sentence: "Update on", "News of", "Noticias de", "Notizie di".
 static UPDATE_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:quick\s+|small\s+|another\s+|latest\s+)?(?:update|news|noticias|novedades|noticies|notizie|aggiornamento|novidades|noticias)\s+(?:on|of|about|for|de|di|su|da|do|sobre)\b",
-    ))
-    .expect("update head regex")
+    )
 });
 
 /// A treatment with its count at the sentence start: "chemo day 4 of 6", "ciclo 3 de quimio",
 /// "radio sessió 12", "dialysis session 200".
 static TREATMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^\s*(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radio|radiotherapy|radioterapia|dialysis|dialisis|dialisi|hemodialisis|immunotherapy|inmunoterapia|immunoterapia|ivf|fiv|fivet|icsi|pma)\s+(?:day|week|cycle|round|session|attempt|intento|intent|tentativo|no\.?|number|dia|semana|ciclo|sesion|sessio|cicle|giorno|settimana|seduta|sessao)\s*\#?\d+
         | ^\s*(?:day|week|cycle|round|session|dia|ciclo|sesion|sessio|cicle|giorno|seduta|sessao)\s+\d+\s+(?:of\s+\d+\s+)?(?:of|de|d'|di|da|do)\s*(?:la\s+|el\s+|a\s+)?(?:chemo|quimio|chemio|radio|radiotherapy|radioterapia|dialysis|dialisis|dialisi|immunotherapy|inmunoterapia|immunoterapia)
         ",
-    ))
-    .expect("treatment count regex")
+    )
 });
 
 /// A treatment heading the sentence with its start or end: "Chemo starts 9th Jan", "la quimio
 /// empieza el lunes", "la radio comença dilluns", "la chemio inizia domani", "a quimio começa".
 static TREATMENT_STARTS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:my\s+|la\s+|el\s+|a\s+|mi\s+|la\s+meva\s+|la\s+mia\s+|a\s+minha\s+)?(?:chemo|chemotherapy|radiotherapy|radio|quimio|quimioterapia|chemio|chemioterapia|radioterapia|dialysis|dialisis|dialisi|immunotherapy|inmunoterapia|immunoterapia)\s+(?:starts|begins|started|began|finishes|finished|ends|empieza|comienza|empezo|termina|termino|comenca|comencen|acaba|inizia|comincia|finisce|e\s+finita|comeca|comecou|termina|terminou)\b",
-    ))
-    .expect("treatment starts regex")
+    )
 });
 
 /// An anniversary of an operation or a diagnosis: "Bariatric surgery was 2 years ago today",
 /// "Avui fa un any del diagnòstic", "hoy hace un año de mi operación", "oggi è un anno
 /// dall'intervento", "hoje faz um ano da cirurgia".
 static ANNIVERSARY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^\s*(?:(?:my|the|her|his)\s+)?(?:[\w-]+\s+){0,2}?(?:surgery|op|operation|transplant|diagnosis|bypass|mastectomy|c-section)\s+(?:was|is)\s+(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago\b
         | \b(?:\w+\s+)?(?:years?|months?)\s+(?:ago\s+)?(?:today|since)\s+(?:my|her|his|the)\s+(?:\w+\s+)?(?:surgery|op|operation|transplant|diagnosis)\b
         | \b(?:hoy|avui|oggi|hoje|today)\s+(?:hace|fa|fan|faz|fazem|e|sono|it\s+is|it's\s+been)\s+(?:\w+\s+){1,2}?(?:del?|dal|dall'|dalla|da|do|since)\s*(?:(?:el|la|mi|my|la\s+meva|el\s+meu|meu|minha|il|mio|mia)\s+)?(?:diagnostic|diagnostico|diagnosi|diagnosis|operacio|operacion|operazione|operacao|cirurgia|cirugia|trasplant\w*|transplant\w*|intervencio|intervencion|intervento|surgery|operation)\b
         ",
-    ))
-    .expect("anniversary regex")
+    )
 });
 
 /// An induction or a caesarean booked: a pregnancy.
 static DELIVERY_BOOKED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:my\s+|the\s+|mi\s+|la\s+meva\s+|la\s+mia\s+|a\s+minha\s+)?(?:induction|c-section|caesarean|cesarean|cesarea|cesaria|cesareo|induccion|induccio|induzione|inducao)\s+(?:is\s+|was\s+|esta\s+|es\s+|e\s+)?(?:booked|scheduled|planned|tomorrow|today|on|for|programad[ao]|marcad[ao]|fissat[ao]|previst[ao]|demain|manana|dema|domani|amanha)\b",
-    ))
-    .expect("delivery regex")
+    )
 });
 
 /// A medication or a service heading the sentence: "Still on sertraline", "Discharged from the
 /// crisis team today", "back on insulin".
 static STILL_ON: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:(?:still|now|back|currently)\s+on|discharged\s+from(?:\s+the)?|under\s+the|seguimos\s+con|sigo\s+con|segueixo\s+amb|ancora\s+con|continuo\s+com|ainda\s+com|ainda\s+a\s+tomar)\s+",
-    ))
-    .expect("still-on regex")
+    )
 });
 
 /// Time since a procedure at the sentence start: "3 weeks post hysterectomy", "10 days after my
 /// op", "dos semanas tras la operación", "tres setmanes després de la cesària", "due
 /// settimane dopo l'intervento", "um mês depois da cirurgia".
 static TIME_AFTER_PROCEDURE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:\w+\s+){0,2}?(?:days?|weeks?|wks?|months?|dias|semanas|setmanes|settimane|giorni|mesi|meses|mesos|mes|mese)\s+(?:post|post-|after|since|tras|despues\s+de|despres\s+de|dopo|depois\s+d[aeo]|apos)\s*(?:(?:my|mi|la|el|l'|il|a|o|the|la\s+meva|la\s+mia|minha)\s*)?",
-    ))
-    .expect("time after procedure regex")
+    )
 });
 
 /// A condition with its confirmation right after: "endometriosis confirmada", "lupus
 /// confirmed", "celiachia confermata", "diabetis confirmada".
 static CONFIRMED_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:\w+\s+)?(?:confirmed|confirmad[oa]|confirmat[a]?|confermat[oa]|diagnosed|diagnosticad[oa]|diagnosticat[a]?)\b",
-    ))
-    .expect("confirmed regex")
+    )
 });
 
 /// Back in hospital or the ICU at the sentence start ("back in hospital, kidney stones
 /// again", "otra vez ingresada", "di nuovo in ospedale", "de novo internado").
 static BACK_IN_HOSPITAL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:(?:back|still|currently|now|again)\s+)?(?:in\s+(?:hospital|icu|a&e|resus|the\s+ward)|(?:otra\s+vez|de\s+nuevo)\s+(?:ingresad[oa]|en\s+el\s+hospital|en\s+urgencias)|(?:altra\s+vegada|de\s+nou)\s+(?:ingressad[ao]|a\s+l'hospital|a\s+urgencies)|di\s+nuovo\s+(?:ricoverat[oa]|in\s+ospedale|al\s+pronto\s+soccorso)|(?:outra\s+vez|de\s+novo)\s+(?:internad[oa]|no\s+hospital|nas\s+urgencias))\b",
-    ))
-    .expect("back in hospital regex")
+    )
 });
 
 /// A treatment word in the sentence: the author's condition "for" which it is taken ("third
 /// week of antibiotics for this chest infection", "pastillas para la migraña").
 static TREATMENT_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:antibiotics?|antibioticos?|antibiotici|meds|medication|tablets|pills|inhaler|steroids|pastillas|pastilles|pastiglie|comprimidos|medicacion|medicacio|farmaci|remedios|tratamiento|tractament|terapia|cura)\b",
-    ))
-    .expect("treatment word regex")
+    )
 });
 
 /// "for this", "para esta", "per aquesta", "per questa", "para esta/essa".
@@ -1716,17 +1656,16 @@ static FOR_THIS: Lazy<Regex> = Lazy::new(|| {
 /// A stay somewhere "with" the condition, mid-sentence: "spent my birthday in resus with DKA",
 /// "passed the weekend in A&E with my son's asthma".
 static STAY_WITH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:in|into)\s+(?:resus|icu|itu|hdu|hospital|a&e|intensive\s+care|the\s+ward|the\s+er|the\s+emergency\s+room)\s+with\b",
-    ))
-    .expect("stay-with regex")
+    )
 });
 
 /// An operation told by its day or its idiom: "going under the knife", "op day tomorrow", "nil
 /// by mouth", "pre-op assessment done", "knee's been replaced", "paso por quirófano", "vado
 /// sotto i ferri", "vou à faca".
 static OPERATION_TOLD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:going|go|went|gone|been|goes)\s+under\s+the\s+knife\b
         | \b(?:paso|pasare|he\s+pasado|pase|pasa|pasara|ha\s+pasado)\s+por\s+(?:el\s+)?quirofano\b
@@ -1738,62 +1677,55 @@ static OPERATION_TOLD: Lazy<Regex> = Lazy::new(|| {
         | ^\s*pre-?\s?op\s+(?:assessment|appointment|bloods|check|done|today|tomorrow)\b
         | ^\s*(?:(?:my|mum's|mom's|dad's|nan's|gran's|his|her|the|new)\s+){0,2}(?:knee|hip|shoulder|valve|lens|cataract|gallbladder|appendix|tonsils|ovary|womb)s?(?:'s|\s+has|\s+is|\s+have|\s+are)?\s+(?:been\s+|finally\s+|now\s+)*(?:replaced|done|fixed|removed|out)\b
         ",
-    ))
-    .expect("operation told regex")
+    )
 });
 
 /// Clean of an addiction for a time: "Twelve years clean today", "90 days clean and sober".
 static CLEAN_FOR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|sober|limpi[oa]|sobri[oa]|net[a]?|pulit[oa])\b",
-    ))
-    .expect("clean regex")
+    )
 });
 
 /// The author's doctor naming the condition: "my neurologist says it's MS", "il mio neurologo
 /// dice che è sclerosi multipla", "el metge diu que", "o médico disse que".
 static DOCTOR_SAYS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:my|the|doc|mi|el|la|el\s+meu|la\s+meva|il\s+mio|la\s+mia|o\s+meu|a\s+minha|o)\s*(?:doctor|doc|gp|consultant|specialist|surgeon|neurologist|cardiologist|oncologist|rheumatologist|dermatologist|psychiatrist|medico|medica|metge|metgessa|doctora|neurolog[oa]|cardiolog[oa]|oncolog[oa]|reumatolog[oa]|traumatolog[oa]|traumatoleg|dermatolog[oa]|psiquiatra|psichiatra|especialista|specialista|neuroleg|cardioleg|oncoleg)?\s*(?:says|said|thinks|confirmed|dice|dijo|ha\s+dicho|diu|va\s+dir|ha\s+dit|ha\s+detto|disse|diz|confirmo|confirma|conferma)\s+(?:that\s+|que\s+|che\s+)?(?:i\s+am|i\s+have|it\s+is|it's|its|tengo|es|tinc|ho|e|tenho|tens|m'he|me\s+he)\b",
-    ))
-    .expect("doctor says regex")
+    )
 });
 
 /// A first-person injury to a named body part: "I broke my wrist", "me he roto el tobillo",
 /// "m'he trencat el menisc", "mi sono rotto il polso", "parti o braço".
 static I_BROKE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:i\s+(?:have\s+)?(?:broke|broken|fractured|tore|torn|sprained|dislocated)|me\s+he\s+roto|me\s+rompi|me\s+he\s+fracturado|m'he\s+trencat|em\s+vaig\s+trencar|mi\s+sono\s+rott[oa]|mi\s+sono\s+fratturat[oa]|parti|fraturei|rompi)\s+(?:my|el|la|il|lo|o|a|un|una|mi|the)?\s*(?:\w+\s+)?(?:hip|wrist|leg|arm|ankle|shoulder|collarbone|femur|pelvis|back|neck|ribs?|foot|hand|knee|acl|menisc\w*|ligament\w*|cadera|muneca|pierna|brazo|tobillo|hombro|clavicula|costilla|rodilla|maluc|canell|cama|braç|turmell|espatlla|genoll|anca|polso|gamba|braccio|caviglia|spalla|femore|costola|ginocchio|perna|braco|tornozelo|ombro|costela|joelho)\b",
-    ))
-    .expect("i broke regex")
+    )
 });
 
 /// A hospital stay in the post ("in the ICU with my brother", "ingresado", "ricoverato").
 static STAY_IN_POST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:icu|itu|hdu|uci|intensive\s+care|terapia\s+intensiva|cuidados\s+intensivos|cures\s+intensives|in\s+hospital|ingresad[oa]|ingressad[oa]|ingressat|ricoverat[oa]|internad[oa]|admitted|rianimazione)\b",
-    ))
-    .expect("stay regex")
+    )
 });
 
 /// A third-person object clitic or pronoun in a relative clause after the condition: "una
 /// artritis que no la deja ni abrir un bote", "un dolor che non lo lascia", "a pain that won't
 /// let her sleep".
 static CONDITION_HOLDS_THEM: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:\w+\s+)?(?:que|che|that|which|qui)\s+(?:no\s+|non\s+|won't\s+|doesn't\s+|never\s+|ya\s+|ja\s+|gia\s+)?(?:la|le|lo|li|gli|l'|her|him|them)\b",
-    ))
-    .expect("condition-holds regex")
+    )
 });
 
 /// A third-person object clitic and an operation or a diagnosis heading the sentence, in a
 /// post about a close or named person: "Lo operaron a corazón abierto el 15/10", "La van
 /// operar dimarts", "L'hanno operato ieri".
 static CLITIC_OPERATED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:y\s+|i\s+|e\s+|and\s+|luego\s+|despues\s+|llavors\s+|poi\s+)?(?:lo|la|le|l'|li|gli|el)\s*(?:operaron|han\s+operado|operan|van\s+a\s+operar|operaran|han\s+operat|van\s+operar|operen|hanno\s+operat[oa]|operano|opereranno|operarono|diagnosticaron|han\s+diagnosticado|van\s+diagnosticar|hanno\s+diagnosticato|ingresaron|van\s+ingressar|hanno\s+ricoverat[oa])\b",
-    ))
-    .expect("clitic operated regex")
+    )
 });
 
 /// phi-rules@9: the disclosure families found missing on stress8, each in its general form.
@@ -1938,52 +1870,47 @@ fn ninth_round(
 /// An operation told by its verb or noun (phi-rules@10): "operated", "è stata operata", "la
 /// operaron", "surgery", "cirugía".
 static OPERATED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:operated|surgery|operat[oa]|operad[oa]|operaron|operar|van\s+operar|operacion|operacio|operazione|intervento|cirugia|cirurgia)\b",
-    ))
-    .expect("operated regex")
+    )
 });
 
 /// A treatment's routine heading the sentence: "dialysis 3x a week for 2 years now", "diálisis
 /// tres veces por semana", "chemio ogni 21 giorni", "insulin since I was 9".
 static TREATMENT_ROUTINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^[^\w]*(?:(?:my|mi|la|el|la\s+mia|la\s+meva|a\s+minha|a)\s+)?(?:dialysis|haemodialysis|hemodialysis|dialisis|hemodialisis|dialisi|emodialisi|hemodialise|dialise|chemo|quimio|chemio|radiotherapy|radioterapia|radioterapia|insulin|insulina|infusions?)
         \s+(?:\d+\s*x\b|\w+\s+(?:times|veces|vegades|cops|volte|vezes)\b|once\b|twice\b|three\s+times\b|every\b|cada\b|ogni\b|todos\s+los\b|tots\s+els\b|tutti\s+i\b|for\s+\d+|since\b|desde\b|des\s+de\b|da\s+\d+|ha\s+\d+|fa\s+\d+|hace\s+\d+)
         ",
-    ))
-    .expect("treatment routine regex")
+    )
 });
 
 /// A device or an organ put in or taken out, heading the sentence with no subject:
 /// "Pacemaker fitted last Tues!", "Stent in", "Marcapasos puesto", "Vesícula fuera",
 /// "Pacemaker impiantato ieri", "Marca-passo colocado".
 static PROCEDURE_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^[^\w]*(?:(?:new|my|a|the|el|la|il|mi|o|un|una|uno|um|uma)\s+)?([\w'-]+(?:\s+[\w'-]+){0,2}?)\s+
         (?:fitted|implanted|put\s+in|in\s+place|removed|taken\s+out|replaced|puesto|colocado|colocada|implantado|implantada|quitado|quitada|extirpado|extirpada|posat|posada|col·locat|colocat|implantat|tret|treta|impiantato|impiantata|messo|messa|tolto|tolta|rimosso|rimossa|retirado|retirada)\b
         ",
-    ))
-    .expect("procedure head regex")
+    )
 });
 
 /// The person spoken to: "you're doing it", "your chemo", "lo estás haciendo", "ce la stai
 /// facendo", "estás a conseguir".
 static YOU_SUBJECT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:you'?re|you\s+are|you'?ve|you\s+have|your|estas|tienes|ets|tens|estas|stai|sei|hai|voce|tu\s+es|tu\s+estas)\b",
-    ))
-    .expect("you subject regex")
+    )
 });
 
 /// IVF or ICSI with a positive test, or "after N rounds of IVF": a pregnancy.
 static IVF_POSITIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:ivf|fiv|fivet|icsi)\b.{0,60}\bpositi(?:ve|vo|va|u)\b|^\s*(?:after|despues\s+de|despres\s+de|dopo|depois\s+de|tras)\s+(?:\w+\s+){0,4}?(?:ivf|fiv|fivet|icsi)\b",
-    ))
-    .expect("ivf regex")
+    )
 });
 
 /// phi-rules@10: the disclosure families found missing on stress9, each in its general form.
@@ -2046,19 +1973,17 @@ fn tenth_round(
 /// Fear of a condition, not having it: "afraid I have", "miedo a tener", "paura di avere", "por
 /// de tenir", "medo de ter".
 static FEAR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:afraid|scared|terrified|worried|worry|fear|feared|miedo|temo|temia|temor|por\s+de|por\s+que|paura|timore|temevo|medo|receio|receava)\b",
-    ))
-    .expect("fear regex")
+    )
 });
 
 /// Reading, hearing or watching about a condition: "ho letto un articolo sul", "he leído
 /// sobre", "I have watched a documentary about".
 static READ: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:read|reading|heard|watched|watching|leido|leyendo|letto|leggendo|llegit|llegint|lido|lendo|ouvi|oido|sentito|escoltat|article|articulo|articolo|artigo|book|libro|llibre|livro|documentary|documental|documentario|podcast|post|video)\b",
-    ))
-    .expect("read regex")
+    )
 });
 
 /// "de mama", "da mama": the breast ("cáncer de mama"), not "mamá".
@@ -2068,10 +1993,9 @@ static BREAST: Lazy<Regex> =
 /// An unnamed stranger heading the sentence: "someone", "a man", "una señora", "un senyor",
 /// "qualcuno", "uma senhora".
 static SOMEONE_AT_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[\s¿¡'(]*(?:someone|somebody|a\s+(?:man|woman|lady|guy|girl|boy|patient|bloke|kid|child)|the\s+(?:man|woman|lady|guy|patient|bloke)\s+(?:in|on|at|next|opposite)|alguien|una?\s+(?:senor|senora|chica|chico|hombre|mujer|paciente|nino|nina)|algu|un[a]?\s+(?:senyor|senyora|noi|noia|home|dona|pacient|nen|nena)|qualcuno|un[a']?\s*(?:signore|signora|uomo|donna|ragazz[oa]|paziente|bambin[oa])|alguem|um[a]?\s+(?:senhor|senhora|homem|mulher|paciente|crianca))\b",
-    ))
-    .expect("someone-at-start regex")
+    )
 });
 
 /// Disease acronyms that are words in lower case ("als", "ela").
@@ -2086,51 +2010,46 @@ static CROWDFUNDING: Lazy<Regex> = Lazy::new(|| {
 
 /// A pet named with a possessive or an article ("my dog", "la perra", "il mio gatto").
 static PET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:my|our|mi|mis|nuestr[oa]|el|la|meu|meva|nostre|nostra|mio|mia|il|nostro|minha|nosso|nossa|o|his|her|vet|veterinari[oa])\s+(?:\w+\s+)?(?:dogs?|puppy|pup|cats?|kitten|kitty|horse|rabbit|hamster|perr[oa]s?|perrit[oa]|gat[oa]s?|gatit[oa]|mascota|gos|gossa|gosset|gats?|gata|cane|cagnolin[oa]|cagna|gatt[oa]|gattin[oa]|cachorr[oa]|cao|cadela|gatinh[oa]|vet|veterinari[oa]|veterinario)(?:'s)?\b",
-    ))
-    .expect("pet regex")
+    )
 });
 
 /// A diagnosis heading the sentence: "Diagnosed ADHD", "diagnosticada de", "diagnosticato
 /// con", "diagnosticado com".
 static DIAGNOSED_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[\s¿¡'(]*(?:(?:just|recently|finally|officially|newly|and|ya|recien|por\s+fin|per\s+fi|ja|finalment|appena|finalmente|oggi|hoy|avui|today)\s+)?(?:diagnosed|diagnosticad[oa]s?|diagnosticat[aoi]?|diagnosticades)\b",
-    ))
-    .expect("diagnosed head regex")
+    )
 });
 
 /// A struggle with an illness or a death from it, with the condition after: "after battling",
 /// "a brave fight with", "lost her battle with", "tras una larga lucha contra", "després de
 /// lluitar contra", "dopo una lunga battaglia contro", "died of", "morreu de".
 static STRUGGLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:battl(?:e|ed|ing)|fight(?:ing)?|fought|struggl(?:e|ed|ing)|lucha(?:ndo|r)?|luch[oó]|batalla|lluita(?:nt|r)?|lotta(?:ndo|re|to)?|battaglia|luta(?:ndo|r)?|lutou|combat\w*)\s+(?:\w+\s+){0,2}?(?:with|against|contra|contro|con|amb|com)\b
         | \b(?:after|following)\s+(?:battling|fighting|years\s+of\s+battling|a\s+long\s+illness\s+with)\b
         | \b(?:died|passed\s+away|passed)\s+(?:peacefully\s+)?(?:of|from)\b | \b(?:murio|fallecio|ha\s+muerto|ha\s+fallecido)\s+(?:de|por)\b
         | \b(?:va\s+morir|ha\s+mort)\s+(?:de|per)\b | \b(?:e\s+mort[oa]|e\s+decedut[oa]|e\s+scompars[oa])\s+(?:di|per|a\s+causa\s+di)\b | \b(?:morreu|faleceu)\s+(?:de|com|por)\b
         ",
-    ))
-    .expect("struggle regex")
+    )
 });
 
 /// A birth: "was born", "arrived", "nació", "va néixer", "è nato", "nasceu".
 static BIRTH: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:was\s+born|were\s+born|born\s+(?:on\s+|at\s+|in\s+)?(?:the\s+)?\d+|arrived|nacio|ha\s+nacido|han\s+nacido|va\s+neixer|ha\s+nascut|han\s+nascut|e\s+nat[oa]|sono\s+nati|nasceu|nasceram|came\s+into\s+the\s+world|llego\s+al\s+mundo|va\s+arribar\s+al\s+mon|e\s+venut[oa]\s+al\s+mondo)\b",
-    ))
-    .expect("birth regex")
+    )
 });
 
 /// What makes a birth a delivery just had: a weight, a gestation, the midwives or the labour
 /// ward ("3,2 kg", "7lb 2oz", "at 31 weeks", "grazie alle ostetriche").
 static BIRTH_DETAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b\d{1,2}(?:[.,]\d{1,3})?\s*(?:kg|kilos?|lbs?|oz)\b|\b\d[.,]?\d{3}\s*(?:g|gr|grams|gramos|grammi|gramas)\b|\b\d+\s*(?:weeks|wks|semanas|setmanes|settimane)\b|\b(?:midwi\w*|matronas?|llevadores?|llevadora|ostetric\w*|parteiras?|paritorio|sala\s+(?:de\s+)?partos?|labour\s+ward|delivery\s+suite|nicu|neonat\w*|mare\s+i\s+fill[a]?|madre\s+e\s+hij[oa]|mama\s+y\s+bebe|mum\s+and\s+baby|mom\s+and\s+baby|mother\s+and\s+baby|mae\s+e\s+bebe|mamma\s+e\s+(?:bimb[oa]|neonat[oa])|ja\s+som\s+\d|ya\s+somos\s+\d|siamo\s+in\s+\d|agora\s+somos\s+\d|welcome\s+to\s+the\s+world|benvingud[ao]\s+al\s+mon|bienvenid[oa]\s+al\s+mundo|benvenut[oa]\s+al\s+mondo|bem-vind[oa]\s+ao\s+mundo)\b",
-    ))
-    .expect("birth detail regex")
+    )
 });
 
 /// Third-person subject pronouns (not Spanish "él", which folds to the article "el").
@@ -2166,29 +2085,26 @@ fn surgery_is_a_place(s: &str, at: usize) -> bool {
 /// A condition-specific treatment reported as finished, with no subject ("last radiotherapy
 /// session done", "quimio acabada", "chemio finita").
 static TREATMENT_DONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:chemo|chemotherapy|quimio|quimioterapia|chemio|chemioterapia|radiotherapy|radiotherapia|radioterapia|radioteràpia|dialysis|immunotherapy|inmunoterapia|immunoterapia)\s+(?:(?:\#|no\.?\s*|n\.?\s*)?\w+\s+)?(?:done|finished|over|complete|completed|terminada|acabada|finita|terminata|fatta|feta|hecha|hecho|terminado|acabado|finito|terminato|fatto|fet|acabat)\b",
-    ))
-    .expect("treatment done regex")
+    )
 });
 
 /// An object clitic and a treatment verb: "el dialitzaven", "la dializan", "le fanno la
 /// chemio", "li fan quimio".
 static TREATED_CLITIC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:le|la|lo|el|li|gli)\s+(?:(?:estan|estaven|estaban|stanno|stavano)\s+)?(?:dialitz\w*|dializ\w*|(?:dan|donen|fan|fanno|hacen|ponen|posen|facevano)\s+(?:la\s+|el\s+|de\s+)?(?:quimio|chemio|dialisi|dialisis|radio))",
-    ))
-    .expect("treated clitic regex")
+    )
 });
 
 /// Someone other than the author or a close person right before `at` ("a colleague just
 /// finished chemo", "lei ha fatto la chemio"): not a disclosure about anyone identifiable.
 fn other_subject_before(sent: &str, at: usize) -> bool {
     static OTHER: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"\b(?:he|she|they|friend|colleague|coworker|co-worker|neighbou?r|boss|someone|somebody|everyone|people|patients?|amig[oa]|companer[oa]|vecin[oa]|amic|company[ao]?|vei|veina|amico|amica|collega|vicin[oa]|lei|lui|ell|ella|ellos|ells|elles|loro)\s+(?:\w+\s+)?$",
-        ))
-        .expect("other subject regex")
+        )
     });
     let head: String = {
         let h = &sent[..at];
@@ -2200,10 +2116,9 @@ fn other_subject_before(sent: &str, at: usize) -> bool {
 
 /// Operations named without a condition.
 static SURGERY_NOUN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:surgery|an\s+operation|a\s+transplant|a\s+hip\s+replacement|a\s+knee\s+replacement|una\s+operacion|una\s+operacio|un\s+intervento|una\s+intervencion|una\s+intervencio|una\s+cirugia|un\s+trasplante|un\s+trasplantament|un\s+trapianto)\b",
-    ))
-    .expect("surgery noun regex")
+    )
 });
 
 /// The condition names a vaccine or a test ("my flu jab", "I had a covid test"), or, after a
@@ -2212,16 +2127,14 @@ static SURGERY_NOUN: Lazy<Regex> = Lazy::new(|| {
 /// nurse").
 fn condition_as_modifier(tail: &str, possessive: bool) -> bool {
     static PREVENTION: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"^(?:vaccines?|vaccination|jabs?|shots?|boosters?|tests?|testing|screening|assessments?|evaluation|referral|season|temporada|stagione|evaluacion|valoracion|derivacion|avaluacio|valoracio|derivacio|valutazione|vacuna|vacunacion|vacunes|vacunacio|vaccino|vaccinazione|prueba|tampone|cribado|cribratge|campaign|campana|campanya|campagna|awareness|month|day|week)$",
-        ))
-        .expect("prevention regex")
+        )
     });
     static JOB: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"^(?:nurse|doctor|specialist|consultant|researcher|research|trials?|charity|ward|unit|clinic|service|team|machines?|maquina|macchina|enfermer[oa]|especialista|investigador[a]?|unidad|consulta|servicio|infermier[ae]|unitat|servei|specialista|ricercat\w*|reparto|servizio)$",
-        ))
-        .expect("job regex")
+        )
     });
     let (ac, _, _) = &*CONDITION_MATCHER;
     ac.find_iter(tail)
@@ -2255,10 +2168,9 @@ const POSSESSIVES: &[&str] = &[
 /// What "they put in" that is no operation: a drip, a line, a jab ("em van posar la via
 /// malament", "me pusieron una vacuna").
 static NOT_A_PROCEDURE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^\s*(?:la\s+|una\s+|el\s+|un\s+|il\s+|l')?(?:via|vía|gotero|goter|flebo|vacuna|vaccino|inyeccion|injeccio|iniezione|venda|benda|suero|serum|serum|sonda|catéter|cateter|cita|hora|mascarilla|mascareta)\b",
-    ))
-    .expect("not-a-procedure regex")
+    )
 });
 
 /// An operation noun right before "of / de / della" and a kinship word.
@@ -2276,6 +2188,12 @@ static OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// Lower-case without diacritics (posts often drop them: "depressio", "cancer"), straight
 /// apostrophes, and English contractions expanded ("i've" -> "i have"). Patterns and terms are
 /// folded the same way, so they may be written with their accents.
+/// A pattern written for folded text (see [`fold`]: lower case, accents removed), compiled once
+/// by the static that holds it. A bad pattern panics on first use, which the unit tests reach.
+fn folded_regex(pattern: &str) -> Regex {
+    Regex::new(&fold(pattern)).unwrap_or_else(|e| panic!("PHI disclosure pattern: {e}"))
+}
+
 fn fold(text: &str) -> String {
     // "im diabetic", "ive got": the apostrophe often goes missing.
     static NO_APOSTROPHE: Lazy<Regex> =
@@ -2446,15 +2364,14 @@ fn first_chars(s: &str, n: usize) -> &str {
 /// Spanish, Catalan or Italian that carries a condition or treatment ("faig radioteràpia",
 /// "sono in dialisi", "tengo lupus").
 static AUTHOR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:me|my|mine|myself|yo|mi|mis|conmigo|jo|em|meu|meva|meus|meves|io|mio|mia|miei|mie)\b | \bm'
         | \b(?:tengo|estoy|llevo|hago|sigo|paso|empiezo|termino|soy|padezco|sufro|tinc|estic|porto|faig|segueixo|començo|sóc|pateixo|vaig|sono|sto|faccio|inizio|finisco|comincio|soffro|convivo)\b
         | \bho\s+(?:\w+(?:ato|uto|ito|ata|uta|ita)|perso|preso|fatto|avuto|visto|messo|scoperto|sofferto)\b | \b(?:avevo|tenho|tive|tinha|estou|fiz|perdi|fiquei)\b
         | \b\w{2,}(?:arme|erme|irme|armi|ermi|irmi)\b | \b\w{2,}-(?:me|m)\b
         ",
-    ))
-    .expect("author regex")
+    )
 });
 
 /// The English pronoun "I" (folded: "i"), read only in a post that is English
@@ -2499,7 +2416,7 @@ pub(crate) fn english_post(text: &str) -> bool {
 /// reading and sharing, work, fund-raising, service news ("I read that chemo...", "my mum
 /// works in oncology", "I'm running for the cancer charity").
 static TALK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:read|reading|said|says|told|think|thought|believe|heard|watched|watching|work|works|worked|working|volunteer\w*|studying|article|news|campaign|awareness|charity|research|myth|cures?|caused?|causes|screening
         | leido|leí|dice|dicen|dijo|creo|pienso|trabajo|trabaja|campaña|noticia|investigación|cura|curar|causa|vacuna
@@ -2510,14 +2427,13 @@ static TALK: Lazy<Regex> = Lazy::new(|| {
         | leyendo|leo|llegint|llegeixo|leggendo|leggo|lendo|leio|listening|escuchando|escoltant|ascoltando|viendo|mirant|guardando|assistindo
         | book|novel|libro|llibre|livro|romanzo|novela|documentary|documental|documentario|podcast)\b
         ",
-    ))
-    .expect("talk regex")
+    )
 });
 
 /// Idioms that use a condition figuratively ("giving me a heart attack", "me va a dar un
 /// infarto", "em farà venir un atac", "mi viene un infarto").
 static IDIOM: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:giv(?:e|es|ing)|gave|nearly\s+had|almost\s+had|gonna\s+have)\s+(?:me\s+)?(?:a\s+)?heart\s+attack
         | \b(?:giv(?:e|es|ing)|gave)\s+(?:me|us)\s+(?:a\s+|an\s+)?(?:migraine|headache|stroke|aneurysm|ulcer|panic\s+attack|ptsd|anxiety|depression|diabetes|cancer)
@@ -2529,29 +2445,27 @@ static IDIOM: Lazy<Regex> = Lazy::new(|| {
         | \b(?:so|a\s+bit|a\s+little|bit|kinda|kind\s+of|such\s+an?|totally|super|tan|muy|un\s+poco|una\s+mica|molt|un\s+po|cosi|molto|tao|meio|muito)\s+(?:ocd|toc|adhd|bipolar|autistic|schizo|psycho|anorexic)\b
         | \b(?:heart\s+attack|atac\s+de\s+cor|ataque\s+(?:al|de)\s+corazon|ataque\s+cardiaco|infarto|infart|colpo|ictus|enfarte|derrame)\b.{0,40}\b(?:when\s+i\s+saw|when\s+i\s+seen|seeing|quan\s+he\s+vist|quan\s+vaig\s+veure|en\s+veure|cuando\s+vi|cuando\s+he\s+visto|al\s+ver|quando\s+ho\s+visto|quando\s+ho\s+letto|nel\s+vedere|quando\s+vi|ao\s+ver)\b
         ",
-    ))
-    .expect("idiom regex")
+    )
 });
 
 /// A condition term with a treatment count or a bare identity and duration at the start of
 /// the sentence: "six rounds of chemo down", "celiaca da 15 anni", "coeliac since I was 8",
 /// "knee replacement booked in", "crohn's flare number three".
 static VERBLESS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         \b(?:rounds?|cycles?|sessions?|doses?|ciclos?|sesiones|sesión|cicles?|sessions|sessió|cicli|sedut[ae])\s+(?:of|de|d'|di)\s*$
         | ^\s*(?:stage|estadio|estadi|stadio|grade|grado)\s+(?:\d|[iv]{1,3}|one|two|three|four)[abc]?\s+(?:\w+\s+)?$
         | ^\s*(?:la\s+|el\s+|my\s+|the\s+|la\s+mia\s+|la\s+meva\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|última|primer|segon|segona|tercer|tercera|quart|quarta|cinquena|sisena|darrera|prima|seconda|terza|quarta|quinta|sesta|settima|ultima)\s+(?:\w+\s+)?(?:of|de|d'|di|del|della)\s*(?:la\s+|el\s+)?$
         ",
-    ))
-    .expect("verbless regex")
+    )
 });
 
 /// A verbless sentence start before the condition: the illness again ("otra vez con
 /// neumonía", "down with flu again", "di nuovo con la febbre") or a treatment's rhythm ("tres
 /// cops per setmana a diàlisi", "three times a week on dialysis").
 static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^\s*(?:
           (?:(?:otra\s+vez|de\s+nuevo|una\s+vez\s+mas|again|once\s+again|back|un\s+altre\s+cop|altra\s+vegada|de\s+nou|di\s+nuovo|ancora|ancora\s+una\s+volta)\s+)?(?:down\s+with|in\s+bed\s+with|laid\s+up\s+with|(?:signed\s+)?off\s+(?:work|sick)\s+with|en\s+(?:la\s+)?cama\s+con|de\s+baja\s+(?:con|por)|al\s+llit\s+amb|de\s+baixa\s+(?:amb|per)|a\s+letto\s+con|in\s+malattia\s+(?:con|per))
@@ -2561,8 +2475,7 @@ static VERBLESS_HEAD: Lazy<Regex> = Lazy::new(|| {
           | (?:\w+\s+(?:times|veces|cops|vegades|volte)\s+(?:a|per|por|la|al|alla|every)\s+(?:week|semana|setmana|settimana|day|dia|giorno)|every\s+(?:other\s+)?(?:day|week)|cada\s+(?:dos\s+)?(?:dias|semanas?|dia|setmana)|ogni\s+(?:giorno|settimana))(?:\s+(?:at|on|to|in|for|a|en|de|al|alla|per|por))?
         )\s+(?:(?:la|el|l'|il|lo|a|an|the|una|un|mi|my)\s*)?$
         ",
-    ))
-    .expect("verbless head regex")
+    )
 });
 
 /// A third-person possessive right before the condition ("her lymphoma", "su cáncer", "la
@@ -2573,14 +2486,13 @@ static POSSESSIVE3_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static VERBLESS_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"(?x)
         ^[\w'-]*\s+(?:\w+\s+)?(?:since|for\s+\d+|in\s+(?:\d+|\w+)\s+(?:years?|months?|weeks?|anos?|mes(?:es)?|semanas?|anys?|mesos|setmanes|anni|anno|mesi|mese|settiman[ae])|for\s+\w+\s+years|desde|des\s+de|da\s+\d+|da\s+\w+\s+anni|de\s+fa|done|down|booked|scheduled|tomorrow|today|flare|warrior|survivor|fatt[oa]|hech[oa]|fet[a]?|mañana|manana|dema|domani|superviviente|guerrera|guerrero)\b
         | ^[\w'-]*\s+(?:\w+\s+)?(?:on\s+(?:the\s+)?\d|el\s+(?:dia\s+)?\d|il\s+\d|the\s+\d)
         | ^[\w'-]*\s+(?:has\s+)?been\s+(?:\w+\s+)?(?:awful|bad|terrible|horrendous|horrible|rough|brutal|worse|a\s+nightmare|hell|playing\s+up|acting\s+up|flaring|killing\s+me)\b
         ",
-    ))
-    .expect("verbless after regex")
+    )
 });
 
 /// Being off work is no talk about work ("off work with shingles").
@@ -2612,10 +2524,9 @@ static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// A service, team or ward right before the condition ("the oncology team", "el equipo de
 /// oncología", "il reparto di oncologia"): thanks to a service, not a disclosure.
 static SERVICE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:equipo|equip|team|staff|reparto|servicio|servei|servizio|unidad|unitat|unita|planta|ward|department|departamento|departament|unit|clinic|consulta|area|àrea|area|centro|centre|hospital|ospedale|specialist|especialista|nurses?|enfermer[ao]s?|infermer[ae]s?|infermier[ei])\s+(?:\w+\s+)?(?:de\s+|di\s+|d'|of\s+|del\s+|dell'|de\s+la\s+)?$",
-    ))
-    .expect("service-before regex")
+    )
 });
 
 /// A negation a few words before the condition: "I don't have diabetes", "no tengo asma".
@@ -2627,10 +2538,9 @@ static NEGATION_NEAR: Lazy<Regex> = Lazy::new(|| {
 /// Someone who is neither the author nor close ("my friend", "mi compañera", "he", "she"): the
 /// first-person word does not make the condition the author's.
 static SOMEONE_ELSE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"\b(?:(?:my|our|mi|mis|meu|meva|mio|mia)\s+(?:\w+\s+)?(?:friends?|colleagues?|coworkers?|neighbou?rs?|boss|teacher|amig[oa]s?|companer[oa]s?|vecin[oa]s?|jef[ea]|amics?|amigues|company[ao]|vei|veina|amic[oa]|amici|collega|colleghi|vicin[oa]|capo)|he|she|they|ell|ella|lei|lui)\b",
-    ))
-    .expect("someone else regex")
+    )
 });
 
 /// A dative clitic and its verb right before the condition: "le dio un ictus", "li han fet
@@ -2743,10 +2653,9 @@ fn tied(
 /// A condition held since a year, an age or childhood: "since 2019", "desde los 12", "da
 /// quando avevo 8 anni", "des de petita".
 static SINCE_WHEN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&fold(
+    folded_regex(
         r"^[\w'+-]*(?:\s+(?:grave|severe|severa|severo|cronic[oa]|chronic|lieve|mild|leve|greu|bad))?\s+(?:since|desde|des\s+de|dal|dalla|da|from)\s+(?:(?:el|los|las|la|les|els|il|i|l'|the|age|my|i\s+was|que|quando|os|as|o|a|eu)\s*)*(?:\d{4}\b|\d{1,2}\b|childhood|birth|peque|petit|bambin|crianca|nin[oa]|nascita|naixement|nacimiento|nascimento|i\s+was|tenia|avevo|tinha|ero\b|era\b|eramos\b|estaba\b|estava\b)",
-    ))
-    .expect("since-when regex")
+    )
 });
 
 /// Generic words after a condition term: "disease", "syndrome", "disorder".
@@ -2759,10 +2668,9 @@ static GENERIC_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// opening", "la unidad de ictus" is caught by the head word instead).
 fn service_after(after: &str) -> bool {
     static SERVICE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(&fold(
+        folded_regex(
             r"^[\w'-]*\s+(?:nurses|doctors|units?|wards?|clinics?|services?|centres?|centers?|teams?|day|week|month|patients|survivors\s+day|drugs?|serial|devices?|recall\w*|batter(?:y|ies)|treatments?\s+(?:is|are)|rates?|cases|figures|unidad|unitat|reparto|servicio|servei|servizio|pacientes|pacients|pazienti|planta|sala|consulta|enfermeras|infermeres|infermiere)\b",
-        ))
-        .expect("service regex")
+        )
     });
     SERVICE.is_match(after)
 }
