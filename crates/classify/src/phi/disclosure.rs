@@ -1155,10 +1155,7 @@ fn twelfth_round(
     }
     // "avui ens han dit que és una leucèmia", "we were told it's pneumonia".
     if author_post || post_person {
-        if let Some(c) = TOLD_US
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 40)))
-        {
+        if let Some(c) = condition_after(&TOLD_US, sent, 40) {
             return Some(c);
         }
     }
@@ -1184,10 +1181,8 @@ fn twelfth_round(
         }
     }
     // "els que tenim depressió", "cerco altri genitori di bambini celiaci".
-    if let Some(c) = WE_WHO_HAVE
-        .find_iter(sent)
-        .chain(OTHER_PARENTS.find_iter(sent))
-        .find_map(|m| category_in(&after(m.end(), 40)))
+    if let Some(c) = condition_after(&WE_WHO_HAVE, sent, 40)
+        .or_else(|| condition_after(&OTHER_PARENTS, sent, 40))
     {
         return Some(c);
     }
@@ -1198,10 +1193,7 @@ fn twelfth_round(
         }
     }
     // "Turns out he's got a hole in his heart".
-    if let Some(c) = TURNS_OUT3
-        .find_iter(sent)
-        .find_map(|m| category_in(&after(m.end(), 40)))
-    {
+    if let Some(c) = condition_after(&TURNS_OUT3, sent, 40) {
         return Some(c);
     }
     // "Finished my 12 weeks of hep C tablets".
@@ -1213,10 +1205,7 @@ fn twelfth_round(
         }
     }
     // "anyone else on ocrevus get totally wiped?": the author is on it too.
-    if let Some(c) = ANYONE_ELSE
-        .find_iter(sent)
-        .find_map(|m| category_in(&after(m.end(), 30)))
-    {
+    if let Some(c) = condition_after(&ANYONE_ELSE, sent, 30) {
         return Some(c);
     }
     // "I'm signed off after back surgery", "de baja desde la operación".
@@ -1362,19 +1351,13 @@ fn eleventh_round(
         )
     });
     if (someone || author_post) && DEATH_WORD.is_match(sent) {
-        if let Some(c) = DEATH_CAUSE
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 40)))
-        {
+        if let Some(c) = condition_after(&DEATH_CAUSE, sent, 40) {
             return Some(c);
         }
     }
     // "minha vó pegou covid", "ha pillado la gripe": an infection caught.
     if someone || author_post {
-        if let Some(c) = CAUGHT
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 30)))
-        {
+        if let Some(c) = condition_after(&CAUGHT, sent, 30) {
             return Some(c);
         }
     }
@@ -1394,19 +1377,13 @@ fn eleventh_round(
     }
     // "turned out to be pericarditis", "resultó ser una apendicitis".
     if someone || author_post {
-        if let Some(c) = TURNED_OUT
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 30)))
-        {
+        if let Some(c) = condition_after(&TURNED_OUT, sent, 30) {
             return Some(c);
         }
     }
     // "tô tomando sertralina por causa da depressão": a medicine taken for a condition.
     if author_post || someone {
-        if let Some(c) = TAKING_FOR
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 30)))
-        {
+        if let Some(c) = condition_after(&TAKING_FOR, sent, 30) {
             return Some(c);
         }
     }
@@ -1431,10 +1408,7 @@ fn eleventh_round(
     }
     // "las fotos de mi hija durante la leucemia", "a la Jana mentre fa la quimio".
     if named || KIN.is_match(sent) {
-        if let Some(c) = DURING
-            .find_iter(sent)
-            .find_map(|m| category_in(&after(m.end(), 25)))
-        {
+        if let Some(c) = condition_after(&DURING, sent, 25) {
             return Some(c);
         }
     }
@@ -2188,6 +2162,13 @@ static OF_BEFORE: Lazy<Regex> = Lazy::new(|| {
 /// Lower-case without diacritics (posts often drop them: "depressio", "cancer"), straight
 /// apostrophes, and English contractions expanded ("i've" -> "i have"). Patterns and terms are
 /// folded the same way, so they may be written with their accents.
+/// The category of the first condition named within `n` characters after a match of `re` in
+/// `sent` ("turned out to be …", "anyone else on …").
+fn condition_after(re: &Regex, sent: &str, n: usize) -> Option<&'static str> {
+    re.find_iter(sent)
+        .find_map(|m| category_in(&sent[m.end()..].chars().take(n).collect::<String>()))
+}
+
 /// A pattern written for folded text (see [`fold`]: lower case, accents removed), compiled once
 /// by the static that holds it. A bad pattern panics on first use, which the unit tests reach.
 fn folded_regex(pattern: &str) -> Regex {
