@@ -174,6 +174,11 @@ pub fn layer_block(layer_means: &[f32], layers: &[usize], scale: f32) -> Vec<f32
     x
 }
 
+/// The logistic function, which turns a binary head's logit into a probability.
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
 /// What a text is: E5 was trained with a `query: ` or `passage: ` prefix on every input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prefix {

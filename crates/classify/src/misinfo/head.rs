@@ -11,7 +11,7 @@
 //! parity fixtures) and `head.bin` (little-endian f32 arrays in the order `layout` lists).
 
 use super::features::{self, DIM, META_DIM};
-use crate::encoder::{self, TextFeatures};
+use crate::encoder::{self, sigmoid, TextFeatures};
 use crate::ClassifyError;
 use serde::Deserialize;
 
@@ -315,10 +315,6 @@ fn fake_logit(contrasts: impl Iterator<Item = f32>) -> f32 {
         }
     });
     -(m + sum.ln())
-}
-
-pub fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 #[cfg(test)]

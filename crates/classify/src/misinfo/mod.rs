@@ -381,7 +381,7 @@ impl MisinfoDetector {
         }
         sigs.splice(0..0, claim_sigs);
         let logit = base + sigs.iter().map(|s| s.weight).sum::<f32>();
-        let score = round3(head::sigmoid(logit));
+        let score = round3(crate::encoder::sigmoid(logit));
         let explanation = explain(score, &sigs);
         MisinformationInfo {
             score,

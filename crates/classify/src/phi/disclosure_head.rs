@@ -74,8 +74,7 @@ impl DisclosureHead {
     /// with the `query: ` prefix, as the transformer tier does).
     pub fn probability(&self, layer_means: &[f32]) -> f32 {
         let x = encoder::layer_block(layer_means, &self.features.layers, self.features.scale);
-        let z: f32 = self.bias + x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        encoder::sigmoid(self.bias + x.iter().zip(&self.weights).map(|(a, w)| a * w).sum::<f32>())
     }
 
     pub fn flags(&self, layer_means: &[f32]) -> bool {
