@@ -12,7 +12,6 @@ use std::time::Instant;
 use vigia_classify::encoder::{Encoder, EncoderConfig, Output, Prefix, TextFeatures};
 use vigia_classify::misinfo::head::DetectorHead;
 use vigia_classify::misinfo::{domains, HeadGate, HeadProfile, MisinfoConfig, MisinfoDetector};
-use vigia_model::Mention;
 
 /// Confusion counts with the fake class as positive.
 #[derive(Default, Clone, Copy)]
@@ -278,7 +277,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
                     .as_ref()
                     .filter(|_| with_emb)
                     .map(|v| v[i].features());
-                let info = d.assess_in(&mention(i, text), emb, row_lang[i].as_deref());
+                let info = d.assess_in(&super::text_mention(i, text), emb, row_lang[i].as_deref());
                 c.add(*fake, info.score >= 0.5);
                 if gi == 0 && with_emb && !info.claims.is_empty() {
                     claims += 1;
@@ -295,7 +294,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
                             .as_ref()
                             .filter(|_| with_emb)
                             .map(|v| v[*i].features());
-                        d.assess_in(&mention(*i, t), emb, hosp_lang[*i].as_deref())
+                        d.assess_in(&super::text_mention(*i, t), emb, hosp_lang[*i].as_deref())
                             .score
                             >= 0.5
                     })
@@ -325,7 +324,7 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
         for (set, set_texts, set_emb, set_lang) in sets {
             for (i, t) in set_texts.iter().enumerate() {
                 let emb = set_emb.as_ref().map(|v| v[i].features());
-                let info = det.assess_in(&mention(i, t), emb, set_lang[i].as_deref());
+                let info = det.assess_in(&super::text_mention(i, t), emb, set_lang[i].as_deref());
                 let hs = head.score(t, &domains::collect_urls(t, &[]), emb);
                 let gold = if set == "csv" { rows[i].1 } else { false };
                 let line = serde_json::json!({
@@ -377,15 +376,6 @@ pub fn run(path: &Path, no_encoder: bool, hospital: bool, dump: Option<&Path>) -
     );
     println!("posts matching a knowledge-base claim: {claims} ({refuting} of them debunking it)");
     Ok(())
-}
-
-/// A minimal mention carrying `text`, for evaluations that classify plain text.
-pub(crate) fn mention(i: usize, text: &str) -> Mention {
-    serde_json::from_value(serde_json::json!({
-        "id": format!("eval:{i}"), "platform": "x", "author": {"id": "eval"}, "text": text,
-        "created_at": "2020-09-01T00:00:00Z"
-    }))
-    .expect("a minimal mention deserialises")
 }
 
 #[cfg(test)]

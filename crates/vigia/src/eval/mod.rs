@@ -201,6 +201,16 @@ pub fn run(cmd: EvalCommand) -> Result<()> {
     }
 }
 
+/// A minimal mention carrying `text` (the `i`th of an evaluation set), for evaluations that
+/// classify plain text.
+fn text_mention(i: usize, text: &str) -> vigia_model::Mention {
+    serde_json::from_value(serde_json::json!({
+        "id": format!("eval:{i}"), "platform": "x", "author": {"id": "eval"}, "text": text,
+        "created_at": "2020-09-01T00:00:00Z"
+    }))
+    .expect("a minimal mention deserialises")
+}
+
 mod aspects;
 mod claims;
 mod csv;

@@ -121,7 +121,7 @@ pub fn run(args: Args) -> Result<()> {
             posts += 1;
             let info = match &classifier {
                 Some(c) => {
-                    let m = crate::eval::misinfo::mention(posts, &row.text);
+                    let m = super::text_mention(posts, &row.text);
                     c.classify_batch(&[&m]).remove(0).phi
                 }
                 None => det.detect_and_redact(&row.text, row.lang.as_deref()).0,
