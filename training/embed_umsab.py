@@ -1,13 +1,14 @@
 """Compute encoder features for UMSAB with the project's ONNX graph (the same file the Rust `onnx`
 engines run). Writes one .npz per split with `layer_means` [n, 13, 384] (float16), `labels`, `lang`.
 
-Also the two helpers every trainer uses: `layer_means` (a session's per-layer mean hidden states
-of a list of texts) and `layer_block` (a head's features from them, as Rust's
-`encoder::layer_block` computes them).
+Also the helpers every trainer uses: `layer_means` (a session's per-layer mean hidden states
+of a list of texts), `cached_layer_means` (the same from a model folder, cached on disk) and
+`layer_block` (a head's features from them, as Rust's `encoder::layer_block` computes them).
 
 Usage: embed_umsab.py MODEL_ONNX TOKENIZER_JSON DATA_DIR OUT_DIR [--prefix "query: "]
 """
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -37,6 +38,29 @@ def layer_means(sess, tok, texts, prefix="query: ", batch=64):
             mask[r, :n] = 1
         feats[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
     return feats
+
+
+def cached_layer_means(texts, model_dir, cache, key):
+    """`layer_means` of `texts` with the project's graph in `model_dir` (texts cut at 512 tokens,
+    as the Rust engines do), cached in the .npz `cache` under `key` (recomputed when the key
+    differs)."""
+    cache = Path(cache)
+    if cache.exists():
+        z = np.load(cache)
+        if str(z["key"]) == key and "layer_means" in z.files:
+            return z["layer_means"]
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+    tok.enable_truncation(512)
+    sess = ort.InferenceSession(str(Path(model_dir) / "model.onnx"), providers=["CPUExecutionProvider"])
+    t0 = time.time()
+    emb = layer_means(sess, tok, texts)
+    print(f"  embedded {len(texts)} texts ({time.time() - t0:.0f}s)", file=sys.stderr)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(cache, layer_means=emb, key=key)
+    return emb
 
 
 def layer_block(lm, layers, scale=1.0):

@@ -68,26 +68,6 @@ LAYERS = [9, 10, 11, 12]
 EMB_SCALE = 1.0
 
 
-def embed(texts, model_dir, cache, key):
-    """Layer means [n, 13, 384] (float16) of the texts, cached under `cache` with `key`."""
-    if cache.exists():
-        z = np.load(cache)
-        if str(z["key"]) == key and "layer_means" in z.files:
-            return z["layer_means"]
-    import onnxruntime as ort
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    tok.enable_truncation(512)
-    sess = ort.InferenceSession(str(model_dir / "model.onnx"), providers=["CPUExecutionProvider"])
-    t0 = time.time()
-    emb = EU.layer_means(sess, tok, texts)
-    print(f"  embedded {len(texts)} texts ({time.time() - t0:.0f}s)", file=sys.stderr)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(cache, layer_means=emb, key=key)
-    return emb
-
-
 def layer_features(lm):
     """The embedding block: layers LAYERS' means, each L2-normalised, times EMB_SCALE (Rust:
     misinfo::head::DetectorHead::embedding_block)."""
@@ -161,7 +141,7 @@ def umsab_embeddings(texts, model_dir, split, key):
         if len(lm) == len(texts):
             return lm
     h = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    return embed(texts, model_dir, ROOT / f".cache/features/misinfo-umsab/{split}.npz", key + h)
+    return EU.cached_layer_means(texts, model_dir, ROOT / f".cache/features/misinfo-umsab/{split}.npz", key + h)
 
 
 def lexical_matrix(texts, idf=None):
@@ -295,15 +275,15 @@ def main():
     if not a.no_embeddings:
         key = sha256(model_dir / "model.onnx")[:16]
         cache = ROOT / ".cache/features/misinfo-constraint"
-        Et = layer_features(embed(Xt[:n_constraint], model_dir, cache / "train.npz", key + sha256(tr)[:16]))
-        Ev = layer_features(embed(Xv, model_dir, cache / "val.npz", key + sha256(va)[:16]))
+        Et = layer_features(EU.cached_layer_means(Xt[:n_constraint], model_dir, cache / "train.npz", key + sha256(tr)[:16]))
+        Ev = layer_features(EU.cached_layer_means(Xv, model_dir, cache / "val.npz", key + sha256(va)[:16]))
         checks = []
         if bg:
             dkey = key + dom_sha[:16]
             Et = np.vstack([Et, layer_features(umsab_embeddings(bg, model_dir, "train", key)),
-                            layer_features(embed(dom, model_dir, cache / "domain-train.npz", dkey))])
+                            layer_features(EU.cached_layer_means(dom, model_dir, cache / "domain-train.npz", dkey))])
             Ec = [layer_features(umsab_embeddings(bgv, model_dir, "val", key)),
-                  layer_features(embed(domv, model_dir, cache / "domain-heldout.npz", dkey))]
+                  layer_features(EU.cached_layer_means(domv, model_dir, cache / "domain-heldout.npz", dkey))]
             checks = [hstack([csr_matrix(E), M, L]).tocsr() for E, (M, L) in zip(Ec, checks_lex)]
         full_best = fit(
             hstack([csr_matrix(Et), Mt, Lt]).tocsr(), yt, hstack([csr_matrix(Ev), Mv, Lv]).tocsr(), yv,

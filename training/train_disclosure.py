@@ -27,12 +27,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
-from tokenizers import Tokenizer
 
-from embed_umsab import layer_block, layer_means
+from embed_umsab import cached_layer_means, layer_block
 
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6",
         "stress7", "stress8", "stress9", "stress10", "stress11", "stress12"]
@@ -91,10 +89,10 @@ def main():
     started = time.time()
     texts, y, groups, hashes = load(a.repo, a.constraint_val)
     graph = a.model_dir / "model.onnx"
-    sess = ort.InferenceSession(str(graph), providers=["CPUExecutionProvider"])
-    tok = Tokenizer.from_file(str(a.model_dir / "tokenizer.json"))
-    tok.enable_truncation(256)
-    X = layer_block(layer_means(sess, tok, texts), LAYERS, SCALE)
+    graph_sha = hashlib.sha256(graph.read_bytes()).hexdigest()
+    key = hashlib.sha256(("\n".join(texts) + graph_sha).encode()).hexdigest()
+    lm = cached_layer_means(texts, a.model_dir, a.repo / ".cache/features/disclosure/all.npz", key)
+    X = layer_block(lm, LAYERS, SCALE)
     non_phi = np.char.startswith(groups.astype(str), "non-phi:")
     phi = ~non_phi
     tried = []
@@ -134,7 +132,7 @@ def main():
         "what": "P(post discloses a health condition of its author or of a close or named person); "
                 "the transformer tier flags a mention the PHI rules left alone when P >= threshold",
         "encoder": "multilingual-e5-small, the project's fp32 ONNX graph (scripts/models fetch)",
-        "encoder_graph_sha256": hashlib.sha256(graph.read_bytes()).hexdigest(),
+        "encoder_graph_sha256": graph_sha,
         "data": {"phi_sets": SETS, "non_phi_negatives": ["tests/data/aspects/{dev,test}.jsonl",
                  "tests/data/catalan/healthcare_text.txt", "first 800 rows of constraint/val.csv"],
                  "posts": int(len(y)), "disclosures": int(y.sum()), "sha256": hashes},
