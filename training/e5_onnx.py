@@ -5,6 +5,9 @@ Inputs:  input_ids int64 [batch, seq], attention_mask int64 [batch, seq]
 Outputs: sentence_embedding f32 [batch, 384]   mean-pooled over the mask, L2-normalised (E5)
          layer_means        f32 [batch, 13, 384] mean-pooled hidden state of the embeddings and of
                                                  every layer, not normalised (features for heads)
+         token_states       f32 [batch, seq, 1152] the hidden states of layers TOKEN_LAYERS (8, 10, 12)
+                                                 per token, concatenated, not normalised (features
+                                                 for the PHI span tagger, training/train_phi_tagger.py)
          sentiment_layer_means f32 [batch, 13, 384] with --sentiment-delta: the same, with the top
                                                  layers run again with the sentiment-adapted weights
                                                  (a branch from the shared lower layers; the other
@@ -26,6 +29,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from e5_convert import read_safetensors  # noqa: E402
 
 OPSET = 18
+# Layers whose per-token hidden states form the `token_states` output (the PHI span tagger's
+# features; Rust: encoder::TOKEN_LAYERS).
+TOKEN_LAYERS = [8, 10, 12]
 
 
 def build(weights: dict, cfg: dict, sentiment: dict | None = None) -> onnx.ModelProto:
@@ -98,15 +104,18 @@ def build(weights: dict, cfg: dict, sentiment: dict | None = None) -> onnx.Model
         out = linear(gelu, p + ".output.dense")
         return layer_norm(node("Add", [out, x]), p + ".output.LayerNorm")
 
-    means, inputs = [mean_pool(x)], []
+    means, inputs, states = [mean_pool(x)], [], [x]
     for l in range(NL):
         inputs.append(x)
         x = encoder_layer(x, f"encoder.layer.{l}")
         means.append(mean_pool(x))
+        states.append(x)
+    node("Concat", [states[l] for l in TOKEN_LAYERS], ["token_states"], axis=-1)
 
     stacked = node("Concat", [node("Unsqueeze", [m, axis1]) for m in means], ["layer_means"], axis=1)
     outputs = [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", H]),
-               helper.make_tensor_value_info("layer_means", TensorProto.FLOAT, ["batch", NL + 1, H])]
+               helper.make_tensor_value_info("layer_means", TensorProto.FLOAT, ["batch", NL + 1, H]),
+               helper.make_tensor_value_info("token_states", TensorProto.FLOAT, ["batch", "seq", H * len(TOKEN_LAYERS)])]
     if sentiment:
         # The sentiment branch: the top layers again, with the adapted weights (`sentiment.` names),
         # from the same input; its layer means replace the frozen ones from there on.

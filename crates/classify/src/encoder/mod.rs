@@ -45,6 +45,11 @@ pub const MODEL_NAME: &str = "multilingual-e5-small@q4-dequant";
 pub const DIM: usize = 384;
 /// Hidden states [`Output::LayerMeans`] returns per text: the embeddings and the 12 layers.
 pub const LAYERS: usize = 13;
+/// Layers whose per-token hidden states [`Output::LayerMeansAndTokens`] carries, concatenated
+/// per token (the graph's `token_states` output; `TOKEN_LAYERS` in training/e5_onnx.py).
+pub const TOKEN_LAYERS: [usize; 3] = [8, 10, 12];
+/// Width of one token's hidden states in [`Output::LayerMeansAndTokens`].
+pub const TOKEN_WIDTH: usize = TOKEN_LAYERS.len() * DIM;
 /// The command that installs the model files; named by every "model missing" error.
 pub const INSTALL: &str = "scripts/models fetch";
 
@@ -129,6 +134,16 @@ pub enum Output {
     /// graphs by `scripts/models fetch`); the lower layers' means are the shared ones.
     /// ONNX engines only.
     SentimentLayerMeans,
+    /// [`Output::LayerMeans`] followed by every token's hidden states in [`TOKEN_LAYERS`]
+    /// ([`TOKEN_WIDTH`] floats per token, in token order: `<s>`, the prefix's tokens, the
+    /// text's, `</s>`; padding left out): features for the PHI span tagger, from the same pass.
+    /// Split a row with [`split_tokens`]. ONNX engines only.
+    LayerMeansAndTokens,
+}
+
+/// A row of [`Output::LayerMeansAndTokens`] as (layer means, per-token states).
+pub fn split_tokens(row: &[f32]) -> (&[f32], &[f32]) {
+    row.split_at((LAYERS * DIM).min(row.len()))
 }
 
 /// One text's encoder output as the task heads read it: its sentence embedding and, when the
@@ -292,6 +307,18 @@ impl Encoder {
     /// The engine this encoder runs.
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// Where each token of `prefix + text` lies in `text`, in byte offsets, one entry per token
+    /// as the encoder sees them (so entry `i` goes with token row `i` of
+    /// [`Output::LayerMeansAndTokens`]): `None` for `<s>`, `</s>` and the prefix's tokens. A
+    /// token's range leaves out the space SentencePiece folds into it.
+    pub fn token_offsets(
+        &self,
+        prefix: Prefix,
+        text: &str,
+    ) -> Result<Vec<Option<(usize, usize)>>, ClassifyError> {
+        self.tokenizer.offsets(prefix.as_str(), text)
     }
 
     /// Token count of `text` with the `query: ` prefix and specials, after truncation.

@@ -1,11 +1,11 @@
 //! ONNX Runtime backend through `ort`, with the library loaded at run time from the onnxruntime
 //! wheel that `scripts/models fetch` unpacks (`<model dir>/onnxruntime/libonnxruntime.so`, or
 //! `$ORT_DYLIB_PATH`). The graphs are the project's own (training/e5_onnx.py): inputs
-//! `input_ids`, `attention_mask`; outputs `sentence_embedding`, `layer_means` and
-//! `sentiment_layer_means`.
+//! `input_ids`, `attention_mask`; outputs `sentence_embedding`, `layer_means`, `token_states`
+//! and `sentiment_layer_means`.
 
 use super::backend::{Backend, Batch};
-use super::{missing, Output, DIM, LAYERS};
+use super::{missing, Output, DIM, LAYERS, TOKEN_WIDTH};
 use crate::ClassifyError;
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
@@ -79,23 +79,44 @@ impl Backend for OrtBackend {
             .map_err(err)?;
         let (name, width) = match output {
             Output::Sentence => ("sentence_embedding", DIM),
-            Output::LayerMeans => ("layer_means", LAYERS * DIM),
+            Output::LayerMeans | Output::LayerMeansAndTokens => ("layer_means", LAYERS * DIM),
             Output::SentimentLayerMeans => ("sentiment_layer_means", LAYERS * DIM),
         };
-        let Some(value) = outputs.get(name) else {
-            return Err(ClassifyError::Inference(format!(
-                "onnxruntime: the graph has no {name} output; rebuild it with `{}`",
-                super::INSTALL
-            )));
-        };
-        let (_, data) = value.try_extract_tensor::<f32>().map_err(err)?;
-        if data.len() != batch.size * width {
-            return Err(ClassifyError::Inference(format!(
-                "onnxruntime: {name} has {} values, expected {}",
-                data.len(),
-                batch.size * width
-            )));
+        let data = tensor(&outputs, name, batch.size * width)?;
+        let mut rows: Vec<Vec<f32>> = data.chunks_exact(width).map(<[f32]>::to_vec).collect();
+        if output == Output::LayerMeansAndTokens {
+            let per_row = batch.seq * TOKEN_WIDTH;
+            let states = tensor(&outputs, "token_states", batch.size * per_row)?;
+            for (i, row) in rows.iter_mut().enumerate() {
+                let n = batch.attention_mask[i * batch.seq..(i + 1) * batch.seq]
+                    .iter()
+                    .filter(|&&m| m != 0)
+                    .count();
+                row.extend_from_slice(&states[i * per_row..i * per_row + n * TOKEN_WIDTH]);
+            }
         }
-        Ok(data.chunks_exact(width).map(<[f32]>::to_vec).collect())
+        Ok(rows)
     }
+}
+
+/// The graph output `name` as a flat slice of `len` floats.
+fn tensor<'a>(
+    outputs: &'a ort::session::SessionOutputs<'_>,
+    name: &str,
+    len: usize,
+) -> Result<&'a [f32], ClassifyError> {
+    let Some(value) = outputs.get(name) else {
+        return Err(ClassifyError::Inference(format!(
+            "onnxruntime: the graph has no {name} output; rebuild it with `{}`",
+            super::INSTALL
+        )));
+    };
+    let (_, data) = value.try_extract_tensor::<f32>().map_err(err)?;
+    if data.len() != len {
+        return Err(ClassifyError::Inference(format!(
+            "onnxruntime: {name} has {} values, expected {len}",
+            data.len()
+        )));
+    }
+    Ok(data)
 }
