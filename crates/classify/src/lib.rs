@@ -43,7 +43,7 @@ pub struct ClassifyConfig {
     /// escalate_followers, escalate_phi, escalate_misinfo).
     pub tiers: tiers::RouterConfig,
     pub misinfo: misinfo::MisinfoConfig,
-    /// `[classify.phi]`: whether the transformer tier's disclosure head runs.
+    /// `[classify.phi]`: whether the transformer tier's disclosure head and span tagger run.
     pub phi: phi::PhiConfig,
 }
 
@@ -72,6 +72,8 @@ pub struct Classifier {
     transformer: Option<sentiment::head::EncoderSentiment>,
     /// The learned disclosure head, read on escalated mentions; `None` when turned off.
     disclosure_head: Option<phi::disclosure_head::DisclosureHead>,
+    /// The learned PHI span tagger, read on escalated mentions; `None` when turned off.
+    span_tagger: Option<phi::tagger::SpanTagger>,
 }
 
 impl Classifier {
@@ -100,6 +102,11 @@ impl Classifier {
             phi: phi::PhiDetector::new(),
             disclosure_head: if config.phi.disclosure_head {
                 Some(phi::disclosure_head::DisclosureHead::bundled()?)
+            } else {
+                None
+            },
+            span_tagger: if config.phi.span_tagger {
+                Some(phi::tagger::SpanTagger::bundled()?)
             } else {
                 None
             },
@@ -155,8 +162,16 @@ impl Classifier {
             .collect();
         let flat: Vec<&str> = units.iter().flatten().map(String::as_str).collect();
         // One encoder pass: the layer means feed the sentiment head and the misinformation
-        // head, and imply the sentence embedding (aspect prototypes, claim matching).
-        let (infos, layer_means) = tr.predict_with_layer_means(&flat)?;
+        // head, and imply the sentence embedding (aspect prototypes, claim matching); with the
+        // span tagger on, the same pass returns the tokens' hidden states too.
+        let frozen = if self.span_tagger.is_some() {
+            encoder::Output::LayerMeansAndTokens
+        } else {
+            encoder::Output::LayerMeans
+        };
+        let (infos, rows) = tr.predict_with_features(&flat, frozen)?;
+        let (layer_means, tokens): (Vec<&[f32]>, Vec<&[f32]>) =
+            rows.iter().map(|r| encoder::split_tokens(r)).unzip();
         let embs: Vec<Vec<f32>> = layer_means
             .iter()
             .map(|r| encoder::TextFeatures::sentence_from_layer_means(r))
@@ -173,14 +188,21 @@ impl Classifier {
             // units()[0] is the whole mention: its E5 sentence embedding.
             let encoded = encoder::TextFeatures {
                 sentence: &embs[at],
-                layer_means: Some(&layer_means[at]),
+                layer_means: Some(layer_means[at]),
             };
             c.misinformation =
                 self.misinfo
                     .assess_in(mentions[i], Some(encoded), c.language.code.as_deref());
+            // The tagger adds the names and dates the rules missed; it never removes a span.
+            if let Some(t) = self.span_tagger.as_ref() {
+                let text = &mentions[i].text;
+                let ranges = tr.encoder().token_offsets(encoder::Prefix::Query, text)?;
+                let found = t.spans(text, tokens[at], &ranges);
+                phi::add_spans(text, &mut c.phi, &mut c.redacted_text, &found);
+            }
             // The head adds the disclosures the rules missed; it never removes one.
             if let Some(h) = self.disclosure_head.as_ref() {
-                if !c.phi.self_disclosure && h.flags(&layer_means[at]) {
+                if !c.phi.self_disclosure && h.flags(layer_means[at]) {
                     c.phi.self_disclosure = true;
                     c.phi.condition_category = Some(
                         phi::condition_category(&mentions[i].text)
@@ -188,8 +210,13 @@ impl Classifier {
                             .to_string(),
                     );
                 }
-                c.models[3] = format!("{}+{}", phi::MODEL_NAME, h.name);
             }
+            c.models[3] = [Some(phi::MODEL_NAME), self.span_tagger.as_ref().map(|t| t.name.as_str()),
+                self.disclosure_head.as_ref().map(|h| h.name.as_str())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("+");
             at += u.len();
             c.models[1] = tr.head().name().to_string();
             c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();
@@ -233,6 +260,7 @@ pub fn load_transformer_sentiment(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vigia_model::PhiType;
 
     fn mention(text: &str) -> Mention {
         serde_json::from_value(serde_json::json!({
@@ -350,5 +378,92 @@ mod tests {
         cfg.phi.disclosure_head = false;
         let off = Classifier::new(&cfg).unwrap();
         assert!(!off.classify_batch(&[&told])[0].phi.self_disclosure);
+    }
+
+    /// Needs the model cache. The span tagger finds names no rule takes (a name pasted in
+    /// capitals from an SMS reminder; a first name addressed mid-post), redacts them beside the
+    /// rules' date, leaves a public figure alone, and can be turned off.
+    #[test]
+    fn the_span_tagger_adds_names_the_rules_miss() {
+        let sms = mention("Copied from a text I got: 'NHS: Appointment for AMARA OSEI at Outpatients B, Royal Infirmary, on Thu 06/02/2025 10:40.'");
+        let bell = mention("A minha mãe fez hoje a última sessão de radioterapia 🔔 Fernanda, és a mulher mais forte que conheço.");
+        let public = mention("Pep Guardiola says the flu vaccine is safe, get it");
+        let mut cfg = ClassifyConfig::default();
+        cfg.tiers.tier = tiers::Tier::Fast;
+        let fast = Classifier::new(&cfg).unwrap();
+        for c in fast.classify_batch(&[&sms, &bell]) {
+            assert!(!c.phi.types.contains(&PhiType::PersonName), "{:#?}", c.phi);
+        }
+        cfg.tiers.tier = tiers::Tier::Transformer;
+        let full = Classifier::new(&cfg).unwrap_or_else(|e| panic!("{e}"));
+        let out = full.classify_batch(&[&sms, &bell, &public]);
+        for c in &out[..2] {
+            assert!(c.phi.types.contains(&PhiType::PersonName), "{:#?}", c.phi);
+        }
+        assert!(!out[0].redacted_text.contains("AMARA"), "{}", out[0].redacted_text);
+        assert!(!out[0].redacted_text.contains("OSEI"), "{}", out[0].redacted_text);
+        assert!(out[0].redacted_text.contains("[DATE]"), "{}", out[0].redacted_text);
+        assert!(!out[1].redacted_text.contains("Fernanda"), "{}", out[1].redacted_text);
+        assert!(out[0].models[3].contains("e5-phi-span"), "{:?}", out[0].models);
+        assert!(out[2].phi.spans.is_empty(), "{:#?}", out[2].phi);
+        cfg.phi.span_tagger = false;
+        let off = Classifier::new(&cfg).unwrap();
+        let out = off.classify_batch(&[&sms]);
+        assert!(!out[0].phi.types.contains(&PhiType::PersonName));
+        assert!(!out[0].models[3].contains("e5-phi-span"), "{:?}", out[0].models);
+    }
+
+    /// Needs the model cache. The Rust features, probabilities and spans match the trainer's on
+    /// its parity cases (`span_tagger.json`), so the shipped weights mean here what they meant
+    /// in training.
+    #[test]
+    fn span_tagger_matches_the_trainer() {
+        let tagger = phi::tagger::SpanTagger::bundled().unwrap();
+        let cases: serde_json::Value = serde_json::from_str(phi::tagger::TAGGER_JSON).unwrap();
+        let tr = load_transformer_sentiment(&ClassifyConfig::default()).unwrap();
+        let cases = cases["parity"].as_array().unwrap();
+        assert!(cases.len() >= 3);
+        for case in cases {
+            let text = case["text"].as_str().unwrap();
+            let row = tr
+                .encoder()
+                .submit(&[text], encoder::Prefix::Query, encoder::Output::LayerMeansAndTokens)
+                .unwrap()
+                .wait()
+                .unwrap()
+                .remove(0);
+            let states = encoder::split_tokens(&row).1;
+            let ranges = tr.encoder().token_offsets(encoder::Prefix::Query, text).unwrap();
+            let probs = tagger.probabilities(text, states, &ranges).unwrap();
+            let want = case["probs"].as_array().unwrap();
+            assert_eq!(probs.len(), want.len(), "{text}");
+            for (got, want) in probs.iter().zip(want) {
+                for (g, w) in got.iter().zip(want.as_array().unwrap()) {
+                    let w = w.as_f64().unwrap() as f32;
+                    assert!((g - w).abs() < 2e-3, "{text}: {got:?} vs {want}");
+                }
+            }
+            // spans: the trainer's are character offsets
+            let got: Vec<(usize, usize, String)> = tagger
+                .spans(text, states, &ranges)
+                .into_iter()
+                .map(|(a, b, k)| {
+                    (text[..a].chars().count(), text[..b].chars().count(), k.as_str().to_string())
+                })
+                .collect();
+            let want: Vec<(usize, usize, String)> = case["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    (
+                        s[0].as_u64().unwrap() as usize,
+                        s[1].as_u64().unwrap() as usize,
+                        s[2].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

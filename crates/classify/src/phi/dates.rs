@@ -325,6 +325,23 @@ static PERSONAL_PLURAL: Lazy<Regex> = Lazy::new(|| {
         .expect("personal plural regex")
 });
 
+/// Whether a date another detector proposes at `s..e` (the transformer tier's span tagger) is
+/// one the rules decline on purpose: a number alone or a year alone (a date here has a day and a
+/// month at least), or a capitalised local month without a year, which names a place ("Hospital
+/// 12 de Octubre", "Via XX Settembre").
+pub(crate) fn tagged_date_declined(text: &str, s: usize, e: usize) -> bool {
+    let span = &text[s..e];
+    if span.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let end = text[e..]
+        .char_indices()
+        .nth(16)
+        .map_or(text.len(), |(i, _)| e + i);
+    let around = &text[s..end];
+    LOCAL_MONTH_CAP.is_match(around) && !YEAR.is_match(around)
+}
+
 pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
     // Whether the post discloses a condition at all (computed once, when a date needs it).
     let mut discloses: Option<bool> = None;

@@ -30,6 +30,7 @@ pub mod disclosure;
 pub mod disclosure_head;
 mod names;
 mod rules;
+pub mod tagger;
 
 pub use checks::{
     cartao_cidadao, cip_catsalut, cns_br, codice_fiscale, cpf, dni, iban, imei, luhn, nhs, nie,
@@ -76,12 +77,16 @@ pub struct PhiConfig {
     /// Let the transformer tier's learned head ([`disclosure_head`]) flag disclosures the rules
     /// missed.
     pub disclosure_head: bool,
+    /// Let the transformer tier's learned span tagger ([`tagger`]) add the names and dates the
+    /// rules missed.
+    pub span_tagger: bool,
 }
 
 impl Default for PhiConfig {
     fn default() -> Self {
         Self {
             disclosure_head: true,
+            span_tagger: true,
         }
     }
 }
@@ -141,6 +146,92 @@ impl PhiDetector {
         info.condition_category = category.map(str::to_string);
         (info, redacted)
     }
+}
+
+/// Add the names and dates another detector found in `text` (byte spans: the transformer tier's
+/// [`tagger`]) to the rules' result `info` and `redacted`, and return how many were added or
+/// widened. A span is added where the rules found nothing, or widens the one rule span of its
+/// type it overlaps (the rules took "AMARA" of "AMARA OSEI"); never when the rules would decline
+/// it (a public figure, a hospital named after a person, a number or a year alone, ...). With a
+/// new name the self-disclosure rules run again, since a disclosure about a named person needs
+/// the name; a disclosure already found is kept.
+pub fn add_spans(
+    text: &str,
+    info: &mut PhiInfo,
+    redacted: &mut String,
+    found: &[(usize, usize, PhiType)],
+) -> usize {
+    let byte_at: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let mut spans: Vec<(usize, usize, PhiType, Option<String>)> = info
+        .spans
+        .iter()
+        .filter_map(|p| {
+            Some((
+                *byte_at.get(p.start)?,
+                *byte_at.get(p.end)?,
+                p.kind,
+                p.validator.clone(),
+            ))
+        })
+        .collect();
+    let mut added = 0;
+    for &(s, e, kind) in found {
+        if e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        let span = match kind {
+            PhiType::PersonName => names::tagged_name(text, s, e),
+            PhiType::Date => (!dates::tagged_date_declined(text, s, e)).then_some((s, e)),
+            _ => None,
+        };
+        let Some((s, e)) = span else { continue };
+        let overlapping: Vec<usize> = (0..spans.len())
+            .filter(|&j| s < spans[j].1 && spans[j].0 < e)
+            .collect();
+        match overlapping[..] {
+            [] if e > s => {
+                spans.push((s, e, kind, None));
+                added += 1;
+            }
+            // The rules took part of the name or date ("AMARA" of "AMARA OSEI"): widen theirs
+            // rather than leave the rest of it in the redacted text.
+            [j] if spans[j].2 == kind && (s < spans[j].0 || spans[j].1 < e) => {
+                spans[j].0 = spans[j].0.min(s);
+                spans[j].1 = spans[j].1.max(e);
+                added += 1;
+            }
+            _ => {}
+        }
+    }
+    if added == 0 {
+        return 0;
+    }
+    spans.sort_by_key(|o| o.0);
+    let triples: Vec<(usize, usize, PhiType)> = spans.iter().map(|o| (o.0, o.1, o.2)).collect();
+    let (mut merged, out) = redact(text, &triples);
+    for (span, o) in merged.spans.iter_mut().zip(&spans) {
+        span.validator = o.3.clone();
+    }
+    merged.self_disclosure = info.self_disclosure;
+    merged.condition_category = info.condition_category.take();
+    if !merged.self_disclosure {
+        let names: Vec<(usize, usize)> = triples
+            .iter()
+            .filter(|t| t.2 == PhiType::PersonName)
+            .map(|t| (t.0, t.1))
+            .collect();
+        if let Some(category) = disclosure::detect(text, &names) {
+            merged.self_disclosure = true;
+            merged.condition_category = Some(category.to_string());
+        }
+    }
+    *info = merged;
+    *redacted = out;
+    added
 }
 
 /// A number the post itself calls invalid, fake or non-existent right after it (phi-rules@11):

@@ -559,6 +559,44 @@ fn is_public(name: &str) -> bool {
     })
 }
 
+/// A name another detector proposes at `s..e` (the transformer tier's span tagger), as the
+/// rules would report it: a leading title cut off ("Dr [Robby]"), or `None` when the rules decline
+/// such a name on purpose (a public figure or a name in a public context, a saint's, a
+/// hospital's or an organisation's name, a pet, the subject of reported speech, a word that is
+/// never a name). The same vetoes [`names`] applies to its own candidates.
+pub(crate) fn tagged_name(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
+    let first = text[s..e].split_whitespace().next()?;
+    if first.len() < e - s && TITLE.is_match(first) {
+        s += first.len();
+        s += text[s..e].len() - text[s..e].trim_start().len();
+    }
+    let name = &text[s..e];
+    let first = name.split_whitespace().next()?;
+    let near = tail_of(text, s, 30);
+    let after = &text[e..];
+    let kin = KIN_BEFORE.is_match(near) || KIN_PAREN.is_match(near);
+    let declined = is_public(name)
+        || NOT_NAMES.contains(&first)
+        || SAINT_BEFORE.is_match(near)
+        || INSTITUTION_BEFORE.is_match(near)
+        || HOSPITAL_OF_BEFORE.is_match(near)
+        || MEDICAL_ORG_BEFORE.is_match(near)
+        || PET_BEFORE.is_match(near)
+        || PET_AFTER.is_match(after)
+        || (!kin
+            && NAMED_HOSPITALS
+                .iter()
+                .any(|h| text[s..].starts_with(h) || h.split(' ').any(|w| w == first)))
+        || REGNAL_AFTER.is_match(after)
+        || ORG_AFTER.is_match(after)
+        || PUBLIC_TITLE_BEFORE.is_match(near)
+        || (!kin
+            && (PUBLIC_CONTEXT_BEFORE.is_match(near)
+                || PUBLIC_AFTER.is_match(after)
+                || REPORTING.is_match(after)));
+    (!declined).then_some((s, e))
+}
+
 /// Longest name sequence at `at`, with stop-words trimmed from its end. Returns its byte length.
 fn name_at(text: &str, at: usize) -> Option<usize> {
     let m = NAME_SEQ.find(&text[at..])?;

@@ -3132,3 +3132,115 @@ fn phi_rules_13_finders_phones_product_codes_records_and_us_streets() {
         PhiType::PostalCode
     ));
 }
+
+/// `add_spans` with spans given by their text (byte offsets of its first occurrence).
+fn tagged(text: &str, found: &[(&str, PhiType)]) -> (PhiInfo, String, usize) {
+    let (mut info, mut red) = run(text);
+    let spans: Vec<(usize, usize, PhiType)> = found
+        .iter()
+        .map(|(w, k)| {
+            let s = text.find(w).expect("in text");
+            (s, s + w.len(), *k)
+        })
+        .collect();
+    let n = add_spans(text, &mut info, &mut red, &spans);
+    (info, red, n)
+}
+
+#[test]
+fn tagged_names_and_dates_are_added_where_the_rules_found_nothing() {
+    let text = "Dear Wilson Quispe, pick up the results on 3rd March, call 612 345 678";
+    let (before, _) = run(text);
+    assert!(!before.types.contains(&PhiType::PersonName), "{before:#?}");
+    let (info, red, n) = tagged(
+        text,
+        &[
+            ("Wilson Quispe", PhiType::PersonName),
+            ("3rd March", PhiType::Date),
+        ],
+    );
+    assert!(n >= 1, "{info:#?}");
+    assert!(red.contains("[PERSON_NAME]"), "{red}");
+    assert!(!red.contains("Quispe"), "{red}");
+    // spans stay sorted and disjoint, in characters, and types sorted and distinct
+    assert!(info.spans.windows(2).all(|w| w[0].end <= w[1].start));
+    let mut sorted = info.types.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(info.types, sorted);
+}
+
+#[test]
+fn a_tagged_name_widens_the_rules_partial_one() {
+    let text = "Mensaje: \"Sr/a MOHAMED EL AMRANI, le recordamos su cita el 18/02/2025\"";
+    let (mut info, mut red) = run(text);
+    // as if the rules had taken the first word only
+    let s = text.find("MOHAMED").unwrap();
+    let (_, _) = (info.clone(), red.clone());
+    let partial = redact(text, &[(s, s + "MOHAMED".len(), PhiType::PersonName)]);
+    info = partial.0;
+    red = partial.1;
+    let n = add_spans(
+        text,
+        &mut info,
+        &mut red,
+        &[(s, s + "MOHAMED EL AMRANI".len(), PhiType::PersonName)],
+    );
+    assert_eq!(n, 1);
+    assert!(!red.contains("AMRANI"), "{red}");
+    assert_eq!(info.spans.len(), 1, "{info:#?}");
+}
+
+#[test]
+fn tagged_spans_the_rules_decline_are_not_added() {
+    for (text, word, kind) in [
+        ("Keir Starmer visited the ward today", "Keir Starmer", PhiType::PersonName),
+        ("Waited 5 hours at Sant Joan yesterday", "Joan", PhiType::PersonName),
+        ("Our cat Oliver is at the vet again", "Oliver", PhiType::PersonName),
+        ("Tremendo el Hospital 12 de Octubre", "12 de Octubre", PhiType::Date),
+        ("Room 14 has no heating", "14", PhiType::Date),
+    ] {
+        let (info, red, n) = tagged(text, &[(word, kind)]);
+        assert_eq!(n, 0, "{text}: {info:#?}");
+        assert_eq!(red, text);
+    }
+}
+
+#[test]
+fn a_leading_title_is_left_out_of_a_tagged_name() {
+    // the rules take "Robby" after the title; the tagger's "Dr Robby" must not widen it
+    let text = "Thanks to Dr Robby on nights for everything";
+    let (info, red, n) = tagged(text, &[("Dr Robby", PhiType::PersonName)]);
+    assert_eq!(n, 0, "{info:#?}");
+    assert_eq!(red, "Thanks to Dr [PERSON_NAME] on nights for everything");
+    // nor add the title where the rules found nothing
+    let text = "Big thanks to Dr Zubarevich on nights";
+    let (_, red, _) = tagged(text, &[("Dr Zubarevich", PhiType::PersonName)]);
+    assert_eq!(red, "Big thanks to Dr [PERSON_NAME] on nights");
+}
+
+#[test]
+fn rule_spans_keep_their_validators_when_tagged_spans_are_added() {
+    let text = "DNI 12345678Z de Wilson Quispe Mamani";
+    let (before, _) = run(text);
+    assert!(before.spans.iter().any(|s| s.validator.is_some()), "{before:#?}");
+    let (info, _, _) = tagged(text, &[("Wilson Quispe Mamani", PhiType::PersonName)]);
+    let id = info
+        .spans
+        .iter()
+        .find(|s| s.kind == PhiType::NationalId)
+        .expect("the DNI");
+    assert_eq!(id.validator.as_deref(), Some("dni_letter"));
+}
+
+#[test]
+fn a_tagged_name_lets_the_disclosure_rules_see_a_named_person() {
+    let text = "Zenaida is 6 weeks post-op from her spinal fusion and walked to the shop today";
+    let (before, _) = run(text);
+    assert!(before.spans.is_empty(), "{before:#?}");
+    let (info, _, n) = tagged(text, &[("Zenaida", PhiType::PersonName)]);
+    assert_eq!(n, 1);
+    // the name is redacted; a disclosure the rules find with it is kept, none is invented
+    assert!(info.types.contains(&PhiType::PersonName));
+    assert!(info.self_disclosure || !before.self_disclosure);
+}

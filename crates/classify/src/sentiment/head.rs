@@ -286,23 +286,41 @@ impl EncoderSentiment {
         &self,
         texts: &[&str],
     ) -> Result<(Vec<SentimentInfo>, Vec<Vec<f32>>), ClassifyError> {
+        self.predict_with_features(texts, Output::LayerMeans)
+    }
+
+    /// [`Self::predict_with_layer_means`] with the frozen-encoder rows in `frozen`:
+    /// [`Output::LayerMeans`], or [`Output::LayerMeansAndTokens`] for the PHI span tagger (its
+    /// first [`crate::encoder::LAYERS`] x [`crate::encoder::DIM`] floats are the layer means).
+    pub fn predict_with_features(
+        &self,
+        texts: &[&str],
+        frozen: Output,
+    ) -> Result<(Vec<SentimentInfo>, Vec<Vec<f32>>), ClassifyError> {
+        debug_assert!(matches!(
+            frozen,
+            Output::LayerMeans | Output::LayerMeansAndTokens
+        ));
+        // The head reads the frozen layer means: one pass serves both.
+        let shared = self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query;
+        let first = if shared { frozen } else { self.head.output() };
         let rows = self
             .encoder
-            .submit(texts, self.head.prefix(), self.head.output())?
+            .submit(texts, self.head.prefix(), first)?
             .wait()?;
         let infos = rows
             .iter()
             .zip(texts)
-            .map(|(r, t)| self.head.info(self.head.probs(r, t)))
+            .map(|(r, t)| {
+                let means = encoder::split_tokens(r).0;
+                self.head.info(self.head.probs(means, t))
+            })
             .collect();
-        let frozen =
-            if self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query {
-                rows
-            } else {
-                self.encoder
-                    .submit(texts, Prefix::Query, Output::LayerMeans)?
-                    .wait()?
-            };
+        let frozen = if shared {
+            rows
+        } else {
+            self.encoder.submit(texts, Prefix::Query, frozen)?.wait()?
+        };
         Ok((infos, frozen))
     }
 

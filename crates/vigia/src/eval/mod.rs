@@ -71,7 +71,7 @@ pub enum EvalCommand {
         #[arg(long)]
         show_errors: bool,
         /// Classify as `vigia enrich` does with the transformer tier (needs the model cache), so
-        /// that self-disclosure includes the learned head; spans are the rules' either way.
+        /// that spans include the learned span tagger's and self-disclosure the learned head's.
         #[arg(long)]
         encoder: bool,
     },

@@ -90,7 +90,8 @@ fn jaccard(a: (usize, usize), b: (usize, usize)) -> f64 {
 pub struct Args {
     pub data: Vec<PathBuf>,
     pub show_errors: bool,
-    /// Run the transformer tier (rules plus the learned disclosure head), as `vigia enrich` does.
+    /// Run the transformer tier (rules plus the learned span tagger and disclosure head), as
+    /// `vigia enrich` does.
     pub encoder: bool,
 }
 
