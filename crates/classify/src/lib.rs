@@ -211,12 +211,15 @@ impl Classifier {
                     );
                 }
             }
-            c.models[3] = [Some(phi::MODEL_NAME), self.span_tagger.as_ref().map(|t| t.name.as_str()),
-                self.disclosure_head.as_ref().map(|h| h.name.as_str())]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("+");
+            c.models[3] = [
+                Some(phi::MODEL_NAME),
+                self.span_tagger.as_ref().map(|t| t.name.as_str()),
+                self.disclosure_head.as_ref().map(|h| h.name.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("+");
             at += u.len();
             c.models[1] = tr.head().name().to_string();
             c.models[2] = aspects::SEMANTIC_MODEL_NAME.to_string();
@@ -400,17 +403,41 @@ mod tests {
         for c in &out[..2] {
             assert!(c.phi.types.contains(&PhiType::PersonName), "{:#?}", c.phi);
         }
-        assert!(!out[0].redacted_text.contains("AMARA"), "{}", out[0].redacted_text);
-        assert!(!out[0].redacted_text.contains("OSEI"), "{}", out[0].redacted_text);
-        assert!(out[0].redacted_text.contains("[DATE]"), "{}", out[0].redacted_text);
-        assert!(!out[1].redacted_text.contains("Fernanda"), "{}", out[1].redacted_text);
-        assert!(out[0].models[3].contains("e5-phi-span"), "{:?}", out[0].models);
+        assert!(
+            !out[0].redacted_text.contains("AMARA"),
+            "{}",
+            out[0].redacted_text
+        );
+        assert!(
+            !out[0].redacted_text.contains("OSEI"),
+            "{}",
+            out[0].redacted_text
+        );
+        assert!(
+            out[0].redacted_text.contains("[DATE]"),
+            "{}",
+            out[0].redacted_text
+        );
+        assert!(
+            !out[1].redacted_text.contains("Fernanda"),
+            "{}",
+            out[1].redacted_text
+        );
+        assert!(
+            out[0].models[3].contains("e5-phi-span"),
+            "{:?}",
+            out[0].models
+        );
         assert!(out[2].phi.spans.is_empty(), "{:#?}", out[2].phi);
         cfg.phi.span_tagger = false;
         let off = Classifier::new(&cfg).unwrap();
         let out = off.classify_batch(&[&sms]);
         assert!(!out[0].phi.types.contains(&PhiType::PersonName));
-        assert!(!out[0].models[3].contains("e5-phi-span"), "{:?}", out[0].models);
+        assert!(
+            !out[0].models[3].contains("e5-phi-span"),
+            "{:?}",
+            out[0].models
+        );
     }
 
     /// Needs the model cache. The Rust features, probabilities and spans match the trainer's on
@@ -427,13 +454,20 @@ mod tests {
             let text = case["text"].as_str().unwrap();
             let row = tr
                 .encoder()
-                .submit(&[text], encoder::Prefix::Query, encoder::Output::LayerMeansAndTokens)
+                .submit(
+                    &[text],
+                    encoder::Prefix::Query,
+                    encoder::Output::LayerMeansAndTokens,
+                )
                 .unwrap()
                 .wait()
                 .unwrap()
                 .remove(0);
             let states = encoder::split_tokens(&row).1;
-            let ranges = tr.encoder().token_offsets(encoder::Prefix::Query, text).unwrap();
+            let ranges = tr
+                .encoder()
+                .token_offsets(encoder::Prefix::Query, text)
+                .unwrap();
             let probs = tagger.probabilities(text, states, &ranges).unwrap();
             let want = case["probs"].as_array().unwrap();
             assert_eq!(probs.len(), want.len(), "{text}");
@@ -448,7 +482,11 @@ mod tests {
                 .spans(text, states, &ranges)
                 .into_iter()
                 .map(|(a, b, k)| {
-                    (text[..a].chars().count(), text[..b].chars().count(), k.as_str().to_string())
+                    (
+                        text[..a].chars().count(),
+                        text[..b].chars().count(),
+                        k.as_str().to_string(),
+                    )
                 })
                 .collect();
             let want: Vec<(usize, usize, String)> = case["spans"]

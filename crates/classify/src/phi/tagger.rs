@@ -59,7 +59,10 @@ impl SpanTagger {
         };
         let t: Self = serde_json::from_str(json).map_err(|e| invalid(e.to_string()))?;
         if t.classes != CLASSES {
-            return Err(invalid(format!("classes {:?}, expected {CLASSES:?}", t.classes)));
+            return Err(invalid(format!(
+                "classes {:?}, expected {CLASSES:?}",
+                t.classes
+            )));
         }
         if t.token_layers != TOKEN_LAYERS {
             return Err(invalid(format!(
@@ -125,7 +128,11 @@ impl SpanTagger {
                         *l = self.bias[c]
                             + dots[t][c][0]
                             + if t > 0 { s * dots[t - 1][c][1] } else { 0.0 }
-                            + if t + 1 < n { s * dots[t + 1][c][2] } else { 0.0 }
+                            + if t + 1 < n {
+                                s * dots[t + 1][c][2]
+                            } else {
+                                0.0
+                            }
                             + dot(&w[3 * TOKEN_WIDTH..], &bits);
                     }
                     softmax(logits)
@@ -220,7 +227,11 @@ fn decode(
         while let Some(c) = text[a..b].chars().next().filter(|c| !c.is_alphanumeric()) {
             a += c.len_utf8();
         }
-        while let Some(c) = text[a..b].chars().next_back().filter(|c| !c.is_alphanumeric()) {
+        while let Some(c) = text[a..b]
+            .chars()
+            .next_back()
+            .filter(|c| !c.is_alphanumeric())
+        {
             b -= c.len_utf8();
         }
         let kind = if k == 1 {
@@ -230,11 +241,8 @@ fn decode(
         };
         // Widening can make neighbouring runs meet; keep spans disjoint.
         match out.last_mut() {
-            Some(last) if a < last.1 => {
-                if last.2 == kind {
-                    last.1 = last.1.max(b);
-                }
-            }
+            Some(last) if a < last.1 && last.2 == kind => last.1 = last.1.max(b),
+            Some(last) if a < last.1 => {}
             _ if b > a => out.push((a, b, kind)),
             _ => {}
         }
@@ -310,7 +318,17 @@ mod tests {
         let ranges = ranges_of(text);
         let o = [1.0, 0.0, 0.0];
         // <s> Sr. Abdelkader Bensaid, PET el 27 maig </s>
-        let probs = [o, o, [0.1, 0.9, 0.0], [0.6, 0.4, 0.0], o, o, [0.5, 0.0, 0.5], [0.6, 0.0, 0.4], o];
+        let probs = [
+            o,
+            o,
+            [0.1, 0.9, 0.0],
+            [0.6, 0.4, 0.0],
+            o,
+            o,
+            [0.5, 0.0, 0.5],
+            [0.6, 0.0, 0.4],
+            o,
+        ];
         let spans = |extend| -> Vec<String> {
             decode(text, &ranges, &probs, 0.7, extend)
                 .iter()

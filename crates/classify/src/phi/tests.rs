@@ -3194,10 +3194,26 @@ fn a_tagged_name_widens_the_rules_partial_one() {
 #[test]
 fn tagged_spans_the_rules_decline_are_not_added() {
     for (text, word, kind) in [
-        ("Keir Starmer visited the ward today", "Keir Starmer", PhiType::PersonName),
-        ("Waited 5 hours at Sant Joan yesterday", "Joan", PhiType::PersonName),
-        ("Our cat Oliver is at the vet again", "Oliver", PhiType::PersonName),
-        ("Tremendo el Hospital 12 de Octubre", "12 de Octubre", PhiType::Date),
+        (
+            "Keir Starmer visited the ward today",
+            "Keir Starmer",
+            PhiType::PersonName,
+        ),
+        (
+            "Waited 5 hours at Sant Joan yesterday",
+            "Joan",
+            PhiType::PersonName,
+        ),
+        (
+            "Our cat Oliver is at the vet again",
+            "Oliver",
+            PhiType::PersonName,
+        ),
+        (
+            "Tremendo el Hospital 12 de Octubre",
+            "12 de Octubre",
+            PhiType::Date,
+        ),
         ("Room 14 has no heating", "14", PhiType::Date),
     ] {
         let (info, red, n) = tagged(text, &[(word, kind)]);
@@ -3223,7 +3239,10 @@ fn a_leading_title_is_left_out_of_a_tagged_name() {
 fn rule_spans_keep_their_validators_when_tagged_spans_are_added() {
     let text = "DNI 12345678Z de Wilson Quispe Mamani";
     let (before, _) = run(text);
-    assert!(before.spans.iter().any(|s| s.validator.is_some()), "{before:#?}");
+    assert!(
+        before.spans.iter().any(|s| s.validator.is_some()),
+        "{before:#?}"
+    );
     let (info, _, _) = tagged(text, &[("Wilson Quispe Mamani", PhiType::PersonName)]);
     let id = info
         .spans

@@ -302,7 +302,8 @@ impl EncoderSentiment {
             Output::LayerMeans | Output::LayerMeansAndTokens
         ));
         // The head reads the frozen layer means: one pass serves both.
-        let shared = self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query;
+        let shared =
+            self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query;
         let first = if shared { frozen } else { self.head.output() };
         let rows = self
             .encoder
