@@ -64,7 +64,7 @@ def load(path):
     return [r["tweet"] for r in rows], np.array([1 if r["label"].strip() == "fake" else 0 for r in rows])
 
 
-LAYERS = [9, 10, 11, 12]
+LAYERS = list(range(1, 13))  # chosen by 3-fold CV on CONSTRAINT train (see the README)
 EMB_SCALE = 1.0
 
 
@@ -78,9 +78,18 @@ LANGS = ["arabic", "english", "french", "german", "hindi", "italian", "portugues
 RATIOS = [0.1, 0.3]
 DOMAIN_RATIOS = [0.3, 1.0]
 # Other tasks' labelled sets of synthetic healthcare posts: the domain background.
-DOMAIN_SETS = [f"tests/data/phi/{n}.jsonl" for n in ("dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5")] + [
+DOMAIN_SETS = [f"tests/data/phi/{n}.jsonl" for n in ("dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5",
+                                                      "stress6", "stress7", "stress8", "stress9", "stress10", "stress11",
+                                                      "stress12", "stress13", "stress14")] + [
     "tests/data/lang/social.tsv"
 ]
+# The lexical variant keeps the first sets only: with all of them it learnt that exclamation
+# marks and "share" are everyday talk and rated "Vaccines cause autism. They don't want you to
+# know! Share before they delete it!!!" as reliable (p = 0.01; a unit test caught it).
+DOMAIN_SETS_LEXICAL = DOMAIN_SETS[:7] + DOMAIN_SETS[-1:]
+# The later PHI sets hold a few myths and debunks among their hard negatives: a post that talks
+# about a myth or a cure is no "everyday" example, so it is left out of the background.
+MYTH_TALK = r"(?i)myth|mito|mite|bulo|hoax|bufala|fake news|fals[oa] que|\b5g\b|detox|\bcur(?:e|es|ed|a|ar|ano)\b|autis|chemtrail|ivermectin|bleach|lej[ií]a|graphene|grafeno"
 # `vigia eval misinfo --hospital`'s false-alarm set (HOSPITAL_SETS in crates/vigia/src/eval/misinfo.rs):
 # never trained on; domain posts that nearly repeat one of these are dropped.
 HOSPITAL_EVAL = ["tests/data/aspects/dev.jsonl", "tests/data/aspects/test.jsonl",
@@ -119,16 +128,21 @@ def char_grams(t, n=5):
     return {f[i : i + n] for i in range(max(1, len(f) - n + 1))}
 
 
-def load_domain():
-    """(train texts, held-out texts, files' sha256, dropped count) of the domain background."""
+def load_domain(sets=None):
+    """(train texts, held-out texts, files' sha256, dropped count) of the domain background
+    (dropped: near the false-alarm set, or talking about a myth or a cure)."""
     hosp = [char_grams(t) for rel in HOSPITAL_EVAL for t in read_texts(rel)]
-    texts = list(dict.fromkeys(t for rel in DOMAIN_SETS for t in read_texts(rel)))
+    import re
+    sets = sets or DOMAIN_SETS
+    texts = list(dict.fromkeys(t for rel in sets for t in read_texts(rel)))
     kept = []
     for t in texts:
+        if re.search(MYTH_TALK, t):
+            continue
         g = char_grams(t)
         if max(len(g & h) / len(g | h) for h in hosp) < 0.4:
             kept.append(t)
-    digest = hashlib.sha256("".join(sha256(ROOT / rel) for rel in DOMAIN_SETS).encode()).hexdigest()
+    digest = hashlib.sha256("".join(sha256(ROOT / rel) for rel in sets).encode()).hexdigest()
     return [t for i, t in enumerate(kept) if i % 4], kept[::4], digest, len(texts) - len(kept)
 
 
@@ -266,8 +280,22 @@ def main():
             checks_lex.append((meta_matrix(texts), lexical_matrix(texts, idf)[0]))
     print(f"lexical features in {time.time() - t0:.0f}s", file=sys.stderr)
 
-    lex_best = fit(hstack([Mt, Lt]).tocsr(), yt, hstack([Mv, Lv]).tocsr(), yv, [30, 100, 300], "lexical",
-                   wfn, [hstack([M, L]).tocsr() for M, L in checks_lex])
+    # The lexical variant: the same rows with the smaller domain background (DOMAIN_SETS_LEXICAL),
+    # on the same idf.
+    dom_l, domv_l, dom_l_sha, _ = ([], [], None, 0) if a.no_background else load_domain(DOMAIN_SETS_LEXICAL)
+    Xl = Xt[: n_constraint + len(bg)] + dom_l
+    yl = np.concatenate([yt[: n_constraint + len(bg)], np.full(len(dom_l), 2, dtype=yt.dtype)])
+
+    def weights_l(r, rd):
+        w = np.ones(len(yl))
+        w[n_constraint : n_constraint + len(bg)] = r * n_real / max(len(bg), 1)
+        w[n_constraint + len(bg) :] = rd * n_real / max(len(dom_l), 1)
+        return w
+
+    Ml, Ll = meta_matrix(Xl), lexical_matrix(Xl, idf)[0]
+    checks_l = [(meta_matrix(t), lexical_matrix(t, idf)[0]) for t in (bgv, domv_l)] if bg else []
+    lex_best = fit(hstack([Ml, Ll]).tocsr(), yl, hstack([Mv, Lv]).tocsr(), yv, [30, 100, 300], "lexical",
+                   weights_l if bg else None, [hstack([M, L]).tocsr() for M, L in checks_l])
     result = {"lexical": lex_best}
 
     full_best = None
@@ -342,7 +370,9 @@ def main():
         }
         meta["data"]["domain_background"] = {
             "files": DOMAIN_SETS, "sha256": dom_sha, "n": len(dom), "held_out": len(domv),
-            "dropped_near_false_alarm_set": dom_dropped,
+            "dropped_near_false_alarm_set_or_myth_talk": dom_dropped,
+            "lexical_variant": {"files": DOMAIN_SETS_LEXICAL, "sha256": dom_l_sha, "n": len(dom_l),
+                                "held_out": len(domv_l)},
             "weight": "domain ratio x CONSTRAINT train real count, spread over the domain rows; every 4th post held out",
         }
     meta["recipe"] = {
