@@ -403,26 +403,11 @@ mod tests {
         for c in &out[..2] {
             assert!(c.phi.types.contains(&PhiType::PersonName), "{:#?}", c.phi);
         }
-        assert!(
-            !out[0].redacted_text.contains("AMARA"),
-            "{}",
-            out[0].redacted_text
-        );
-        assert!(
-            !out[0].redacted_text.contains("OSEI"),
-            "{}",
-            out[0].redacted_text
-        );
-        assert!(
-            out[0].redacted_text.contains("[DATE]"),
-            "{}",
-            out[0].redacted_text
-        );
-        assert!(
-            !out[1].redacted_text.contains("Fernanda"),
-            "{}",
-            out[1].redacted_text
-        );
+        for (i, word) in [(0, "AMARA"), (0, "OSEI"), (1, "Fernanda")] {
+            let red = &out[i].redacted_text;
+            assert!(!red.contains(word), "{red}");
+        }
+        assert!(out[0].redacted_text.contains("[DATE]"));
         assert!(
             out[0].models[3].contains("e5-phi-span"),
             "{:?}",
