@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
@@ -292,8 +292,11 @@ def main():
         w[n_constraint + len(bg) :] = rd * n_real / max(len(dom_l), 1)
         return w
 
-    Ml, Ll = meta_matrix(Xl), lexical_matrix(Xl, idf)[0]
-    checks_l = [(meta_matrix(t), lexical_matrix(t, idf)[0]) for t in (bgv, domv_l)] if bg else []
+    # Rows are featurised one by one on the shared idf: reuse CONSTRAINT's and UMSAB's.
+    shared = n_constraint + len(bg)
+    Ml = np.vstack([Mt[:shared], meta_matrix(dom_l)]) if dom_l else Mt[:shared]
+    Ll = vstack([Lt[:shared], lexical_matrix(dom_l, idf)[0]]).tocsr() if dom_l else Lt[:shared]
+    checks_l = [checks_lex[0], (meta_matrix(domv_l), lexical_matrix(domv_l, idf)[0])] if bg else []
     lex_best = fit(hstack([Ml, Ll]).tocsr(), yl, hstack([Mv, Lv]).tocsr(), yv, [30, 100, 300], "lexical",
                    weights_l if bg else None, [hstack([M, L]).tocsr() for M, L in checks_l])
     result = {"lexical": lex_best}

@@ -231,13 +231,14 @@ def jaccard(a, b):
     return inter / union if union else 0.0
 
 
-def score(posts, X, model, threshold, extend):
+def score(posts, X, probs, threshold, extend):
     """Tagger-alone span P/R per class on `posts` (same type, Jaccard >= 0.5, as `vigia eval
-    phi`), exact-boundary matches per class, and the number of posts with any tagged span."""
+    phi`), exact-boundary matches per class, and the number of posts with any tagged span.
+    `probs`: each post's per-token probabilities."""
     counts = {c: [0, 0, 0, 0] for c in CLASSES[1:]}  # gold, pred, tp, exact
     tagged = 0
-    for p, (x, ranges) in zip(posts, X):
-        spans = decode(p["text"], ranges, model.predict_proba(x), threshold, extend)
+    for p, (_, ranges), pr in zip(posts, X, probs):
+        spans = decode(p["text"], ranges, pr, threshold, extend)
         tagged += bool(spans)
         gold = [(g["start"], g["end"], g["type"]) for g in p["spans"] if g["type"] in counts]
         for g in gold:
@@ -285,10 +286,13 @@ def main():
     dev_X = [x for x, d in zip(X, dev) if d]
     check_posts = [p for p, c in zip(posts, check) if c]
     check_X = [x for x, c in zip(X, check) if c]
+    # The selection model's probabilities, computed once for every threshold tried.
+    dev_p = [model.predict_proba(x) for x, _ in dev_X]
+    check_p = [model.predict_proba(x) for x, _ in check_X]
     thresholds = []
     for t in THRESHOLDS:
-        figures, _ = score(dev_posts, dev_X, model, t, t)
-        _, tagged = score(check_posts, check_X, model, t, t)
+        figures, _ = score(dev_posts, dev_X, dev_p, t, t)
+        _, tagged = score(check_posts, check_X, check_p, t, t)
         thresholds.append({"threshold": t, f"{DEV_SET}_tagger_alone": figures,
                            "non_phi_check_posts_tagged_per_1000": round(1000.0 * tagged / len(check_posts), 2)})
         print(json.dumps(thresholds[-1]), file=sys.stderr)
@@ -297,7 +301,7 @@ def main():
     # The extension threshold: the most exact boundaries on the dev set (ties: the higher).
     extends = []
     for x in [threshold] + [e for e in EXTENDS if e < threshold]:
-        figures, _ = score(dev_posts, dev_X, model, threshold, x)
+        figures, _ = score(dev_posts, dev_X, dev_p, threshold, x)
         extends.append({"extend": x, f"{DEV_SET}_tagger_alone": figures,
                         "exact": sum(f["exact"] for f in figures.values())})
         print(json.dumps(extends[-1]), file=sys.stderr)
