@@ -12,7 +12,7 @@ const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|\.?º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?)\b",
+        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|\.?º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?|\d{{1,2}}[-/](?:{m})\.?[-/](?:\d{{4}}|\d{{2}}))\b",
         m = MONTHS
     ))
     .expect("date regex")

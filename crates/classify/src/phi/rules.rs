@@ -108,6 +108,9 @@ const ROLE_MAILBOX_PREFIXES: &[&str] = &[
     "utent", "usuari", "ouvidoria", "segreteria", "secretaria", "admision", "admissio",
     // (phi-rules@10) clinical documentation and archives ("documentacion.clinica@")
     "documentac", "documentaz", "archiv", "arxiu", "arquiv", "historia", "histories",
+    // (phi-rules@14) volunteering and events desks ("voluntariado@", "voluntariat@",
+    // "volontariato@", "events@", "eventos@"), sign-ups ("inscripciones@", "iscrizioni@")
+    "volunt", "volont", "event", "inscri", "iscriz",
 ];
 
 /// Webmail and internet-provider domains: a mailbox there is a person's, whatever its name.
@@ -471,7 +474,27 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
         75,
         out,
     );
+    // (phi-rules@14) The card named earlier in the sentence and its number given after a
+    // holder: "tarjeta sanitaria ... a nombre de Wilson Cárdenas, número AN0412739856",
+    // "cartão de utente ... em nome de Adelino Fontes, n.º 284716391".
+    for m in ALNUM_ID.find_iter(text) {
+        let trimmed = m.as_str().trim_matches([' ', '-', '/']);
+        let s = m.start() + m.as_str().find(trimmed).unwrap_or(0);
+        let e = s + trimmed.len();
+        let digits = trimmed.chars().filter(char::is_ascii_digit).count();
+        if digits >= 6
+            && standalone(text, s, e)
+            && NUMBER_LABEL_BEFORE.is_match(&before(text, s, 16))
+            && HEALTH_CARD_CUE.is_match(&clause_before(text, s, 140))
+        {
+            out.push(Cand::new(s, e, PhiType::HealthCardNumber, 74, None));
+        }
+    }
 }
+
+/// A number's label right before it: "número", "n.º", "nº", "number", "no.", "num.".
+static NUMBER_LABEL_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:n[úu]mero|number|num\.?|no\.|nr\.?|n\.?\s?º|nº)\s*[:#]?\s*$"));
 
 /// An id-like token: letters, digits and separators, at least four digits in all.
 /// A letter prefix is upper-case when a space separates it ("HC 2201", "NHC 3384712"); a
@@ -528,7 +551,45 @@ fn cued_tokens(
                 continue;
             }
             out.push(Cand::new(s2, e2, kind, priority, None));
+            same_shape_after(text, s2, e2, kind, priority, out);
             break;
+        }
+    }
+}
+
+/// (phi-rules@14) A second number of the same shape later in the sentence, after the first
+/// cued one: "my MRN is 00317752 and my mother's is 00317759", "NHC 123456 y el de mi padre
+/// 123457": the same kind of identifier for another person.
+fn same_shape_after(
+    text: &str,
+    s: usize,
+    e: usize,
+    kind: PhiType,
+    priority: u8,
+    out: &mut Vec<Cand>,
+) {
+    let shape = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| if c.is_ascii_digit() { '9' } else { 'A' })
+            .collect()
+    };
+    let first = shape(&text[s..e]);
+    let limit = text[e..]
+        .char_indices()
+        .nth(60)
+        .map_or(text.len(), |(i, _)| e + i);
+    let stop = text[e..limit]
+        .find(['\n', '!', '?'])
+        .map_or(limit, |i| e + i)
+        .min(sentence_stop(text, e, limit));
+    for t in ALNUM_ID.find_iter(&text[e..stop]) {
+        let trimmed = t.as_str().trim_matches([' ', '-', '/']);
+        let s2 = e + t.start() + t.as_str().find(trimmed).unwrap_or(0);
+        let e2 = s2 + trimmed.len();
+        if shape(trimmed) == first && standalone(text, s2, e2) {
+            out.push(Cand::new(s2, e2, kind, priority, None));
+            return;
         }
     }
 }
@@ -797,7 +858,7 @@ const ORG_PHONE_CUES: &[&str] = &[
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
 static DIRECT_CUE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|call|ring|text|llam\w*|truca\w*|truqu\w*|chiama\w*|ligue|liga|contact[oe]?|contactar|contacte|contatto|contato|contattare)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:para\s+o|pelo|pro|al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
+        r"(?i)\b(?:fax|telefax|tel|tlf|telf|phone|mobile|cell|m[óo]vil|mòbil|telèfon|tel[ée]fono|telefone|telemóvel|cellulare|whatsapp|whats|wpp|zap|bizum|mb\s*way|pix|call|ring|text|llam\w*|truca\w*|truqu\w*|chiama\w*|ligue|liga|contact[oe]?|contactar|contacte|contatto|contato|contattare)\b\.?\s*(?:me\s+|us\s+|-me\s+)?(?:para\s+o|pelo|pro|al|a|at|on|to|no\.?|number|n[úu]mero|nº|para|per)?\s*[:.]?\s*$",
     )
 });
 
@@ -845,6 +906,11 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
     // (phi-rules@11) someone's own or home fax ("su fax es el", "from home")
     "su fax", "seu fax", "suo fax", "his fax", "her fax", "home fax", "fax de casa",
     "fax di casa", "fax da casa", "desde casa", "from home", "des de casa",
+    // (phi-rules@14) a home office or study ("il fax nello studio di casa, 055 ..."), and the
+    // author asking to be called with an infinitive ("può chiamarmi al", "puedes llamarme al")
+    "di casa", "de casa", "da casa", "em casa", "at home", "a casa mia", "chiamarmi",
+    "scrivermi", "contattarmi", "llamarme", "escribirme", "contactarme", "trucar-me",
+    "ligar-me", "contactar-me",
 ];
 
 /// (phi-rules@13) Whoever finds a lost thing is to call: "si alguien la encuentra, llamad al",
@@ -852,7 +918,7 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
 /// the number is the owner's, whatever hospital the thing was lost in.
 static FINDER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:si\s+alguien\s+(?:l[oae]s?\s+)?encuentra|si\s+algú\s+(?:l[ae']s?\s*|ho\s+)?troba|if\s+(?:any|some)one\s+finds|if\s+found|se\s+qualcuno\s+(?:l[oaie]\s+)?trova|se\s+algu[ée]m\s+(?:[oa]s?\s+)?encontrar|quien\s+l[oa]\s+encuentre)\b",
+        r"(?i)\b(?:si\s+alguien\s+(?:l[oae]s?\s+)?encuentra|si\s+algú\s+(?:l[ae']s?\s*|ho\s+)?troba|if\s+(?:any|some)one\s+finds|if\s+found|se\s+qualcuno\s+(?:l[oaie]\s+)?trova|se\s+algu[ée]m\s+(?:[oa]s?\s+)?encontrar|quien\s+l[oa]\s+encuentre|chi\s+(?:l[oaie]\s+)?(?:ha\s+trovato|trova)|whoever\s+(?:found|finds)|quien\s+(?:l[oa]s?\s+)?(?:haya\s+encontrado|encontr[óo])|qui\s+(?:l[ae']s?\s*)?(?:hagi\s+trobat|trobi|va\s+trobar)|quem\s+(?:[oa]s?\s+)?(?:encontrou|encontrar))\b",
     )
 });
 
@@ -916,6 +982,7 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         let raw_intl = raw.trim_start().starts_with('+') || raw.trim_start().starts_with("00");
         let national = digits
             .strip_prefix("34")
+            .filter(|_| raw_intl || digits.len() == 11)
             .or_else(|| digits.strip_prefix("39").filter(|_| raw_intl))
             .or_else(|| digits.strip_prefix("44").filter(|_| raw_intl))
             .unwrap_or(&digits);
@@ -987,6 +1054,9 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
             has_cue(&ctx, ORG_PHONE_CUES)
                 || has_cue(&before(text, s, 110), ORG_PHONE_CUES)
                 || has_cue(&ctx, DEPARTMENT_CUES)
+                // (phi-rules@14) "the records department at Leeds General only accepts ...
+                // by fax on 0113 ...": the department named further back in the sentence.
+                || has_cue(&clause_before(text, s, 110), DEPARTMENT_CUES)
         };
         if (toll_free || org) && !personal {
             continue;
@@ -1087,7 +1157,14 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
         let street_paren = head.trim_end().ends_with('(')
             && text[m.end()..].starts_with(')')
             && STREET_WORD.is_match(&before(text, m.start(), 60));
+        // (phi-rules@14) `(08024, Gràcia)`: in brackets before a comma and a place name.
+        let paren_place = head.trim_end().ends_with('(')
+            && text[m.end()..]
+                .strip_prefix(", ")
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase());
         if state
+            || paren_place
             || cued
             || place
             || after_street

@@ -3263,3 +3263,62 @@ fn a_tagged_name_lets_the_disclosure_rules_see_a_named_person() {
     assert!(info.types.contains(&PhiType::PersonName));
     assert!(info.self_disclosure || !before.self_disclosure);
 }
+
+#[test]
+fn volunteering_and_event_mailboxes_are_roles() {
+    assert!(types("Sign up at volunteers@stbede-hospice.org.uk for the Saturday rota").is_empty());
+    assert!(types("Inscripciones: eventos@carreraolivar.es antes del viernes").is_empty());
+    assert!(types("Info su volontariato@amicidelpoliclinico.it").is_empty());
+    // A webmail mailbox with the same word is a person's.
+    assert_eq!(
+        types("escríbeme a voluntariado.lucia@gmail.com"),
+        vec![PhiType::Email]
+    );
+}
+
+#[test]
+fn phones_asked_for_with_an_infinitive_or_a_payment_app() {
+    // An Italian mobile is not read as a Spanish number behind a "34" prefix.
+    assert_eq!(
+        types("Chi trova le chiavi al Policlinico può chiamarmi al 349 555 0172"),
+        vec![PhiType::Phone]
+    );
+    assert_eq!(
+        types("Para ajudar a família: MB Way 913 555 208, obrigada"),
+        vec![PhiType::Phone]
+    );
+    // A home office's fax is the person's.
+    assert_eq!(
+        types("Mio zio ha ancora il fax nello studio di casa, 0574 555 213"),
+        vec![PhiType::Fax]
+    );
+    // A department named earlier in the sentence owns its landline fax.
+    assert!(types(
+        "The medical records department at Kingsmead General takes requests only by fax on 0161 555 0198"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_card_named_before_its_holder_and_a_second_number_of_the_same_shape() {
+    assert_eq!(
+        types("Perdí la tarjeta sanitaria en el metro, a nombre de mi hijo, número AN1234567890"),
+        vec![PhiType::HealthCardNumber]
+    );
+    assert_eq!(
+        types("My MRN is 00418826 and my dad's is 00418827, please stop mixing us up"),
+        vec![PhiType::MedicalRecordNumber, PhiType::MedicalRecordNumber]
+    );
+}
+
+#[test]
+fn postcode_in_brackets_before_a_place_and_a_dashed_month_date() {
+    assert_eq!(
+        types("Visc al mateix pis des de fa vint anys (08012, Gràcia) i ara em volen fer fora"),
+        vec![PhiType::PostalCode]
+    );
+    assert_eq!(
+        types("Patient: DOE, Jane  DOB: 14-Feb-1979  seen in clinic"),
+        vec![PhiType::PersonName, PhiType::Date]
+    );
+}
