@@ -12,7 +12,7 @@ const MONTHS: &str = "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro
 
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|\.?º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?|\d{{1,2}}[-/](?:{m})\.?[-/](?:\d{{4}}|\d{{2}}))\b",
+        r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th|\.?º|°)?\s+(?:of\s+|de\s+|d')?(?:{m})(?:,?\s+(?:de\s+|del\s+)?\d{{4}})?|(?:{m})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:[/.-]\d)?|\d{{1,2}}[-/](?:{m})\.?[-/](?:\d{{4}}|\d{{2}})|\d{{1,2}}\s[/.-]\s\d{{1,2}}\s[/.-]\s\d{{4}})\b",
         m = MONTHS
     ))
     .expect("date regex")
@@ -22,7 +22,8 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
 static DOT_DAY_MONTH: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b\d{1,2}\.\d{1,2}\b").expect("dot date regex"));
 static DOT_ARTICLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:il|el|on|the|em|dia|day|le|del|al|lo|o)\s+$").expect("dot article regex")
+    Regex::new(r"(?i)\b(?:il|el|on|the|em|dia|day|le|del|al|lo|o|due|edd|fpp|dpp)\s+$")
+        .expect("dot article regex")
 });
 
 static LOCAL_MONTH_CAP: Lazy<Regex> = Lazy::new(|| {
@@ -133,6 +134,10 @@ const PERSON_DATE_CUES_AFTER: &[&str] = &[
     "salgo de cuentas", "sale de cuentas", "salimos de cuentas", "surto de comptes",
     "surt de comptes", "sortim de comptes", "is my due date", "is our due date",
     "is her due date", "is the due date",
+    // (phi-rules@15) a discharge told as leaving hospital ("ha sortit de l'hospital")
+    "ha sortit de l'hospital", "va sortir de l'hospital", "ha salido del hospital",
+    "salió del hospital", "è uscit", "è stat dimess", "saiu do hospital", "teve alta",
+    "came home from hospital", "came out of hospital", "left hospital", "got out of hospital",
 ];
 
 /// A visit to urgent care: the date is a person's when the clause says whose ("took him to the
@@ -151,6 +156,13 @@ static BIRTH_IN_POST: Lazy<Regex> = Lazy::new(|| {
 static SINCE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:since|desde(?:\s+el)?|des\s+del?|dal|dalla)\s+(?:\p{L}+\s+)?$")
         .expect("since regex")
+});
+
+/// (phi-rules@15) A place closed on the date: "will be closed on", "estará cerrado el",
+/// "restarà tancat el", "resterà chiuso il", "estará fechado no dia".
+static CLOSED_ON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:(?:will\s+be|is|are)\s+closed|closes|cerrar[áa]|estar[áa]n?\s+cerrad[oa]s?|permanecer[áa]\s+cerrad[oa]|tancar[àa]|estar[àa]\s+tancat|restar[àa]\s+tancat|chiuder[àa]|rester[àa]\s+chius[oa]|sar[àa]\s+chius[oa]|fechar[áa]|estar[áa]\s+fechad[oa])\b[^.!?]{0,25}$")
+        .expect("closed-on regex")
 });
 
 /// A place's opening or closing, which a date after "since" then belongs to.
@@ -222,7 +234,7 @@ static FIRST_PERSON: Lazy<Regex> = Lazy::new(|| {
 /// An appointment named right before the date ("Cita: 14/03/2025", "appointment 14.03.25",
 /// "consulta: 3 de maio"): a person's.
 static APPT_RIGHT_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:appointment|appt|cita|consulta|visita|appuntamento|hora|marcação|marcacao)\s*[:-]?\s*(?:(?:on|el|il|dia|día|the|de)\s+)?$")
+    Regex::new(r"(?i)\b(?:appointment|appt|cita|consulta|visita|appuntamento|hora|marcação|marcacao)\s*[:-]?\s*(?:(?:on|el|il|dia|día|the|de|del|do|da|do\s+dia|da\s+dia|del\s+d[ií]a|of)\s+)?$")
         .expect("appointment regex")
 });
 
@@ -331,7 +343,8 @@ static PERSONAL_PLURAL: Lazy<Regex> = Lazy::new(|| {
 /// 12 de Octubre", "Via XX Settembre").
 pub(crate) fn tagged_date_declined(text: &str, s: usize, e: usize) -> bool {
     let span = &text[s..e];
-    if span.chars().all(|c| c.is_ascii_digit()) {
+    // (phi-rules@15: or no digit at all, "finales de noviembre": a month is no date.)
+    if span.chars().all(|c| c.is_ascii_digit()) || !span.chars().any(|c| c.is_ascii_digit()) {
         return true;
     }
     let end = text[e..]
@@ -428,6 +441,12 @@ pub(crate) fn dates(text: &str, out: &mut Vec<Cand>) {
         let since = SINCE_BEFORE.is_match(&ctx)
             && disclosure::personal(&ctx)
             && !OPENING_HOURS.is_match(&ctx);
+        // (phi-rules@15) "Oakwood Surgery will be closed on Monday 26 May for the bank
+        // holiday": a place's closing day, whatever medical word names the place.
+        if CLOSED_ON.is_match(&ctx) && !disclosure::personal(&ctx) {
+            found.push((m.start(), m.end(), false));
+            continue;
+        }
         if has_cue(&ctx, PERSON_DATE_CUES)
             || has_cue(&next, PERSON_DATE_CUES_AFTER)
             || condition

@@ -39,7 +39,7 @@ pub use checks::{
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@14";
+pub const MODEL_NAME: &str = "phi-rules@15";
 
 /// A candidate span (byte offsets) proposed by one rule.
 #[derive(Debug, Clone, PartialEq)]

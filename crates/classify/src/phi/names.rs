@@ -118,6 +118,8 @@ const NOT_NAMES: &[&str] = &[
 /// Public figures whose names in the news or in quotes are not patient data.
 #[rustfmt::skip]
 const PUBLIC_FIGURES: &[&str] = &[
+    // (phi-rules@15) brands named after a doctor ("Dr. Scholl's insoles", "Dr. Martens")
+    "Scholl", "Martens", "Oetker", "Pepper", "Beckmann", "Organic",
     "Anthony Fauci", "Fauci", "Pedro Sánchez", "Rafael Nadal", "Giorgia Meloni", "Salvador Illa",
     "Tedros Adhanom Ghebreyesus", "Tedros", "Kate Middleton", "Donald Trump", "Emmanuel Macron",
     "Ursula von der Leyen", "Mario Draghi", "Boris Johnson", "Rishi Sunak", "Keir Starmer",
@@ -454,7 +456,7 @@ static REGNAL_AFTER: Lazy<Regex> = Lazy::new(|| {
 
 /// A care role right before a name ("la matrona", "nurse", "l'infermera").
 static ROLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:nurse|sister|matron|midwife|porter|physio|carer|hca|enfermer[oa]|matrona|celador[a]?|auxiliar|fisio|infermer[ao]|llevadora|zelador[a]?|infermier[ae]|ostetrica|oss)\s+$")
+    Regex::new(r"(?i)\b(?:agent|agente|atendente|operator|operadora|operatore|nurse|sister|matron|midwife|porter|physio|carer|hca|enfermer[oa]|matrona|celador[a]?|auxiliar|fisio|infermer[ao]|llevadora|zelador[a]?|infermier[ae]|ostetrica|oss)\s+$")
         .expect("role-before regex")
 });
 
@@ -542,6 +544,80 @@ static PUBLIC_TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("public title regex")
 });
 
+/// English pronouns, conjunctions and auxiliaries: a span the tagger proposes with one of these
+/// in it is no name.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "when", "she", "he", "her", "him", "his", "hers", "they", "them", "their", "we", "us", "you",
+    "your", "it", "its", "and", "but", "or", "the", "this", "that", "was", "is", "are", "were",
+    "who", "what", "then", "if", "my", "me", "our",
+];
+
+/// (phi-rules@15) A line of a pasted chat: a speaker's label and a colon ("zainab: ...",
+/// "> Denise: ...").
+static SPEAKER_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:>[ \t]*)?(\p{L}[\p{L}'’-]{1,20}(?:[ \t]\p{L}[\p{L}'’-]{1,20})?)[ \t]*:[ \t]+\S")
+        .expect("speaker regex")
+});
+
+/// Labels of a chat's lines that name no one: the author, roles, assistants, weekdays and the
+/// fields of forms and letters.
+#[rustfmt::skip]
+const NOT_SPEAKERS: &[&str] = &[
+    "me", "yo", "eu", "jo", "io", "you", "agent", "agente", "atendente", "operator", "operadora",
+    "operatore", "nurse", "doctor", "dr", "mum", "mom", "dad", "mam", "mamá", "papá", "mamma",
+    "papà", "mãe", "pai", "q", "a", "r", "re", "ps", "edit", "update", "note", "nb", "tel",
+    "fax", "email", "e-mail", "dob", "address", "name", "nombre", "nom", "nome", "date", "fecha",
+    "data", "hora", "time", "subject", "asunto", "from", "to", "de", "para", "cc", "patient",
+    "paciente", "pacient", "paziente", "diagnosis", "diagnóstico", "diagnosi", "ward", "bed",
+    "room", "area", "need", "contact", "phone", "mobile", "ref", "nhs", "mrn", "dni", "cip",
+    "user", "usuario", "utente", "bot", "system", "admin", "mod", "mods", "host", "guest",
+    "caller", "listener", "presenter", "question", "answer", "pregunta", "respuesta",
+    "resposta", "domanda", "risposta", "tip", "info", "nota", "aviso", "avís", "avviso",
+    "important", "importante", "warning", "urgent", "status", "result", "resultado", "total",
+    "price", "precio", "prezzo", "preço", "location", "where", "when", "why", "how", "who",
+    "what", "reply", "thread", "op", "tldr", "eta", "alexa", "siri", "google", "assistant",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "dilluns", "dimarts", "dimecres",
+    "dijous", "divendres", "dissabte", "diumenge", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato", "domenica", "segunda", "terça", "quarta", "quinta", "sexta",
+];
+
+/// (phi-rules@15) The speakers of a pasted chat: in a post with two or more labelled lines and
+/// two labels at least, a label that comes back (a speaker's turns) or is a known first name,
+/// and is no role, field or weekday, names a person.
+fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
+    let labels: Vec<(usize, usize, String)> = SPEAKER_LINE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
+        .collect();
+    if labels.len() < 2 {
+        return;
+    }
+    for (s, e, label) in &labels {
+        // A label that comes back is a speaker's turn; one said once must be a first name.
+        let turns = labels.iter().filter(|(_, _, x)| x == label).count() >= 2;
+        let words: Vec<&str> = label.split_whitespace().collect();
+        if words
+            .iter()
+            .any(|w| NOT_SPEAKERS.contains(w) || FUNCTION_WORDS.contains(w))
+        {
+            continue;
+        }
+        let known = first_names().iter().any(|n| n.to_lowercase() == words[0]);
+        let distinct = labels.iter().filter(|(_, _, x)| x != label).count() >= 1;
+        if !(distinct && (turns || known)) {
+            continue;
+        }
+        if out.iter().any(|c| c.start < *e && *s < c.end) {
+            continue;
+        }
+        out.push(Cand::new(*s, *e, PhiType::PersonName, 44, None));
+    }
+}
+
 fn first_names() -> &'static HashSet<&'static str> {
     static SET: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         FIRST_NAMES
@@ -566,12 +642,25 @@ fn is_public(name: &str) -> bool {
 /// never a name). The same vetoes [`names`] applies to its own candidates.
 pub(crate) fn tagged_name(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
     let first = text[s..e].split_whitespace().next()?;
-    if first.len() < e - s && TITLE.is_match(first) {
+    // (phi-rules@15: a kinship title too, whatever its case: "Auntie Grace", "nana Bisi".)
+    let kin_title = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(first))
+        || [
+            "nana", "nan", "gran", "grandad", "grandma", "auntie", "aunty", "uncle",
+        ]
+        .contains(&first.to_lowercase().as_str());
+    if first.len() < e - s && (TITLE.is_match(first) || kin_title) {
         s += first.len();
         s += text[s..e].len() - text[s..e].trim_start().len();
     }
     let name = &text[s..e];
     let first = name.split_whitespace().next()?;
+    // (phi-rules@15) A pronoun or a conjunction is never part of a name ("when she").
+    if name
+        .split_whitespace()
+        .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
     let near = tail_of(text, s, 30);
     let after = &text[e..];
     let kin = KIN_BEFORE.is_match(near) || KIN_PAREN.is_match(near);
@@ -861,7 +950,7 @@ static STAFF_UNIT_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// A role and an opening bracket right before the name: "La higienista (Vane)", "the porter
 /// (Dev)", "l'infermiera (Sara)".
 static ROLE_PAREN: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:hygienist|higienista|igienista|nurse|enfermer[oa]|infermer[ao]|infermier[ae]|enfermeir[oa]|receptionist|recepcionista|receptionist|doctor|doctora|dottor\w*|doutor[a]?|physio|fisio\w*|midwife|matrona|llevadora|ostetrica|parteira|carer|cuidador[a]?|badante|porter|celador[a]?|zelador[a]?|technician|t[ée]cnic[oa]|tècnic[a]?|tecnic[oa]|dentist|dentista|driver|conductor[a]?|autista|motorista|auxiliar|therapist|terapeuta|surgeon|cirujan[oa]|chirurgo|cirurgi[ãa]o|anaesthetist|anestesista|paramedic|consultant|gp|m[ée]dic[oa]|metge|metgessa|psic\p{L}+|cleaner|volunteer|voluntari[oa]|secretary|secretari[oa]|segretari[oa])\s*\(\s*$")
+    Regex::new(r"(?i)\b(?:hygienist|higienista|igienista|nurse|enfermer[oa]|infermer[ao]|infermier[ae]|enfermeir[oa]|receptionist|recepcionista|receptionist|doctor|doctora|dottor\w*|doutor[a]?|physio|fisio\w*|midwife|matrona|llevadora|ostetrica|parteira|carer|cuidador[a]?|badante|porter|celador[a]?|zelador[a]?|technician|t[ée]cnic[oa]|tècnic[a]?|tecnic[oa]|dentist|dentista|driver|conductor[a]?|autista|motorista|auxiliar|therapist|terapeuta|surgeon|cirujan[oa]|chirurgo|cirurgi[ãa]o|anaesthetist|anestesista|paramedic|consultant|gp|m[ée]dic[oa]|metge|metgessa|psic\p{L}+|cleaner|volunteer|voluntari[oa]|secretary|secretari[oa]|segretari[oa]|agent|agente|atendente|operator|operadora|operatore|advisor|asesor[a]?)\s*\(\s*$")
         .expect("role paren regex")
 });
 
@@ -976,6 +1065,7 @@ static IN_THE_BEFORE: Lazy<Regex> = Lazy::new(|| {
 });
 
 pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
+    chat_speakers(text, out);
     static CAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"\p{Lu}").expect("cap regex"));
     let mut seen_end = 0;
     // End of the last name taken: a capitalised word listed right after it is a name too.

@@ -97,6 +97,9 @@ const ROLE_MAILBOXES: &[&str] = &[
     "recepcio", "recepcao", "ricoveri", "urgencias", "urgencies", "urgenze", "pharmacy",
     "farmacia", "radiology", "radiologia", "laboratorio", "lab", "gabinete", "gabinetedoutente",
     "expediente", "marcacoes", "consultas", "agendamento", "helpdesk", "servicedesk",
+    // (phi-rules@15) bookings and student or staff services ("smears.booking@",
+    // "accommodation.support@")
+    "booking", "accommodation", "screening", "wellbeing", "residences", "studentservices",
 ];
 
 /// Starts of a role mailbox's name glued to its service ("atenciousuari@", "recordsdept@",
@@ -145,6 +148,15 @@ pub(crate) fn emails(text: &str, out: &mut Vec<Cand>) {
         if !webmail && ROLE_MAILBOX_PREFIXES.iter().any(|p| local.starts_with(p)) {
             continue;
         }
+        // (phi-rules@15) A role anywhere in the name at an organisation's own domain:
+        // "smears.booking@oakwoodsurgery.nhs.uk", "accommodation.support@leeds.ac.uk".
+        if !webmail
+            && local
+                .split(['.', '-', '_'])
+                .any(|part| ROLE_MAILBOXES.contains(&part))
+        {
+            continue;
+        }
         out.push(Cand::new(m.start(), m.end(), PhiType::Email, 90, None));
     }
 }
@@ -162,6 +174,12 @@ const PUBLIC_HOSTS: &[&str] = &[
     "infarmed.pt", "insa.pt", "poligrafo.sapo.pt", "observador.pt/fact-check", "aosfatos.org",
     "lupa.uol.com.br", "boatos.org", "politifact.com", "verifica.efe.com", "isciii.es",
     "nice.org.uk", "ecdc.europa.eu", "salute.gov.it", "epicentro.iss.it",
+    // (phi-rules@15) regional health authorities of Spain, Italy and Portugal
+    "comunidad.madrid", "madrid.org", "juntadeandalucia.es", "sergas.es", "osakidetza.eus",
+    "san.gva.es", "saludcastillayleon.es", "murciasalud.es", "aragon.es", "navarra.es",
+    "canalsalut.gencat.cat", "ics.gencat.cat", "regione.lombardia.it", "regione.veneto.it",
+    "regione.toscana.it", "regione.emilia-romagna.it", "regione.lazio.it", "sns.gov.pt",
+    "sns24.gov.pt",
 ];
 
 pub(crate) fn urls(text: &str, out: &mut Vec<Cand>) {
@@ -530,15 +548,27 @@ fn cued_tokens(
             .next()
             .is_some_and(|w| ["no", "No", "nº", "núm", "num", "n", "N", "nr", "ref"].contains(&w));
         let from = c.end() + usize::from(abbreviation && text[c.end()..limit].starts_with('.'));
-        let stop = text[from..limit]
+        let mut stop = text[from..limit]
             .find(['\n', '!', '?'])
             .map(|i| from + i)
             .unwrap_or(limit)
             .min(sentence_stop(text, from, limit));
+        // (phi-rules@15) Asked for in one line of a chat and given in the next: "Can you
+        // confirm the account number?\nMe: 88120-44713".
+        if let Some(answer) = ANSWER_LINE.find(&text[stop..]) {
+            let line_end = text[stop + answer.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| stop + answer.end() + i);
+            stop = line_end.min(stop + answer.end() + 40);
+        }
         for t in token.find_iter(&text[c.end()..]) {
             let s = c.end() + t.start();
             if s >= stop {
                 break;
+            }
+            // (phi-rules@15) A day and month ("la factura de la consulta del 12/03") is a date.
+            if DAY_MONTH.is_match(t.as_str().trim()) {
+                continue;
             }
             let digits = t.as_str().chars().filter(|x| x.is_ascii_digit()).count();
             let trimmed = t.as_str().trim_matches([' ', '-', '/']);
@@ -593,6 +623,14 @@ fn same_shape_after(
         }
     }
 }
+
+/// The answer line of a chat right after a question: a line break, then the author's label.
+static ANSWER_LINE: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^[?.!]*[ \t]*\r?\n[ \t]*(?:me|yo|eu|jo|io|i|user|usuario|utente)\s*:\s*")
+});
+/// A day and a month with a slash, perhaps a year: a date, not an identifier.
+static DAY_MONTH: Lazy<Regex> =
+    Lazy::new(|| re(r"^(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{2}|\d{4}))?$"));
 
 /// Abbreviations whose dot does not end a sentence ("factura núm. FA-2024", "ref. 1234").
 #[rustfmt::skip]
@@ -853,6 +891,9 @@ const ORG_PHONE_CUES: &[&str] = &[
     "on the letter", "on your letter", "en la carta", "a la carta", "nella lettera",
     // Portuguese public lines
     "sns 24", "saúde 24", "linha de apoio", "centro de saúde", "atendimento",
+    // (phi-rules@15) round-the-clock lines and out-of-hours services
+    "24h line", "24-hour line", "24 hour line", "24/7 line", "guardia medica",
+    "continuità assistenziale", "punto de atención continuada", "out of hours",
 ];
 
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
@@ -877,6 +918,8 @@ const CALL_CUES: &[&str] = &[
 const DEPARTMENT_CUES: &[&str] = &[
     "servei", "servicio", "servizio", "department", "departament", "departamento", "reparto",
     "unitat", "unidad", "unit ",
+    // (phi-rules@15) "the medical records dept", "dpto.", "dept."
+    "dept", "dpto", "depto",
 ];
 
 /// Another identifier named a few words before the number ("the NHS number on the letter is
@@ -918,7 +961,30 @@ const PERSONAL_PHONE_CUES: &[&str] = &[
 /// the number is the owner's, whatever hospital the thing was lost in.
 static FINDER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:si\s+alguien\s+(?:l[oae]s?\s+)?encuentra|si\s+algú\s+(?:l[ae']s?\s*|ho\s+)?troba|if\s+(?:any|some)one\s+finds|if\s+found|se\s+qualcuno\s+(?:l[oaie]\s+)?trova|se\s+algu[ée]m\s+(?:[oa]s?\s+)?encontrar|quien\s+l[oa]\s+encuentre|chi\s+(?:l[oaie]\s+)?(?:ha\s+trovato|trova)|whoever\s+(?:found|finds)|quien\s+(?:l[oa]s?\s+)?(?:haya\s+encontrado|encontr[óo])|qui\s+(?:l[ae']s?\s*)?(?:hagi\s+trobat|trobi|va\s+trobar)|quem\s+(?:[oa]s?\s+)?(?:encontrou|encontrar))\b",
+        r"(?i)\b(?:si\s+alguien\s+(?:l[oae]s?\s+)?encuentra|si\s+algú\s+(?:l[ae']s?\s*|el\s+|ho\s+)?troba|if\s+(?:any|some)one\s+finds|if\s+found|se\s+qualcuno\s+(?:l[oaie]\s+)?trova|se\s+algu[ée]m\s+(?:[oa]s?\s+)?encontrar|quien\s+l[oa]\s+encuentre|chi\s+(?:l[oaie]\s+)?(?:ha\s+trovato|trova)|whoever\s+(?:found|finds)|quien\s+(?:l[oa]s?\s+)?(?:haya\s+encontrado|encontr[óo])|qui\s+(?:l[ae']s?\s*)?(?:hagi\s+trobat|trobi|va\s+trobar)|quem\s+(?:[oa]s?\s+)?(?:encontrou|encontrar))\b",
+    )
+});
+
+/// (phi-rules@15) The author dialling the number, right before it: "ringing", "calling",
+/// "llamando al", "trucant al", "chiamando il", "a ligar para".
+static DIALLED_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:been\s+(?:ringing|calling|phoning|dialling|dialing)|kept\s+(?:ringing|calling)|llevo\s+(?:\p{L}+\s+){0,3}llamando\s+al|llamando\s+al|porto\s+(?:\p{L}+\s+){0,3}trucant\s+al|trucant\s+al|sto\s+chiamando\s+(?:il|lo|al)|continuo\s+a\s+chiamare\s+(?:il|lo|al)|a\s+ligar\s+para\s+o|ligando\s+para\s+o)\s*$",
+    )
+});
+
+/// (phi-rules@15) The number called a product's or an invoice's code right after it.
+static PRODUCT_CODE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:product\s+code|product\s+number|c[óo]digo\s+(?:do|del|de)\s+produto|c[óo]digo\s+del\s+producto|codi\s+del\s+producte|codice\s+(?:del\s+)?prodotto|barcode|c[óo]digo\s+de\s+barras)\b",
+    )
+});
+
+/// (phi-rules@15) Whose line it is, said right after: "(és el fix de casa)", "(home
+/// landline)", "è il fisso di casa", "é o telefone de casa".
+static HOME_LINE_AFTER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^\W{0,3}(?:\p{L}+\s+){0,3}?(?:fix\s+de\s+casa|fijo\s+de\s+casa|tel[eé]fono\s+de\s+casa|fisso\s+di\s+casa|telefone\s+de\s+casa|home\s+(?:landline|number|phone)|my\s+landline|mi\s+fijo|el\s+meu\s+fix)\b",
     )
 });
 
@@ -1017,7 +1083,19 @@ pub(crate) fn phones(text: &str, out: &mut Vec<Cand>) {
         // ("my GP surgery's fax", "el meu CAP": the author's organisation, not the author.)
         let personal = (has_cue(&ctx, PERSONAL_PHONE_CUES) && !MY_ORG.is_match(&ctx))
             || PERSONAL_PHONE_HEAD.is_match(&clause_before(text, s, 100))
-            || FINDER_BEFORE.is_match(&clause_before(text, s, 60));
+            || FINDER_BEFORE.is_match(&clause_before(text, s, 60))
+            || HOME_LINE_AFTER.is_match(&clause_after(text, e, 40));
+        // (phi-rules@15) A number the author has been dialling ("been ringing 0161 ... since
+        // 8am", "llevo toda la mañana llamando al"): a line that answers the public, unless
+        // something says whose it is.
+        if !personal && DIALLED_BEFORE.is_match(&before(text, s, 40)) {
+            continue;
+        }
+        // (phi-rules@15) "the number 117007427 on the pharmacy bill ... is the product code":
+        // called a code right after.
+        if !personal && PRODUCT_CODE_AFTER.is_match(&clause_after(text, e, 90)) {
+            continue;
+        }
         // (phi-rules@13) "the barcode sticker on my new kettle says 4006...": a product's code
         // on the author's own thing; "my" is the thing's, not the number's.
         if !direct && PRODUCT_CODE_BEFORE.is_match(&clause_before(text, s, 60)) {

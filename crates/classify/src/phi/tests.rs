@@ -3322,3 +3322,60 @@ fn postcode_in_brackets_before_a_place_and_a_dashed_month_date() {
         vec![PhiType::PersonName, PhiType::Date]
     );
 }
+
+#[test]
+fn speakers_of_a_pasted_chat_are_names() {
+    let text = "from the allotment group:\nmarisol: has anyone got the key?\nBeto: under the mat\nmarisol: ta";
+    let (info, _) = run(text);
+    let names: Vec<&str> = info
+        .spans
+        .iter()
+        .filter(|s| s.kind == PhiType::PersonName)
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert!(names.contains(&"marisol"), "{names:?}");
+    // A rota's weekdays and a form's fields are no speakers.
+    assert!(types("Mon: bins\nTue: recycling\nMon: garden waste").is_empty());
+}
+
+#[test]
+fn lines_the_author_dials_and_codes_called_codes_afterwards() {
+    assert!(types("been ringing 0161 555 0100 since 8am and nobody picks up").is_empty());
+    assert!(types("o número 123456789 na fatura não é o NIF, é o código do produto").is_empty());
+    assert_eq!(
+        types("Si algú el troba, que truqui al 93 555 12 34 (és el fix de casa)"),
+        vec![PhiType::Phone]
+    );
+    assert!(
+        types("Info: accommodation.support@uni-example.ac.uk or the 24h line 0113 555 0000")
+            .is_empty()
+    );
+}
+
+#[test]
+fn closing_days_spaced_dates_and_dates_asked_for_in_a_chat() {
+    assert!(types("The surgery will be closed on Monday 26 May for the bank holiday").is_empty());
+    assert_eq!(
+        types("D.O.B : 04 / 09 / 1958  seen today"),
+        vec![PhiType::Date]
+    );
+    assert_eq!(
+        types("Agente: veo la factura de la consulta del 12/03 pendiente"),
+        vec![PhiType::Date]
+    );
+    let text = "Agent: can you confirm the account number?\nMe: 55120-33817\nAgent: thanks";
+    assert!(types(text).contains(&PhiType::AccountNumber));
+}
+
+#[test]
+fn tagged_spans_lose_kinship_titles_pronouns_and_bare_months() {
+    let text = "song request for nana Obiageli on ward 3";
+    let (_, red, _) = tagged(text, &[("nana Obiageli", PhiType::PersonName)]);
+    assert_eq!(red, "song request for nana [PERSON_NAME] on ward 3");
+    let text = "he was kind to my mum when she was in for chemo";
+    let (info, _, n) = tagged(text, &[("when she", PhiType::PersonName)]);
+    assert_eq!(n, 0, "{info:#?}");
+    let text = "my sister is expecting twins at the end of November";
+    let (info, _, n) = tagged(text, &[("of November", PhiType::Date)]);
+    assert_eq!(n, 0, "{info:#?}");
+}
