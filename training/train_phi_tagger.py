@@ -49,8 +49,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6", "stress7",
-        "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15"]
-DEV_SET = "stress15"
+        "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16"]
+DEV_SET = "stress16"
 TOKEN_LAYERS = [8, 10, 12]  # training/e5_onnx.py TOKEN_LAYERS: the `token_states` output
 CLASSES = ["outside", "person_name", "date"]
 NEIGHBOUR = 0.5
