@@ -209,7 +209,12 @@ def decode(text, ranges, probs, threshold, extend):
     for a, b, k, _ in runs:
         while a > 0 and word(text[a - 1]):
             a -= 1
-        while b < len(text) and word(text[b]):
+        # an apostrophe between letters is inside a word ("d'abril", "D'Amico"), unless it
+        # starts a possessive "'s" (Rust: `decode`'s inner_apostrophe)
+        while b < len(text) and (word(text[b]) or (
+                text[b] in "'’" and b > 0 and text[b - 1].isalpha() and b + 1 < len(text)
+                and text[b + 1].isalpha()
+                and not (text[b + 1] == "s" and not (b + 2 < len(text) and text[b + 2].isalnum())))):
             b += 1
         while a < b and not text[a].isalnum():
             a += 1

@@ -39,7 +39,7 @@ pub use checks::{
 
 use vigia_model::{PhiInfo, PhiSpan, PhiType};
 
-pub const MODEL_NAME: &str = "phi-rules@15";
+pub const MODEL_NAME: &str = "phi-rules@16";
 
 /// A candidate span (byte offsets) proposed by one rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,7 +242,7 @@ fn said_invalid(text: &str, k: &Cand) -> bool {
     use once_cell::sync::Lazy;
     use regex::Regex;
     static INVALID: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:\b(?:isn't|is\s+not|wasn't|not)\s+even\s+(?:a\s+)?(?:valid|real)\b|\b(?:nem|ni\s+siquiera|neanche|nemmeno|ni\s+tan\s+sols)\s+(?:existe|existeix|esiste)\b|d[íi]gito\s+verificador\s+n[ãa]o\s+bate|check\s+digit\s+(?:fails|is\s+wrong|doesn't)|\b(?:fake|invented|made[- ]up|inventad[oa]|inventat|inventato|falso|fals)\s+(?:number|id|número|numero|nif|dni|cpf))")
+        Regex::new(r"(?i)(?:\b(?:isn't|is\s+not|wasn't|not)\s+even\s+(?:a\s+)?(?:valid|real)\b|\b(?:nem|ni\s+siquiera|neanche|nemmeno|ni\s+tan\s+sols)\s+(?:existe|existeix|esiste)\b|\b(?:nem\s+sequer\s+é|ni\s+siquiera\s+es|neanche\s+è|nemmeno\s+è|ni\s+tan\s+sols\s+és|isn't\s+even|is\s+not\s+even)\s+(?:um|una?|un|a)\s+(?:\p{L}+\s+)?(?:v[áa]lid[oa]|valid|vàlid)\b|d[íi]gito\s+verificador\s+n[ãa]o\s+bate|check\s+digit\s+(?:fails|is\s+wrong|doesn't)|\b(?:fake|invented|made[- ]up|inventad[oa]|inventat|inventato|falso|fals)\s+(?:number|id|número|numero|nif|dni|cpf))")
             .expect("invalid regex")
     });
     if !matches!(

@@ -593,7 +593,7 @@ fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
         .filter_map(|c| c.get(1))
         .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
         .collect();
-    if labels.len() < 2 {
+    if labels.is_empty() {
         return;
     }
     for (s, e, label) in &labels {
@@ -608,7 +608,12 @@ fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
         }
         let known = first_names().iter().any(|n| n.to_lowercase() == words[0]);
         let distinct = labels.iter().filter(|(_, _, x)| x != label).count() >= 1;
-        if !(distinct && (turns || known)) {
+        // (phi-rules@16) A post that opens with a known first name as its one label: a chat
+        // message copied with its sender ("Marta: chicas, me han confirmado gripe A").
+        let opens = text[..*s].trim_start_matches(['>', ' ', '\t']).is_empty()
+            && words.len() == 1
+            && text[*s..].starts_with(char::is_uppercase);
+        if !((distinct && (turns || known)) || (opens && known)) {
             continue;
         }
         if out.iter().any(|c| c.start < *e && *s < c.end) {
@@ -648,7 +653,28 @@ pub(crate) fn tagged_name(text: &str, mut s: usize, e: usize) -> Option<(usize, 
             "nana", "nan", "gran", "grandad", "grandma", "auntie", "aunty", "uncle",
         ]
         .contains(&first.to_lowercase().as_str());
-    if first.len() < e - s && (TITLE.is_match(first) || kin_title) {
+    // (phi-rules@16: and a greeting, "Ciao Manu", "Hi Marnie".)
+    let greeting = [
+        "hi",
+        "hiya",
+        "hello",
+        "hey",
+        "dear",
+        "ciao",
+        "hola",
+        "olá",
+        "ola",
+        "oi",
+        "salve",
+        "caro",
+        "cara",
+        "querida",
+        "querido",
+        "bon",
+        "buongiorno",
+    ]
+    .contains(&first.trim_end_matches(',').to_lowercase().as_str());
+    if first.len() < e - s && (TITLE.is_match(first) || kin_title || greeting) {
         s += first.len();
         s += text[s..e].len() - text[s..e].trim_start().len();
     }

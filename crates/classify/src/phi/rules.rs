@@ -100,6 +100,9 @@ const ROLE_MAILBOXES: &[&str] = &[
     // (phi-rules@15) bookings and student or staff services ("smears.booking@",
     // "accommodation.support@")
     "booking", "accommodation", "screening", "wellbeing", "residences", "studentservices",
+    // (phi-rules@16) community organisations' own mailboxes: festivities, clubs, parishes
+    "fete", "fiestas", "festes", "feste", "festas", "scouts", "guides", "club", "choir", "coro",
+    "parish", "parroquia", "parrocchia", "paroquia", "masjid", "mosque", "iftar", "committee",
 ];
 
 /// Starts of a role mailbox's name glued to its service ("atenciousuari@", "recordsdept@",
@@ -894,6 +897,9 @@ const ORG_PHONE_CUES: &[&str] = &[
     // (phi-rules@15) round-the-clock lines and out-of-hours services
     "24h line", "24-hour line", "24 hour line", "24/7 line", "guardia medica",
     "continuità assistenziale", "punto de atención continuada", "out of hours",
+    // (phi-rules@16) a notice's information line ("Informações: 258 809 300")
+    "informações:", "información:", "informació:", "informazioni:", "info:", "enquiries:",
+    "inscripciones", "inscrições", "inscripcions", "iscrizioni",
 ];
 
 /// A fax or phone cue right before the number ("per fax al", "tel.:", "call me on").
@@ -1172,6 +1178,14 @@ const POSTCODE_CUES: &[&str] = &[
     "codi postal", "cap ", "cap:", "c.a.p.", "codice postale", "código-postal",
 ];
 
+/// (phi-rules@16) An area or a pick-up point right before a five-digit code: "zona 28039",
+/// "recogerlo en 48901", "recollida a 08024", "ritiro a mano in zona 20137", "collection from".
+static AREA_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:zona|zone|area|barrio|bairro|quartiere|recog\p{L}*\s+en|recollida\s+a|recull\p{L}*\s+a|ritiro(?:\s+a\s+mano)?\s+(?:in\s+zona|a)|ritirare\s+a|recolha\s+em|levantar\s+em|collection\s+(?:from|in)|pick[- ]?up\s+(?:from|in))\s*$",
+    )
+});
+
 /// (phi-rules@13: a US house number, a street name and its abbreviated kind, "2208 Magnolia Dr".)
 static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -1235,6 +1249,9 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
         let street_paren = head.trim_end().ends_with('(')
             && text[m.end()..].starts_with(')')
             && STREET_WORD.is_match(&before(text, m.start(), 60));
+        // (phi-rules@16) "zona 28039", "recollida a 08024", "ritiro in zona 20137": an area
+        // or a pick-up point given by its code.
+        let area = AREA_BEFORE.is_match(&before(text, m.start(), 30));
         // (phi-rules@14) `(08024, Gràcia)`: in brackets before a comma and a place name.
         let paren_place = head.trim_end().ends_with('(')
             && text[m.end()..]
@@ -1242,6 +1259,7 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| c.is_uppercase());
         if state
+            || area
             || paren_place
             || cued
             || place

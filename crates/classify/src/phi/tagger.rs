@@ -216,13 +216,30 @@ fn decode(
     }
     runs.extend(cur.filter(|c| c.3));
     let word = |c: char| c.is_alphanumeric() || c == '-';
+    // An apostrophe between letters is inside a word ("d'abril", "D'Amico"), unless it starts
+    // a possessive "'s".
+    let inner_apostrophe = |at: usize| {
+        let mut rest = text[at..].chars();
+        matches!(rest.next(), Some('\'' | '’'))
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && rest.next().is_some_and(char::is_alphabetic)
+            && (text[at..].chars().nth(1).is_none_or(|c| c != 's')
+                || text[at..].chars().nth(2).is_some_and(char::is_alphanumeric))
+    };
     let mut out: Vec<(usize, usize, PhiType)> = Vec::new();
     for (mut a, mut b, k, _) in runs {
         while let Some(c) = text[..a].chars().next_back().filter(|&c| word(c)) {
             a -= c.len_utf8();
         }
-        while let Some(c) = text[b..].chars().next().filter(|&c| word(c)) {
-            b += c.len_utf8();
+        loop {
+            match text[b..].chars().next() {
+                Some(c) if word(c) => b += c.len_utf8(),
+                Some(c) if inner_apostrophe(b) => b += c.len_utf8(),
+                _ => break,
+            }
         }
         while let Some(c) = text[a..b].chars().next().filter(|c| !c.is_alphanumeric()) {
             a += c.len_utf8();
@@ -359,6 +376,36 @@ mod tests {
         let got = decode(text, &ranges, &[o, o, name, o, o, o], 0.5, 0.5);
         assert_eq!(got.len(), 1);
         assert_eq!(&text[got[0].0..got[0].1], "Kerry-Ann");
+    }
+
+    #[test]
+    fn a_span_runs_through_an_elided_preposition_but_not_a_possessive() {
+        let text = "dia 9 d'abril amb Olamide's mum";
+        let at = |w: &str| text.find(w).unwrap();
+        let ranges = vec![
+            None,
+            Some((0, 3)),
+            Some((at("9"), at("9") + 1)),
+            Some((at("d'"), at("d'") + 1)),
+            Some((at("'abril"), at(" amb"))),
+            Some((at("amb"), at("amb") + 3)),
+            Some((at("Olamide"), at("Olamide") + 7)),
+            Some((at("'s"), at(" mum"))),
+            Some((at("mum"), text.len())),
+            None,
+        ];
+        let o = [1.0, 0.0, 0.0];
+        let name = [0.0, 1.0, 0.0];
+        let date = [0.0, 0.0, 1.0];
+        let got = decode(
+            text,
+            &ranges,
+            &[o, o, date, date, o, o, name, o, o, o],
+            0.5,
+            0.5,
+        );
+        let spans: Vec<&str> = got.iter().map(|s| &text[s.0..s.1]).collect();
+        assert_eq!(spans, ["9 d'abril", "Olamide"]);
     }
 
     #[test]

@@ -3379,3 +3379,29 @@ fn tagged_spans_lose_kinship_titles_pronouns_and_bare_months() {
     let (info, _, n) = tagged(text, &[("of November", PhiType::Date)]);
     assert_eq!(n, 0, "{info:#?}");
 }
+
+#[test]
+fn community_mailboxes_area_codes_info_lines_and_numbers_called_invalid() {
+    assert!(types("Any questions to fete@oakleigh-village.org.uk, thanks all").is_empty());
+    assert!(types("Apuntaos escribiendo a fiestas@ayto-villalba.es").is_empty());
+    assert_eq!(
+        types("Vendo la cuna, recogida en zona 28045 por las tardes"),
+        vec![PhiType::PostalCode]
+    );
+    assert!(types("Romaria em agosto. Informações: 258 555 300.").is_empty());
+    assert!(types("O número 219555903 do SMS nem sequer é um NIF válido, é burla").is_empty());
+}
+
+#[test]
+fn a_chat_message_copied_with_its_sender() {
+    let text = "Marta: chicas, me han confirmado gripe A, no entréis en mi cuarto";
+    let (info, _) = run(text);
+    let names: Vec<&str> = info
+        .spans
+        .iter()
+        .filter(|s| s.kind == PhiType::PersonName)
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(names, vec!["Marta"]);
+    assert!(types("Reminder: the clinic moves on Monday").is_empty());
+}
