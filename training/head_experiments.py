@@ -7,6 +7,9 @@ Usage: head_experiments.py FEATURES_DIR DATA_DIR EXPERIMENT
   cv       5-fold cross-validation on UMSAB *train* of the lexical and fused candidates (selection;
            val is not read)
   val      the candidates chosen by `cv`, fitted on all of train, scored once on val
+  pool     train 5-fold CV of the embedding head with max-pooled token states added (layers
+           8, 10, 12 of the graph's `token_states`, content tokens only), alone and fused with
+           the n-grams (session 7; needs the model cache; caches pooled features in FEATURES_DIR)
 Selection is honest: hyper-parameters come from `cv` (train only); `val` is run once per final
 candidate.
 """
@@ -208,6 +211,57 @@ def exp_val(tr, va, data, cache):
     np.save(cache / "val-logits.npy", np.stack([ze, zl]))
 
 
+def token_pools(data, split, out: Path, model_dir: Path):
+    """Max-pooled token states [n, 3, 384] (float16) of UMSAB `split`: the `query: ` prefix,
+    `<s>` and `</s>` left out (cached in `out`)."""
+    p = out / f"pool-{split}.npz"
+    if p.exists():
+        return np.load(p)["max"]
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tok.enable_truncation(512)
+    sess = ort.InferenceSession(str(model_dir / "model.onnx"), providers=["CPUExecutionProvider"])
+    probe = tok.encode("query: hola").tokens
+    start = probe.index("▁ho")  # tokens before the text: <s> and the prefix
+    ts = texts(data, split)
+    encs = tok.encode_batch(["query: " + t for t in ts])
+    mx = np.zeros((len(ts), 3, 384), np.float16)
+    t0 = time.time()
+    for idx in EU.batches(encs, 64):
+        L = max(len(encs[j].ids) for j in idx)
+        ids = np.ones((len(idx), L), np.int64)
+        mask = np.zeros((len(idx), L), np.int64)
+        for r, j in enumerate(idx):
+            n = len(encs[j].ids)
+            ids[r, :n], mask[r, :n] = encs[j].ids, 1
+        states = sess.run(["token_states"], {"input_ids": ids, "attention_mask": mask})[0]
+        for r, j in enumerate(idx):
+            n = len(encs[j].ids)
+            s = states[r, start : n - 1] if n - 1 > start else states[r, :n]
+            mx[j] = s.reshape(len(s), 3, 384).max(0)
+    np.savez(p, max=mx)
+    print(f"[pool] {split}: {len(ts)} texts in {time.time()-t0:.0f}s", flush=True)
+    return mx
+
+
+def exp_pool(tr, data, cache, d):
+    y, lang = train_labels(data)
+    folds = cv_folds(y, lang)
+    model_dir = Path(__file__).resolve().parent.parent / ".cache/models/e5-small"
+    mx = token_pools(data, "train", d, model_dir).astype(np.float32)
+    mx = mx / np.maximum(np.linalg.norm(mx, axis=2, keepdims=True), 1e-12) * SCALE
+    X = np.hstack([feats(tr, scale=SCALE), mx.reshape(len(mx), -1)])
+    z = oof_cached(cache, "emb+maxpool C=1", lambda: logreg(1.0), X, y, folds)
+    base = oof_cached(cache, "emb C=1", lambda: logreg(1.0), feats(tr, scale=SCALE), y, folds)
+    lex = np.load(cache / "oof-lex_sym=1_C=3.0.npy")
+    print(f"emb: {macro(y, base.argmax(1), lang)}\nemb+maxpool: {macro(y, z.argmax(1), lang)}")
+    for w in (0.5, 0.75, 1.0):
+        print(f"fused w={w}: emb {f1_score(y, (base + w * lex).argmax(1), average='macro'):.4f}  "
+              f"emb+maxpool {f1_score(y, (z + w * lex).argmax(1), average='macro'):.4f}", flush=True)
+
+
 def main():
     d, data, what = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     cache = d / "lexical"
@@ -221,6 +275,8 @@ def main():
         exp_val(tr, va, data, cache)
     elif what == "cv":
         exp_cv(tr, data, cache)
+    elif what == "pool":
+        exp_pool(tr, data, cache, d)
 
 
 if __name__ == "__main__":
