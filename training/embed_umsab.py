@@ -23,19 +23,25 @@ def batches(encs, size):
         yield order[i : i + size]
 
 
+def padded(encs, idx):
+    """Input ids (pad 1) and attention mask [len(idx), longest] for the encodings `encs[idx]`."""
+    L = max(len(encs[i].ids) for i in idx)
+    ids = np.ones((len(idx), L), dtype=np.int64)
+    mask = np.zeros((len(idx), L), dtype=np.int64)
+    for r, i in enumerate(idx):
+        n = len(encs[i].ids)
+        ids[r, :n] = encs[i].ids
+        mask[r, :n] = 1
+    return ids, mask
+
+
 def layer_means(sess, tok, texts, prefix="query: ", batch=64):
     """Per-layer mean hidden states [n, 13, 384] (float16) of `texts` from an onnxruntime session
     of the project's graph, in input order; batches of similar length, padded to their longest."""
     encs = tok.encode_batch([prefix + t for t in texts])
     feats = np.zeros((len(texts), 13, 384), dtype=np.float16)
     for idx in batches(encs, batch):
-        L = max(len(encs[i].ids) for i in idx)
-        ids = np.ones((len(idx), L), dtype=np.int64)
-        mask = np.zeros((len(idx), L), dtype=np.int64)
-        for r, i in enumerate(idx):
-            n = len(encs[i].ids)
-            ids[r, :n] = encs[i].ids
-            mask[r, :n] = 1
+        ids, mask = padded(encs, idx)
         feats[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
     return feats
 

@@ -230,12 +230,7 @@ def token_pools(data, split, out: Path, model_dir: Path):
     mx = np.zeros((len(ts), 3, 384), np.float16)
     t0 = time.time()
     for idx in EU.batches(encs, 64):
-        L = max(len(encs[j].ids) for j in idx)
-        ids = np.ones((len(idx), L), np.int64)
-        mask = np.zeros((len(idx), L), np.int64)
-        for r, j in enumerate(idx):
-            n = len(encs[j].ids)
-            ids[r, :n], mask[r, :n] = encs[j].ids, 1
+        ids, mask = EU.padded(encs, idx)
         states = sess.run(["token_states"], {"input_ids": ids, "attention_mask": mask})[0]
         for r, j in enumerate(idx):
             n = len(encs[j].ids)

@@ -48,6 +48,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+import embed_umsab as EU  # the training folder is on the path (scripts run its files)
+
 SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6", "stress7",
         "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16", "stress17"]
 DEV_SET = "stress17"
@@ -138,16 +140,9 @@ def token_states(posts, model_dir: Path, cache: Path):
             return list(z["states"]), ranges
     sess = ort.InferenceSession(str(graph), providers=["CPUExecutionProvider"])
     states = [None] * len(posts)
-    order = np.argsort([len(e.ids) for e in encs])
     t0 = time.time()
-    for i in range(0, len(order), 32):
-        idx = order[i : i + 32]
-        L = max(len(encs[j].ids) for j in idx)
-        ids = np.ones((len(idx), L), np.int64)
-        mask = np.zeros((len(idx), L), np.int64)
-        for r, j in enumerate(idx):
-            n = len(encs[j].ids)
-            ids[r, :n], mask[r, :n] = encs[j].ids, 1
+    for idx in EU.batches(encs, 32):
+        ids, mask = EU.padded(encs, idx)
         out = sess.run(["token_states"], {"input_ids": ids, "attention_mask": mask})[0]
         for r, j in enumerate(idx):
             states[j] = out[r, : len(encs[j].ids)].astype(np.float16)
