@@ -544,6 +544,13 @@ static PUBLIC_TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
         .expect("public title regex")
 });
 
+/// Greetings the span tagger may take in with the name after them ("Ciao Manu").
+#[rustfmt::skip]
+const TAGGED_GREETINGS: &[&str] = &[
+    "hi", "hiya", "hello", "hey", "dear", "ciao", "hola", "olá", "ola", "oi", "salve", "caro",
+    "cara", "querida", "querido", "bon", "buongiorno",
+];
+
 /// English pronouns, conjunctions and auxiliaries: a span the tagger proposes with one of these
 /// in it is no name.
 #[rustfmt::skip]
@@ -593,9 +600,6 @@ fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
         .filter_map(|c| c.get(1))
         .map(|m| (m.start(), m.end(), m.as_str().to_lowercase()))
         .collect();
-    if labels.is_empty() {
-        return;
-    }
     for (s, e, label) in &labels {
         // A label that comes back is a speaker's turn; one said once must be a first name.
         let turns = labels.iter().filter(|(_, _, x)| x == label).count() >= 2;
@@ -606,8 +610,8 @@ fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let known = first_names().iter().any(|n| n.to_lowercase() == words[0]);
-        let distinct = labels.iter().filter(|(_, _, x)| x != label).count() >= 1;
+        let known = first_names().contains(with_capital(words[0]).as_str());
+        let distinct = labels.iter().any(|(_, _, x)| x != label);
         // (phi-rules@16) A post that opens with a known first name as its one label: a chat
         // message copied with its sender ("Marta: chicas, me han confirmado gripe A").
         let opens = text[..*s].trim_start_matches(['>', ' ', '\t']).is_empty()
@@ -621,6 +625,15 @@ fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
         }
         out.push(Cand::new(*s, *e, PhiType::PersonName, 44, None));
     }
+}
+
+/// `word` with its first letter in upper case, the form [`first_names`] holds ("marta" ->
+/// "Marta"; every name there is written so).
+fn with_capital(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next()
+        .map(|f| f.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
 }
 
 fn first_names() -> &'static HashSet<&'static str> {
@@ -648,32 +661,9 @@ fn is_public(name: &str) -> bool {
 pub(crate) fn tagged_name(text: &str, mut s: usize, e: usize) -> Option<(usize, usize)> {
     let first = text[s..e].split_whitespace().next()?;
     // (phi-rules@15: a kinship title too, whatever its case: "Auntie Grace", "nana Bisi".)
-    let kin_title = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(first))
-        || [
-            "nana", "nan", "gran", "grandad", "grandma", "auntie", "aunty", "uncle",
-        ]
-        .contains(&first.to_lowercase().as_str());
+    let kin_title = KIN_TITLES.iter().any(|k| k.eq_ignore_ascii_case(first));
     // (phi-rules@16: and a greeting, "Ciao Manu", "Hi Marnie".)
-    let greeting = [
-        "hi",
-        "hiya",
-        "hello",
-        "hey",
-        "dear",
-        "ciao",
-        "hola",
-        "olá",
-        "ola",
-        "oi",
-        "salve",
-        "caro",
-        "cara",
-        "querida",
-        "querido",
-        "bon",
-        "buongiorno",
-    ]
-    .contains(&first.trim_end_matches(',').to_lowercase().as_str());
+    let greeting = TAGGED_GREETINGS.contains(&first.trim_end_matches(',').to_lowercase().as_str());
     if first.len() < e - s && (TITLE.is_match(first) || kin_title || greeting) {
         s += first.len();
         s += text[s..e].len() - text[s..e].trim_start().len();
@@ -1555,11 +1545,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         if LOWER_NOT_NAMES.contains(&word) || word.ends_with("ly") {
             continue;
         }
-        let mut cap = word.chars();
-        let capitalised: String = cap
-            .next()
-            .map(|f| f.to_uppercase().chain(cap).collect())
-            .unwrap_or_default();
+        let capitalised = with_capital(word);
         // The verb right after the name, or after one more lower-case word (the surname).
         let src = if from_caps { lowered.as_str() } else { text };
         // ("minha vó dona cida pegou covid": an honorific before the lower-case word.)
@@ -1581,12 +1567,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
         let verb = LOWER_VERBS.contains(&w2) || surname;
         // ("mi prima maria jose": a compound first name, both words known.)
         let compound = |x: &str| -> bool {
-            let mut cs = x.chars();
-            let cap: String = cs
-                .next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default();
-            first_names().contains(cap.as_str()) && !LOWER_NOT_NAMES.contains(&x)
+            first_names().contains(with_capital(x).as_str()) && !LOWER_NOT_NAMES.contains(&x)
         };
         let end = if surname || (compound(word) && compound(w2)) {
             w.end() + src[w.end()..].find(w2).unwrap_or(0) + w2.len()
@@ -1669,11 +1650,7 @@ pub(crate) fn names(text: &str, out: &mut Vec<Cand>) {
             Lazy::new(|| Regex::new(r"\b\p{Ll}[\p{Ll}'’-]{2,}\b").expect("lower word regex"));
         for w in LOWER_WORD.find_iter(text) {
             let word = w.as_str();
-            let mut cs = word.chars();
-            let capitalised: String = cs
-                .next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default();
+            let capitalised = with_capital(word);
             let near = tail_of(text, w.start(), 30);
             let taken = out.iter().any(|c| c.start < w.end() && w.start() < c.end);
             if first_names().contains(capitalised.as_str())

@@ -499,9 +499,7 @@ pub(crate) fn health_cards(text: &str, out: &mut Vec<Cand>) {
     // holder: "tarjeta sanitaria ... a nombre de Wilson Cárdenas, número AN0412739856",
     // "cartão de utente ... em nome de Adelino Fontes, n.º 284716391".
     for m in ALNUM_ID.find_iter(text) {
-        let trimmed = m.as_str().trim_matches([' ', '-', '/']);
-        let s = m.start() + m.as_str().find(trimmed).unwrap_or(0);
-        let e = s + trimmed.len();
+        let (s, e, trimmed) = trimmed_token(m.start(), m.as_str());
         let digits = trimmed.chars().filter(char::is_ascii_digit).count();
         if digits >= 6
             && standalone(text, s, e)
@@ -551,11 +549,7 @@ fn cued_tokens(
             .next()
             .is_some_and(|w| ["no", "No", "nº", "núm", "num", "n", "N", "nr", "ref"].contains(&w));
         let from = c.end() + usize::from(abbreviation && text[c.end()..limit].starts_with('.'));
-        let mut stop = text[from..limit]
-            .find(['\n', '!', '?'])
-            .map(|i| from + i)
-            .unwrap_or(limit)
-            .min(sentence_stop(text, from, limit));
+        let mut stop = clause_stop(text, from, limit);
         // (phi-rules@15) Asked for in one line of a chat and given in the next: "Can you
         // confirm the account number?\nMe: 88120-44713".
         if let Some(answer) = ANSWER_LINE.find(&text[stop..]) {
@@ -574,9 +568,7 @@ fn cued_tokens(
                 continue;
             }
             let digits = t.as_str().chars().filter(|x| x.is_ascii_digit()).count();
-            let trimmed = t.as_str().trim_matches([' ', '-', '/']);
-            let s2 = s + t.as_str().find(trimmed).unwrap_or(0);
-            let e2 = s2 + trimmed.len();
+            let (s2, e2, trimmed) = trimmed_token(s, t.as_str());
             // A year on its own ("pone 1997") is no identifier.
             let year =
                 trimmed.len() == 4 && (trimmed.starts_with("19") || trimmed.starts_with("20"));
@@ -612,19 +604,30 @@ fn same_shape_after(
         .char_indices()
         .nth(60)
         .map_or(text.len(), |(i, _)| e + i);
-    let stop = text[e..limit]
-        .find(['\n', '!', '?'])
-        .map_or(limit, |i| e + i)
-        .min(sentence_stop(text, e, limit));
+    let stop = clause_stop(text, e, limit);
     for t in ALNUM_ID.find_iter(&text[e..stop]) {
-        let trimmed = t.as_str().trim_matches([' ', '-', '/']);
-        let s2 = e + t.start() + t.as_str().find(trimmed).unwrap_or(0);
-        let e2 = s2 + trimmed.len();
+        let (s2, e2, trimmed) = trimmed_token(e + t.start(), t.as_str());
         if shape(trimmed) == first && standalone(text, s2, e2) {
             out.push(Cand::new(s2, e2, kind, priority, None));
             return;
         }
     }
+}
+
+/// An id-like token found at byte `at` without the separators around it: (start, end, text).
+fn trimmed_token(at: usize, token: &str) -> (usize, usize, &str) {
+    let trimmed = token.trim_matches([' ', '-', '/']);
+    let s = at + token.find(trimmed).unwrap_or(0);
+    (s, s + trimmed.len(), trimmed)
+}
+
+/// Where the clause from `from` ends before `limit`: a line break, "!" or "?", or a sentence's
+/// ". " ([`sentence_stop`]).
+fn clause_stop(text: &str, from: usize, limit: usize) -> usize {
+    text[from..limit]
+        .find(['\n', '!', '?'])
+        .map_or(limit, |i| from + i)
+        .min(sentence_stop(text, from, limit))
 }
 
 /// The answer line of a chat right after a question: a line break, then the author's label.
@@ -1193,16 +1196,20 @@ static STREET_WORD: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// Whether `rest` goes on with `sep` and then a capital letter (a place name after a code).
+fn capital_after(rest: &str, sep: &str) -> bool {
+    rest.strip_prefix(sep)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
     for m in UK_POSTCODE.find_iter(text) {
         out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
     }
     // A Portuguese postcode before a capitalised place, or after its cue or a street.
     for m in PT_POSTCODE.find_iter(text) {
-        let place = text[m.end()..]
-            .strip_prefix(' ')
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_uppercase());
+        let place = capital_after(&text[m.end()..], " ");
         let prev = before(text, m.start(), 60);
         if place || has_cue(&prev, POSTCODE_CUES) || STREET_WORD.is_match(&prev) {
             out.push(Cand::new(m.start(), m.end(), PhiType::PostalCode, 60, None));
@@ -1229,35 +1236,22 @@ pub(crate) fn postal_codes(text: &str, out: &mut Vec<Cand>) {
             .is_some_and(|w| US_STATES.contains(&w));
         let cued = has_cue(&prev, POSTCODE_CUES);
         // `, 08025 Barcelona`: after a comma and before a capitalised place name.
-        let place = head.trim_end().ends_with(',')
-            && text[m.end()..]
-                .strip_prefix(' ')
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_uppercase());
+        let place = head.trim_end().ends_with(',') && capital_after(&text[m.end()..], " ");
+        let street_before = STREET_WORD.is_match(&before(text, m.start(), 60));
         // `calle Mayor 5 28013 Madrid`: right after a street address and before a place name.
-        let after_street = STREET_WORD.is_match(&before(text, m.start(), 60))
-            && text[m.end()..]
-                .strip_prefix(' ')
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_uppercase());
+        let after_street = street_before && capital_after(&text[m.end()..], " ");
         // `Calle de Embajadores 112, 3º B, 28045 y ...`: after a street and a comma.
-        let street_comma =
-            head.trim_end().ends_with(',') && STREET_WORD.is_match(&before(text, m.start(), 60));
+        let street_comma = head.trim_end().ends_with(',') && street_before;
         // `2207 W Elm St, Apt 4, Springfield 62704`: a street, then a town, then the code.
         let after_street_town = street_then_town(text, m.start());
         // (phi-rules@12) `calle Almendro 14 (28005)`: in brackets right after a street.
-        let street_paren = head.trim_end().ends_with('(')
-            && text[m.end()..].starts_with(')')
-            && STREET_WORD.is_match(&before(text, m.start(), 60));
+        let street_paren =
+            head.trim_end().ends_with('(') && text[m.end()..].starts_with(')') && street_before;
         // (phi-rules@16) "zona 28039", "recollida a 08024", "ritiro in zona 20137": an area
         // or a pick-up point given by its code.
         let area = AREA_BEFORE.is_match(&before(text, m.start(), 30));
         // (phi-rules@14) `(08024, Gràcia)`: in brackets before a comma and a place name.
-        let paren_place = head.trim_end().ends_with('(')
-            && text[m.end()..]
-                .strip_prefix(", ")
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_uppercase());
+        let paren_place = head.trim_end().ends_with('(') && capital_after(&text[m.end()..], ", ");
         if state
             || area
             || paren_place

@@ -220,14 +220,14 @@ fn decode(
     // a possessive "'s".
     let inner_apostrophe = |at: usize| {
         let mut rest = text[at..].chars();
-        matches!(rest.next(), Some('\'' | '’'))
+        let (apostrophe, next, after) = (rest.next(), rest.next(), rest.next());
+        matches!(apostrophe, Some('\'' | '’'))
             && text[..at]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphabetic)
-            && rest.next().is_some_and(char::is_alphabetic)
-            && (text[at..].chars().nth(1).is_none_or(|c| c != 's')
-                || text[at..].chars().nth(2).is_some_and(char::is_alphanumeric))
+            && next.is_some_and(char::is_alphabetic)
+            && (next != Some('s') || after.is_some_and(char::is_alphanumeric))
     };
     let mut out: Vec<(usize, usize, PhiType)> = Vec::new();
     for (mut a, mut b, k, _) in runs {
