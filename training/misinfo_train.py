@@ -36,9 +36,11 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import struct
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -121,8 +123,6 @@ def read_texts(rel):
 
 
 def char_grams(t, n=5):
-    import re
-    import unicodedata
     f = "".join(c for c in unicodedata.normalize("NFD", t.lower()) if unicodedata.category(c) != "Mn")
     f = re.sub(r"\s+", " ", f)
     return {f[i : i + n] for i in range(max(1, len(f) - n + 1))}
@@ -132,7 +132,6 @@ def load_domain(sets=None):
     """(train texts, held-out texts, files' sha256, dropped count) of the domain background
     (dropped: near the false-alarm set, or talking about a myth or a cure)."""
     hosp = [char_grams(t) for rel in HOSPITAL_EVAL for t in read_texts(rel)]
-    import re
     sets = sets or DOMAIN_SETS
     texts = list(dict.fromkeys(t for rel in sets for t in read_texts(rel)))
     kept = []
@@ -263,13 +262,17 @@ def main():
     print(f"train {n_constraint} (+{len(bg)} background, +{len(dom)} domain; {len(domv)} domain held out, "
           f"{dom_dropped} dropped as near the false-alarm set) val {len(Xv)}", file=sys.stderr)
 
-    def weights(r, rd):
-        w = np.ones(len(yt))
-        w[n_constraint : n_constraint + len(bg)] = r * n_real / max(len(bg), 1)
-        w[n_constraint + len(bg) :] = rd * n_real / max(len(dom), 1)
-        return w
+    def weights_for(n_dom):
+        """`fit`'s weights(r, rd) over CONSTRAINT train, the UMSAB background and `n_dom` domain
+        rows, in that order."""
+        def weights(r, rd):
+            w = np.ones(n_constraint + len(bg) + n_dom)
+            w[n_constraint : n_constraint + len(bg)] = r * n_real / max(len(bg), 1)
+            w[n_constraint + len(bg) :] = rd * n_real / max(n_dom, 1)
+            return w
+        return weights
 
-    wfn = weights if bg else None
+    wfn = weights_for(len(dom)) if bg else None
     t0 = time.time()
     Lt, idf = lexical_matrix(Xt)
     Lv, _ = lexical_matrix(Xv, idf)
@@ -283,22 +286,14 @@ def main():
     # The lexical variant: the same rows with the smaller domain background (DOMAIN_SETS_LEXICAL),
     # on the same idf.
     dom_l, domv_l, dom_l_sha, _ = ([], [], None, 0) if a.no_background else load_domain(DOMAIN_SETS_LEXICAL)
-    Xl = Xt[: n_constraint + len(bg)] + dom_l
-    yl = np.concatenate([yt[: n_constraint + len(bg)], np.full(len(dom_l), 2, dtype=yt.dtype)])
-
-    def weights_l(r, rd):
-        w = np.ones(len(yl))
-        w[n_constraint : n_constraint + len(bg)] = r * n_real / max(len(bg), 1)
-        w[n_constraint + len(bg) :] = rd * n_real / max(len(dom_l), 1)
-        return w
-
     # Rows are featurised one by one on the shared idf: reuse CONSTRAINT's and UMSAB's.
     shared = n_constraint + len(bg)
+    yl = np.concatenate([yt[:shared], np.full(len(dom_l), 2, dtype=yt.dtype)])
     Ml = np.vstack([Mt[:shared], meta_matrix(dom_l)]) if dom_l else Mt[:shared]
     Ll = vstack([Lt[:shared], lexical_matrix(dom_l, idf)[0]]).tocsr() if dom_l else Lt[:shared]
     checks_l = [checks_lex[0], (meta_matrix(domv_l), lexical_matrix(domv_l, idf)[0])] if bg else []
     lex_best = fit(hstack([Ml, Ll]).tocsr(), yl, hstack([Mv, Lv]).tocsr(), yv, [30, 100, 300], "lexical",
-                   weights_l if bg else None, [hstack([M, L]).tocsr() for M, L in checks_l])
+                   weights_for(len(dom_l)) if bg else None, [hstack([M, L]).tocsr() for M, L in checks_l])
     result = {"lexical": lex_best}
 
     full_best = None
