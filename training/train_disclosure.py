@@ -8,13 +8,13 @@ disclosures of text their authors had not seen. The transformer tier runs this h
 mention it escalates, and a mention the rules left alone is flagged when the head is very sure
 (the threshold below), so the head can only add recall.
 
-Data: the labelled PHI sets named in SETS (`tests/data/phi`; the newest blind set is left out
-until it has been measured) for positives and negatives, and posts that are not PHI sets as more
-negatives (the aspects sets, the Catalan healthcare set, the first 800 CONSTRAINT val tweets: the
-same posts as `crates/classify/tests/phi_false_alarms.rs`). Model selection is leave-one-set-out
-cross-validation; the threshold is the lowest whose out-of-fold flags on the non-PHI posts add at
-most MAX_ADDED_FALSE_ALARMS_PER_1000 to the rules' own (the rules' flags are not known here, so
-the head's own flags on those posts are counted).
+Data: the labelled PHI sets named in SETS (train_phi_tagger.py's list, `tests/data/phi`; the
+newest blind set is left out until it has been measured) for positives and negatives, and posts
+that are not PHI sets as more negatives (the aspects sets, the Catalan healthcare set, the first
+800 CONSTRAINT val tweets: the same posts as `crates/classify/tests/phi_false_alarms.rs`). Model
+selection is leave-one-set-out cross-validation; the threshold is the lowest whose out-of-fold
+flags on the non-PHI posts add at most MAX_ADDED_FALSE_ALARMS_PER_1000 to the rules' own (the
+rules' flags are not known here, so the head's own flags on those posts are counted).
 
 Usage: train_disclosure.py --repo ROOT --model-dir DIR --constraint-val CSV [--out-dir DIR]
 Writes disclosure_head.json (weights, bias, layers, scale, threshold) and disclosure_head.meta.json.
@@ -31,9 +31,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 from embed_umsab import cached_layer_means, layer_block
+from train_phi_tagger import SETS  # one list: a new labelled set joins both PHI heads at once
 
-SETS = ["dev", "heldout", "stress", "stress2", "stress3", "stress4", "stress5", "stress6",
-        "stress7", "stress8", "stress9", "stress10", "stress11", "stress12", "stress13", "stress14", "stress15", "stress16", "stress17"]
 LAYERS = [9, 10, 11, 12]
 SCALE = 4.0
 CS = [0.1, 0.3, 1.0]
