@@ -30,6 +30,10 @@ def main():
     a = ap.parse_args()
     run, out = Path(a.run), Path(a.out)
     info = json.loads((run / "train.json").read_text())
+    if info.get("full"):
+        # A full-weight delta of three layers is 5.3M parameters (about 10 MB in fp16): more than
+        # the repo ships, and e5_onnx.py merges LoRA factors only. Full runs are experiments.
+        sys.exit(f"{run}: a full-weight run (--full) cannot be exported; only LoRA deltas ship")
     z = np.load(run / "adapter.npz")
     delta = {}
     for key in z.files:

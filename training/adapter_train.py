@@ -6,6 +6,8 @@ attention output, FFN in and out) plus their biases and LayerNorms; a linear hea
 same features as the shipped frozen head (per-layer mean pooling over the mask, each
 L2-normalised and scaled, layers 9..12, the top ones now adapted) and starts from that head's
 weights. AdamW, length-bucketed batches, early stopping on UMSAB val macro-F1.
+With --full the adapted layers' dense weights are trained themselves instead of LoRA factors
+(an experiment: adapter_export.py refuses such runs), and --fresh-head starts the head at zero.
 
 Writes OUT/adapter.npz (the delta: LoRA factors A [r,in], B [out,r] with the scale folded into B,
 new biases and LayerNorm parameters of the adapted layers), OUT/head.npz (W [in,3], b) and
@@ -56,7 +58,7 @@ def layer_norm(x, g, b):
 def layer_fwd(base, tr, x, bias):
     """One post-LN BERT layer. `tr` holds trainable parts (LoRA a/b, biases, LayerNorms) or {}."""
     def dense(h, k):
-        y = h @ base[k + "_w"] + tr.get(k + "_b", base[k + "_b"])
+        y = h @ tr.get(k + "_w", base[k + "_w"]) + tr.get(k + "_b", base[k + "_b"])
         if k + "_A" in tr:
             y = y + (h @ tr[k + "_A"].T) @ tr[k + "_B"].T
         return y
@@ -142,16 +144,20 @@ def make_model(bases, first):
     return forward
 
 
-def init_trainable(bases, rank, key):
+def init_trainable(bases, rank, key, full=False):
+    """LoRA factors (B starts at zero), or with `full` the dense weights themselves."""
     tr = []
     for base in bases:
         t = {}
         for k in MATS:
             din, dout = base[k + "_w"].shape
+            t[k + "_b"] = base[k + "_b"]
+            if full:
+                t[k + "_w"] = base[k + "_w"]
+                continue
             key, sub = jax.random.split(key)
             t[k + "_A"] = jax.random.normal(sub, (rank, din)) / math.sqrt(din)
             t[k + "_B"] = jnp.zeros((dout, rank))
-            t[k + "_b"] = base[k + "_b"]
         for k in LNS:
             t[k + "_g"], t[k + "_b"] = base[k + "_g"], base[k + "_b"]
         tr.append(t)
@@ -205,6 +211,8 @@ def main():
     ap.add_argument("--from", dest="first", type=int, default=9, help="first layer the cache holds the input of")
     ap.add_argument("--layers", type=int, default=3, help="adapt the top K layers")
     ap.add_argument("--rank", type=int, default=16)
+    ap.add_argument("--full", action="store_true", help="fine-tune the adapted layers' full weights, not LoRA")
+    ap.add_argument("--fresh-head", action="store_true", help="start the head at zero, not from HEAD_JSON")
     ap.add_argument("--epochs", type=float, default=2)
     ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--head-lr", type=float, default=2e-5)
@@ -246,8 +254,10 @@ def main():
     assert head0["features"]["layers"] == FEAT_LAYERS, head0["features"]
     head = {"W": jnp.asarray(np.array(head0["layers"][0]["w"], np.float32).T),
             "b": jnp.asarray(np.array(head0["layers"][0]["b"], np.float32))}
+    if a.fresh_head:
+        head = jax.tree_util.tree_map(jnp.zeros_like, head)
     key = jax.random.PRNGKey(a.seed)
-    tr = init_trainable(bases, a.rank, key)
+    tr = init_trainable(bases, a.rank, key, a.full)
     forward = make_model(bases, top)
     params = {"tr": tr, "head": head}
 
@@ -303,7 +313,7 @@ def main():
     rng = np.random.default_rng(a.seed)
     logits0 = evaluate(params)
     f0 = macro_f1(va_z["labels"], logits0.argmax(1))
-    print(f"start: val macro-F1 {f0:.4f} (frozen encoder, shipped head)", flush=True)
+    print(f"start: val macro-F1 {f0:.4f} (frozen encoder, starting head)", flush=True)
     history = [{"step": 0, "val_macro_f1": round(f0, 4)}]
     best = (f0, jax.tree_util.tree_map(np.asarray, params), logits0)
     n_step, t_train, run_loss = 0, time.time(), []
@@ -343,7 +353,7 @@ def main():
     np.savez(out / "adapter.npz", **delta)
     np.savez(out / "head.npz", W=p["head"]["W"], b=p["head"]["b"])
     np.save(out / "val_logits.npy", logits)
-    info = {"adapted_layers": list(range(top, 12)), "rank": a.rank, "epochs": a.epochs, "lr": a.lr,
+    info = {"adapted_layers": list(range(top, 12)), "rank": None if a.full else a.rank, "full": a.full, "fresh_head": a.fresh_head, "epochs": a.epochs, "lr": a.lr,
             "head_lr": a.head_lr, "weight_decay": a.wd, "batch": a.batch, "max_tokens": a.max_tokens,
             "seed": a.seed, "best_val_macro_f1": round(f1, 4), "history": history,
             "wall_seconds": round(time.time() - t_start, 1)}
