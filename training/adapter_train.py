@@ -150,11 +150,11 @@ def init_trainable(bases, rank, key, full=False):
     for base in bases:
         t = {}
         for k in MATS:
-            din, dout = base[k + "_w"].shape
             t[k + "_b"] = base[k + "_b"]
             if full:
                 t[k + "_w"] = base[k + "_w"]
                 continue
+            din, dout = base[k + "_w"].shape
             key, sub = jax.random.split(key)
             t[k + "_A"] = jax.random.normal(sub, (rank, din)) / math.sqrt(din)
             t[k + "_B"] = jnp.zeros((dout, rank))
@@ -353,8 +353,9 @@ def main():
     np.savez(out / "adapter.npz", **delta)
     np.savez(out / "head.npz", W=p["head"]["W"], b=p["head"]["b"])
     np.save(out / "val_logits.npy", logits)
-    info = {"adapted_layers": list(range(top, 12)), "rank": None if a.full else a.rank, "full": a.full, "fresh_head": a.fresh_head, "epochs": a.epochs, "lr": a.lr,
-            "head_lr": a.head_lr, "weight_decay": a.wd, "batch": a.batch, "max_tokens": a.max_tokens,
+    info = {"adapted_layers": list(range(top, 12)), "full": a.full, "rank": None if a.full else a.rank,
+            "fresh_head": a.fresh_head, "epochs": a.epochs, "lr": a.lr, "head_lr": a.head_lr,
+            "weight_decay": a.wd, "batch": a.batch, "max_tokens": a.max_tokens,
             "seed": a.seed, "best_val_macro_f1": round(f1, 4), "history": history,
             "wall_seconds": round(time.time() - t_start, 1)}
     (out / "train.json").write_text(json.dumps(info, indent=2) + "\n")
