@@ -139,10 +139,36 @@ pub enum Output {
     /// text's, `</s>`; padding left out): features for the PHI span tagger, from the same pass.
     /// Split a row with [`split_tokens`]. ONNX engines only.
     LayerMeansAndTokens,
+    /// [`Output::SentimentLayerMeans`] followed by [`Output::LayerMeans`], from one pass: what a
+    /// head on the sentiment branch and the frozen-feature heads read together (the graph
+    /// computes every output on every call, so a second call would pay for all of it again).
+    /// Split a row with [`split_sentiment`]. ONNX engines only.
+    SentimentAndLayerMeans,
+    /// [`Output::SentimentLayerMeans`] followed by [`Output::LayerMeansAndTokens`], from one
+    /// pass. Split a row with [`split_sentiment`], then [`split_tokens`]. ONNX engines only.
+    SentimentAndLayerMeansAndTokens,
+}
+
+impl Output {
+    /// The output with the sentiment branch's layer means put in front, for the frozen outputs
+    /// that have such a combined form.
+    pub fn with_sentiment(self) -> Option<Output> {
+        match self {
+            Output::LayerMeans => Some(Output::SentimentAndLayerMeans),
+            Output::LayerMeansAndTokens => Some(Output::SentimentAndLayerMeansAndTokens),
+            _ => None,
+        }
+    }
 }
 
 /// A row of [`Output::LayerMeansAndTokens`] as (layer means, per-token states).
 pub fn split_tokens(row: &[f32]) -> (&[f32], &[f32]) {
+    row.split_at((LAYERS * DIM).min(row.len()))
+}
+
+/// A row of [`Output::SentimentAndLayerMeans`] (or `...AndTokens`) as (the sentiment branch's
+/// layer means, the frozen row that follows them).
+pub fn split_sentiment(row: &[f32]) -> (&[f32], &[f32]) {
     row.split_at((LAYERS * DIM).min(row.len()))
 }
 

@@ -77,13 +77,28 @@ impl Backend for OrtBackend {
             .session
             .run(ort::inputs!["input_ids" => ids, "attention_mask" => mask])
             .map_err(err)?;
+        // The combined outputs: the sentiment branch's means, then the frozen row, per text.
+        let (sentiment, output) = match output {
+            Output::SentimentAndLayerMeans => (true, Output::LayerMeans),
+            Output::SentimentAndLayerMeansAndTokens => (true, Output::LayerMeansAndTokens),
+            other => (false, other),
+        };
         let (name, width) = match output {
             Output::Sentence => ("sentence_embedding", DIM),
-            Output::LayerMeans | Output::LayerMeansAndTokens => ("layer_means", LAYERS * DIM),
             Output::SentimentLayerMeans => ("sentiment_layer_means", LAYERS * DIM),
+            _ => ("layer_means", LAYERS * DIM),
         };
         let data = tensor(&outputs, name, batch.size * width)?;
-        let mut rows: Vec<Vec<f32>> = data.chunks_exact(width).map(<[f32]>::to_vec).collect();
+        let mut rows: Vec<Vec<f32>> = if sentiment {
+            let branch = tensor(&outputs, "sentiment_layer_means", batch.size * width)?;
+            branch
+                .chunks_exact(width)
+                .zip(data.chunks_exact(width))
+                .map(|(s, f)| [s, f].concat())
+                .collect()
+        } else {
+            data.chunks_exact(width).map(<[f32]>::to_vec).collect()
+        };
         if output == Output::LayerMeansAndTokens {
             let per_row = batch.seq * TOKEN_WIDTH;
             let states = tensor(&outputs, "token_states", batch.size * per_row)?;

@@ -146,16 +146,40 @@ fn sentiment_branch_shares_the_lower_layers() {
         };
         let (base, branch) = (get(Output::LayerMeans), get(Output::SentimentLayerMeans));
         assert_eq!(branch.len(), LAYERS * DIM);
+        // The first encoder layer the delta adapts, as the head's metadata records it; the
+        // means up to its input (index = layers run) are the shared ones.
+        let meta: serde_json::Value =
+            serde_json::from_str(crate::sentiment::head::HEAD_META_JSON).unwrap();
+        let first = meta["recipe"]["adapted_layers"][0].as_u64().unwrap() as usize;
         let layer = |v: &[f32], l: usize| v[l * DIM..(l + 1) * DIM].to_vec();
         for l in 0..LAYERS {
             let (a, b) = (layer(&base, l), layer(&branch, l));
             let cos = dot(&a, &b) / (dot(&a, &a) * dot(&b, &b)).sqrt();
-            // Layers 9..12 are adapted at most; the last one always is.
-            if l <= 9 {
+            if l <= first {
                 assert!(cos > 0.9999, "{engine:?} layer {l}: {cos}");
             } else if l == LAYERS - 1 {
                 assert!(cos < 0.9999, "{engine:?} layer {l} is not adapted");
             }
+        }
+        // The combined output is the two rows, branch first, from one pass.
+        for (frozen, combined) in [
+            (Output::LayerMeans, Output::SentimentAndLayerMeans),
+            (
+                Output::LayerMeansAndTokens,
+                Output::SentimentAndLayerMeansAndTokens,
+            ),
+        ] {
+            assert_eq!(frozen.with_sentiment(), Some(combined));
+            let row = get(combined);
+            let (s, f) = split_sentiment(&row);
+            let close = |a: &[f32], b: &[f32]| {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-4)
+            };
+            assert!(close(s, &branch), "{engine:?} {combined:?}: branch part");
+            assert!(
+                close(f, &get(frozen)),
+                "{engine:?} {combined:?}: frozen part"
+            );
         }
     }
 }

@@ -301,26 +301,39 @@ impl EncoderSentiment {
             frozen,
             Output::LayerMeans | Output::LayerMeansAndTokens
         ));
-        // The head reads the frozen layer means: one pass serves both.
-        let shared =
-            self.head.output() == Output::LayerMeans && self.head.prefix() == Prefix::Query;
-        let first = if shared { frozen } else { self.head.output() };
+        // One pass serves both when the head reads the frozen layer means, or the sentiment
+        // branch of the same graph (its means come first in the row, then the frozen row).
+        let query = self.head.prefix() == Prefix::Query;
+        let one_pass = match self.head.output() {
+            Output::LayerMeans if query => Some(frozen),
+            Output::SentimentLayerMeans if query => frozen.with_sentiment(),
+            _ => None,
+        };
         let rows = self
             .encoder
-            .submit(texts, self.head.prefix(), first)?
+            .submit(
+                texts,
+                self.head.prefix(),
+                one_pass.unwrap_or(self.head.output()),
+            )?
             .wait()?;
-        let infos = rows
-            .iter()
-            .zip(texts)
-            .map(|(r, t)| {
-                let means = encoder::split_tokens(r).0;
-                self.head.info(self.head.probs(means, t))
-            })
-            .collect();
-        let frozen = if shared {
-            rows
-        } else {
-            self.encoder.submit(texts, Prefix::Query, frozen)?.wait()?
+        let branch = one_pass.is_some() && self.head.output() == Output::SentimentLayerMeans;
+        let mut infos = Vec::with_capacity(texts.len());
+        let mut kept = Vec::with_capacity(texts.len());
+        for (mut row, t) in rows.into_iter().zip(texts) {
+            if branch {
+                let n = encoder::split_sentiment(&row).0.len();
+                let means: Vec<f32> = row.drain(..n).collect();
+                infos.push(self.head.info(self.head.probs(&means, t)));
+            } else {
+                let means = encoder::split_tokens(&row).0;
+                infos.push(self.head.info(self.head.probs(means, t)));
+            }
+            kept.push(row);
+        }
+        let frozen = match one_pass {
+            Some(_) => kept,
+            None => self.encoder.submit(texts, Prefix::Query, frozen)?.wait()?,
         };
         Ok((infos, frozen))
     }
