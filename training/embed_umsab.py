@@ -35,14 +35,15 @@ def padded(encs, idx):
     return ids, mask
 
 
-def layer_means(sess, tok, texts, prefix="query: ", batch=64):
+def layer_means(sess, tok, texts, prefix="query: ", batch=64, output="layer_means"):
     """Per-layer mean hidden states [n, 13, 384] (float16) of `texts` from an onnxruntime session
-    of the project's graph, in input order; batches of similar length, padded to their longest."""
+    of the project's graph, in input order; batches of similar length, padded to their longest.
+    `output` names the graph output (`sentiment_layer_means` for the adapted branch)."""
     encs = tok.encode_batch([prefix + t for t in texts])
     feats = np.zeros((len(texts), 13, 384), dtype=np.float16)
     for idx in batches(encs, batch):
         ids, mask = padded(encs, idx)
-        feats[idx] = sess.run(["layer_means"], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
+        feats[idx] = sess.run([output], {"input_ids": ids, "attention_mask": mask})[0].astype(np.float16)
     return feats
 
 

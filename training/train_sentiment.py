@@ -199,6 +199,31 @@ def lexical_logits(counts, idf, W, b):
     return np.asarray(HX.lexical_matrix(counts, idf) @ W.T) + b
 
 
+LEXICAL_RECIPE = {
+    "features": f"training/sentiment_features.py v{SF.VERSION} (misinfo word + char n-grams, v1, "
+                f"{SF.DIM} hashed buckets, TF-IDF, idf from train; symbol block: {LEX_SYMBOLS})",
+    "model": f"multinomial logistic regression (scikit-learn lbfgs), C={LEX_C}, fitted on train",
+    "fusion": f"head logits = embedding head logits + {LEX_WEIGHT} x n-gram logits, then / temperature",
+    "selection": "C, symbol block and fusion weight by 5-fold CV on UMSAB train (head_experiments.py cv)",
+    "storage": "lexical.bin: f16 LE idf[DIM] then weights[3][DIM]; biases in head.json",
+}
+
+
+def read_lexical_bin(blob: bytes):
+    """idf [DIM] and weights [3, DIM] (float32) from lexical.bin's f16 LE layout."""
+    v = np.frombuffer(blob, dtype="<f2").astype(np.float32)
+    assert v.size == 4 * SF.DIM, f"lexical.bin: {v.size} values, {4 * SF.DIM} expected"
+    return v[: SF.DIM], v[SF.DIM :].reshape(3, SF.DIM)
+
+
+def lexical_parity(idf, W, b):
+    """The fixtures a Rust test recomputes: n-gram features and logits of PARITY_TEXTS."""
+    return [{"text": t,
+             "lexical": sorted([[k, round(v, 6)] for k, v in SF.vectorise(t, idf, LEX_SYMBOLS).items()]),
+             "logits": [round(float(v), 6) for v in lexical_logits([SF.block_counts(t, LEX_SYMBOLS)], idf, W, b)[0]]}
+            for t in PARITY_TEXTS]
+
+
 def render(meta):
     """Indented JSON with each parity case on one line (they hold long feature lists)."""
     meta = dict(meta)
@@ -304,20 +329,9 @@ def main():
         idf, W, b = lexical["idf"], lexical["W"], lexical["b"]
         blob = f16(idf).tobytes() + f16(W).tobytes()
         (out / "lexical.bin").write_bytes(blob)
-        meta["recipe"]["lexical"] = {
-            "features": f"training/sentiment_features.py v{SF.VERSION} (misinfo word + char n-grams, v1, "
-                        f"{SF.DIM} hashed buckets, TF-IDF, idf from train; symbol block: {LEX_SYMBOLS})",
-            "model": f"multinomial logistic regression (scikit-learn lbfgs), C={LEX_C}, fitted on train",
-            "fusion": f"head logits = embedding head logits + {LEX_WEIGHT} x n-gram logits, then / temperature",
-            "selection": "C, symbol block and fusion weight by 5-fold CV on UMSAB train (head_experiments.py cv)",
-            "storage": "lexical.bin: f16 LE idf[DIM] then weights[3][DIM]; biases in head.json",
-        }
+        meta["recipe"]["lexical"] = LEXICAL_RECIPE
         meta["lexical_alone_val"] = lexical["val_alone"]
-        meta["parity"] = [
-            {"text": t,
-             "lexical": sorted([[k, round(v, 6)] for k, v in SF.vectorise(t, idf, LEX_SYMBOLS).items()]),
-             "logits": [round(float(v), 6) for v in lexical_logits([SF.block_counts(t, LEX_SYMBOLS)], idf, W, b)[0]]}
-            for t in PARITY_TEXTS]
+        meta["parity"] = lexical_parity(idf, W, b)
     else:
         (out / "lexical.bin").write_bytes(b"")  # the Rust crate includes the file either way
     (out / "head.json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
