@@ -27,13 +27,14 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
+from adapter_train import FEAT_LAYERS  # noqa: E402
+from e5_convert import read_safetensors  # noqa: E402
 from train_sentiment import (CLASSES, LANGS, LEXICAL_RECIPE, SCALE, data_hash, dense, ece, figures,  # noqa: E402
                              fit_temperature, lexical_logits, lexical_parity, nll, read_lexical_bin, render, softmax)
 
 MATS = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
         "o": "attention.output.dense", "i": "intermediate.dense", "f": "output.dense"}
 LNS = {"ln1": "attention.output.LayerNorm", "ln2": "output.LayerNorm"}
-FEAT_LAYERS = [9, 10, 11, 12]
 
 
 def low_rank(change, rank):
@@ -65,14 +66,14 @@ def encoder_delta(z, base, svd_rank):
     return delta, errors
 
 
-def graph_logits(model_dir, delta_path, texts, head):
-    """Head logits of `texts` through the graph e5_onnx.py builds with the shipped delta."""
+def graph_logits(model_dir, weights, delta_path, texts, head):
+    """Head logits of `texts` through the graph e5_onnx.py builds from the base `weights` (read
+    from `model_dir`, which also holds the config and tokenizer) and the shipped delta."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
     import e5_onnx
     import embed_umsab as EU
-    weights = e5_onnx.read_safetensors(model_dir / "model.safetensors")
     cfg = json.loads((model_dir / "config.json").read_text())
     model = e5_onnx.build(weights, cfg, e5_onnx.load_delta(delta_path, weights))
     sess = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
@@ -99,7 +100,6 @@ def main():
         sys.exit(f"{run}: a full-weight run needs --model-dir (the base weights its change is taken from)")
     base = {}
     if model_dir is not None:
-        from e5_convert import read_safetensors
         base = read_safetensors(model_dir / "model.safetensors")
     delta, cut_errors = encoder_delta(np.load(run / "adapter.npz"), base, a.svd_rank)
     out.mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def main():
     texts = HX.texts(a.data, "val")
     assert len(texts) == len(yva), (len(texts), len(yva))
     if model_dir is not None:
-        emb_logits = graph_logits(model_dir, delta_path, texts, {"W": h["W"], "b": h["b"]})
+        emb_logits = graph_logits(model_dir, base, delta_path, texts, {"W": h["W"], "b": h["b"]})
         source = "recomputed through the ONNX graph built from the shipped delta"
     else:
         emb_logits = np.load(run / "val_logits.npy").astype(np.float64)
@@ -134,6 +134,7 @@ def main():
         logits = emb_logits + lexical["weight"] * lex
     T = fit_temperature(logits, yva)
     p_raw, p_cal = softmax(logits), softmax(logits / T)
+    emb_alone = figures(yva, emb_logits.argmax(1), lang)
 
     adapted = info["adapted_layers"]
     kind = "finetuned" if full else "lora"
@@ -185,7 +186,7 @@ def main():
         meta["svd_cut_relative_error"] = cut_errors
     if lexical is not None:
         meta["recipe"]["lexical"] = LEXICAL_RECIPE
-        meta["encoder_head_alone_val"] = figures(yva, emb_logits.argmax(1), lang)
+        meta["encoder_head_alone_val"] = emb_alone
         meta["lexical_alone_val"] = figures(yva, lex.argmax(1), lang)
         meta["parity"] = lexical_parity(idf, W, lb)
     (out / "head.json").write_text(json.dumps(head, separators=(",", ":")) + "\n")
@@ -193,7 +194,7 @@ def main():
     size = delta_path.stat().st_size
     print(f"wrote {out}: encoder_delta.npz ({size / 1e6:.2f} MB), head.json (T={T:.3f}); "
           f"val macro-F1 {meta['val']['all']['macro_f1']} (encoder head alone "
-          f"{figures(yva, emb_logits.argmax(1), lang)['all']['macro_f1']})")
+          f"{emb_alone['all']['macro_f1']})")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,11 @@ same features as the shipped frozen head (per-layer mean pooling over the mask, 
 L2-normalised and scaled, layers 9..12, the top ones now adapted) and starts from that head's
 weights. AdamW, length-bucketed batches, early stopping on UMSAB val macro-F1.
 With --full the adapted layers' dense weights are trained themselves instead of LoRA factors
-(an experiment: adapter_export.py refuses such runs), and --fresh-head starts the head at zero.
+(adapter_export.py ships their change cut to low rank), and --fresh-head starts the head at zero.
 
 Writes OUT/adapter.npz (the delta: LoRA factors A [r,in], B [out,r] with the scale folded into B,
-new biases and LayerNorm parameters of the adapted layers), OUT/head.npz (W [in,3], b) and
+or with --full the weights [in,out] themselves; new biases and LayerNorm parameters of the adapted
+layers), OUT/head.npz (W [in,3], b) and
 OUT/train.json (recipe, per-epoch figures, wall time).
 
 Usage: adapter_train.py MODEL_DIR CACHE_DIR HEAD_JSON OUT_DIR [--layers 3] [--rank 16] [--epochs 2] (defaults: the best run)
